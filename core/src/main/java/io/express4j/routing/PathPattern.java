@@ -239,6 +239,11 @@ public final class PathPattern {
         return strict;
     }
 
+    /** Which matcher was chosen: slash, literal, regex, user-regex or any (for tests and diagnostics). */
+    String strategy() {
+        return matcher.strategy();
+    }
+
     @Override
     public String toString() {
         return "PathPattern[" + path + (end ? ", end" : ", prefix") + (caseSensitive ? ", sensitive" : "")
@@ -251,6 +256,8 @@ public final class PathPattern {
         Match match(String path);
 
         void collectKeys(Set<String> out);
+
+        String strategy();
     }
 
     /** {@code use('/')}: everything matches, nothing is consumed. */
@@ -260,6 +267,11 @@ public final class PathPattern {
         @Override
         public Match match(String path) {
             return SLASH_MATCH;
+        }
+
+        @Override
+        public String strategy() {
+            return "slash";
         }
 
         @Override
@@ -323,6 +335,11 @@ public final class PathPattern {
         }
 
         @Override
+        public String strategy() {
+            return "literal";
+        }
+
+        @Override
         public void collectKeys(Set<String> out) {
         }
     }
@@ -361,6 +378,11 @@ public final class PathPattern {
                 params.put(key.name(), key.wildcard() ? ParamDecoder.decodeSegments(raw) : ParamDecoder.decode(raw));
             }
             return new Match(matched, jsOrder ? jsOrder(params) : params);
+        }
+
+        @Override
+        public String strategy() {
+            return "regex";
         }
 
         @Override
@@ -420,6 +442,11 @@ public final class PathPattern {
         }
 
         @Override
+        public String strategy() {
+            return "user-regex";
+        }
+
+        @Override
         public void collectKeys(Set<String> out) {
             int n = pattern.matcher("").groupCount();
             for (int i = 0; i < n; i++) {
@@ -445,6 +472,11 @@ public final class PathPattern {
                 }
             }
             return null;
+        }
+
+        @Override
+        public String strategy() {
+            return "any";
         }
 
         @Override
