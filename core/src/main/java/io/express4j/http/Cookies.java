@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * {@code Cookie} parsing and {@code Set-Cookie} serialisation exactly as npm {@code cookie} 0.7.2,
@@ -13,10 +12,6 @@ import java.util.regex.Pattern;
  * Validation failures throw {@link IllegalArgumentException} carrying the package's message.
  */
 public final class Cookies {
-
-    private static final Pattern DOMAIN = Pattern.compile(
-            "([.]?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)([.][a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*",
-            Pattern.CASE_INSENSITIVE);
 
     /** Largest magnitude of a JavaScript Date; beyond it the Date is invalid. */
     private static final long MAX_DATE_MILLIS = 8_640_000_000_000_000L;
@@ -57,7 +52,7 @@ public final class Cookies {
             str.append("; Max-Age=").append(attrs.maxAge().longValue());
         }
         if (attrs.domain() != null && !attrs.domain().isEmpty()) {
-            if (!DOMAIN.matcher(attrs.domain()).matches()) {
+            if (!isDomainValue(attrs.domain())) {
                 throw new IllegalArgumentException("option domain is invalid");
             }
             str.append("; Domain=").append(attrs.domain());
@@ -132,6 +127,31 @@ public final class Cookies {
         for (int i = from; i < to; i++) {
             char c = v.charAt(i);
             if (c < 0x21 || c > 0x7E || c == '"' || c == ',' || c == ';' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * domain-value as the package's expression accepts it: an optional leading dot, then dot-separated
+     * labels of 1-63 ASCII letters, digits and hyphens that neither start nor end with a hyphen.
+     */
+    private static boolean isDomainValue(String d) {
+        int start = d.startsWith(".") ? 1 : 0;
+        int labelStart = start;
+        for (int i = start; i <= d.length(); i++) {
+            if (i == d.length() || d.charAt(i) == '.') {
+                int len = i - labelStart;
+                if (len < 1 || len > 63 || d.charAt(labelStart) == '-' || d.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+                continue;
+            }
+            char c = d.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+            if (!ok) {
                 return false;
             }
         }

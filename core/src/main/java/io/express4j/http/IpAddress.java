@@ -26,6 +26,13 @@ final class IpAddress {
                     + V4_PART + "\\." + V4_PART + "\\." + V4_PART + "\\." + V4_PART + "(" + ZONE + ")?",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * No IPv6 literal that ipaddr.js accepts has more than 9 colons (8 groups plus a leading or
+     * trailing {@code ::}); longer candidates are rejected up front, which also keeps the regular
+     * expressions below from recursing deeply on hostile {@code X-Forwarded-For} values.
+     */
+    private static final int MAX_COLONS = 10;
+
     /** True for IPv6 (eight 16-bit parts), false for IPv4 (four octets). */
     final boolean ipv6;
     private final int[] parts;
@@ -40,7 +47,16 @@ final class IpAddress {
         if (s == null) {
             return null;
         }
-        if (s.indexOf(':') >= 0) {
+        int colons = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ':') {
+                colons++;
+            }
+        }
+        if (colons > MAX_COLONS) {
+            return null;
+        }
+        if (colons > 0) {
             int[] v6 = parseV6(s);
             if (v6 != null) {
                 return new IpAddress(true, v6);

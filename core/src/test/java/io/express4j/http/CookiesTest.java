@@ -112,6 +112,18 @@ class CookiesTest {
     }
 
     @Test
+    void domainLabels() {
+        // results of cookie 0.7.2 for the same domains
+        for (String ok : List.of("a".repeat(63) + ".com", ".a", "A-1.b2", "a--b", "x." + "y".repeat(63))) {
+            assertThat(Cookies.serialize("n", "v", CookieAttributes.builder().domain(ok).build())).endsWith("; Domain=" + ok);
+        }
+        for (String bad : List.of("a".repeat(64) + ".com", ".", "..a", "a.", "-")) {
+            assertThatThrownBy(() -> Cookies.serialize("n", "v", CookieAttributes.builder().domain(bad).build()))
+                    .hasMessage("option domain is invalid");
+        }
+    }
+
+    @Test
     void parsedMapIsReadOnly() {
         assertThatThrownBy(() -> Cookies.parse("a=1").put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,26 @@ class ProxyAddrTest {
         assertThat(ProxyAddr.addr(null, null, trust("127.0.0.1"))).isNull();
         assertThat(ProxyAddr.all(null, "127.0.0.1, 10.0.0.1", trust("127.0.0.1"))).containsExactly((String) null);
         assertThat(ProxyAddr.ips("127.0.0.1", null, TrustPredicate.ALL)).isEmpty();
+    }
+
+    @Test
+    void hostileForwardedEntriesAreJustUntrusted() throws InterruptedException {
+        // proxy-addr 2.0.8 gives the same answers; the Java parser must not recurse on them
+        String big = "1:".repeat(5000) + "x";
+        TrustPredicate loopback = ProxyAddr.compile("loopback");
+        assertThat(ProxyAddr.all("127.0.0.1", big + ", 2.2.2.2", loopback)).containsExactly("127.0.0.1", "2.2.2.2");
+        assertThat(ProxyAddr.addr("127.0.0.1", "1.1.1.1, " + big, loopback)).isEqualTo(big);
+        AtomicReference<Object> onVirtualThread = new AtomicReference<>("not run");
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                onVirtualThread.set(IpAddress.parse(big));
+            } catch (Throwable e) {
+                onVirtualThread.set(e);
+            }
+        });
+        t.join();
+        assertThat(onVirtualThread.get()).isNull();
+        assertThat(IpAddress.parse("1:2:3:4:5:6:7::")).isNotNull();
     }
 
     @Test
