@@ -1,0 +1,315 @@
+package io.express4j.http;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * JavaScript built-ins that the header packages rely on, reproduced so the Java results match the
+ * npm packages byte for byte: {@code encodeURIComponent}, {@code decodeURIComponent},
+ * {@code parseFloat}, {@code String.prototype.trim}, {@code Number#toString} and
+ * {@code Date#toUTCString}. Package-private: an implementation detail of the header classes.
+ */
+final class JsStrings {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private JsStrings() {
+    }
+
+    /** {@code encodeURIComponent}: throws {@link IllegalArgumentException} ("URI malformed") on a lone surrogate. */
+    static String encodeURIComponent(String s) {
+        StringBuilder out = null;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (isUriUnreserved(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(len + 16);
+                out.append(s, 0, i);
+            }
+            int cp = c;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    cp = Character.toCodePoint(c, s.charAt(++i));
+                } else {
+                    throw new IllegalArgumentException("URI malformed");
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                throw new IllegalArgumentException("URI malformed");
+            }
+            appendUtf8Escaped(out, cp);
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isUriUnreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '\''
+                || c == '(' || c == ')';
+    }
+
+    private static void appendUtf8Escaped(StringBuilder out, int cp) {
+        if (cp < 0x80) {
+            pct(out, cp);
+        } else if (cp < 0x800) {
+            pct(out, 0xC0 | (cp >> 6));
+            pct(out, 0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            pct(out, 0xE0 | (cp >> 12));
+            pct(out, 0x80 | ((cp >> 6) & 0x3F));
+            pct(out, 0x80 | (cp & 0x3F));
+        } else {
+            pct(out, 0xF0 | (cp >> 18));
+            pct(out, 0x80 | ((cp >> 12) & 0x3F));
+            pct(out, 0x80 | ((cp >> 6) & 0x3F));
+            pct(out, 0x80 | (cp & 0x3F));
+        }
+    }
+
+    static void pct(StringBuilder out, int b) {
+        out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+    }
+
+    /** {@code decodeURIComponent}, returning {@code null} where JavaScript throws a URIError. */
+    static String decodeURIComponent(String s) {
+        int len = s.length();
+        int first = s.indexOf('%');
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(len);
+        out.append(s, 0, first);
+        for (int k = first; k < len; k++) {
+            char c = s.charAt(k);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            int b = hexByte(s, k);
+            if (b < 0) {
+                return null;
+            }
+            k += 2;
+            if (b < 0x80) {
+                out.append((char) b);
+                continue;
+            }
+            int n;
+            int cp;
+            int min;
+            if ((b & 0xE0) == 0xC0) {
+                n = 2;
+                cp = b & 0x1F;
+                min = 0x80;
+            } else if ((b & 0xF0) == 0xE0) {
+                n = 3;
+                cp = b & 0x0F;
+                min = 0x800;
+            } else if ((b & 0xF8) == 0xF0) {
+                n = 4;
+                cp = b & 0x07;
+                min = 0x10000;
+            } else {
+                return null;
+            }
+            for (int j = 1; j < n; j++) {
+                k++;
+                if (k >= len || s.charAt(k) != '%') {
+                    return null;
+                }
+                int cont = hexByte(s, k);
+                if (cont < 0 || (cont & 0xC0) != 0x80) {
+                    return null;
+                }
+                k += 2;
+                cp = (cp << 6) | (cont & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return null;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
+
+    /** The byte of a {@code %XX} escape at {@code i}, or -1 when there is no valid escape. */
+    static int hexByte(String s, int i) {
+        if (i + 2 >= s.length()) {
+            return -1;
+        }
+        int hi = Character.digit(asciiOnly(s.charAt(i + 1)), 16);
+        int lo = Character.digit(asciiOnly(s.charAt(i + 2)), 16);
+        return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
+    }
+
+    private static char asciiOnly(char c) {
+        return c < 0x80 ? c : '!';
+    }
+
+    static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** ECMAScript WhiteSpace and LineTerminator code units (what {@code trim()} removes). */
+    static boolean isJsWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0xA0
+                || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
+                || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+    }
+
+    /** {@code String.prototype.trim}. */
+    static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isJsWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJsWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** {@code parseFloat}: the longest decimal-literal prefix after leading whitespace, else NaN. */
+    static double parseFloat(String s) {
+        int i = 0;
+        int len = s.length();
+        while (i < len && isJsWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < len && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        if (s.startsWith("Infinity", i)) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        int digitsStart = i;
+        int intDigits = 0;
+        while (i < len && isDigit(s.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fracDigits = 0;
+        int end = i;
+        if (i < len && s.charAt(i) == '.') {
+            int j = i + 1;
+            while (j < len && isDigit(s.charAt(j))) {
+                j++;
+                fracDigits++;
+            }
+            if (intDigits > 0 || fracDigits > 0) {
+                end = j;
+                i = j;
+            }
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return Double.NaN;
+        }
+        if (i < len && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < len && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                j++;
+            }
+            int expStart = j;
+            while (j < len && isDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j > expStart) {
+                end = j;
+            }
+        }
+        String literal = s.substring(digitsStart, end);
+        double value = Double.parseDouble(literal.endsWith(".") ? literal + "0" : literal);
+        return negative ? -value : value;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code Number.prototype.toString()} for a double. */
+    static String numberToString(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        if (d == 0) {
+            return "0";
+        }
+        String sign = d < 0 ? "-" : "";
+        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - bd.scale();
+        StringBuilder sb = new StringBuilder(sign);
+        if (k <= n && n <= 21) {
+            sb.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            sb.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            sb.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            sb.append(digits.charAt(0));
+            if (k > 1) {
+                sb.append('.').append(digits, 1, k);
+            }
+            sb.append('e').append(n - 1 >= 0 ? "+" : "-").append(Math.abs(n - 1));
+        }
+        return sb.toString();
+    }
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+        "Oct", "Nov", "Dec"};
+
+    /**
+     * {@code Date.prototype.toUTCString()} ({@code Thu, 01 Jan 1970 00:00:00 GMT}); the cookie
+     * {@code Expires} attribute uses it. Kept private to this package until it joins {@code HttpDates}.
+     */
+    static String toUTCString(long epochMillis) {
+        ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
+        int year = t.getYear();
+        String y = year >= 0 ? pad(year, 4) : "-" + pad(-year, 4);
+        return DAYS[t.getDayOfWeek().getValue() - 1] + ", " + pad(t.getDayOfMonth(), 2) + " "
+                + MONTHS[t.getMonthValue() - 1] + " " + y + " " + pad(t.getHour(), 2) + ":"
+                + pad(t.getMinute(), 2) + ":" + pad(t.getSecond(), 2) + " GMT";
+    }
+
+    private static String pad(int v, int width) {
+        String s = Integer.toString(v);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+    }
+
+    /** UTF-8 bytes the way Node's {@code Buffer.from(string)} makes them (lone surrogates become U+FFFD). */
+    static byte[] utf8(String s) {
+        CharsetEncoder enc = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
+        try {
+            ByteBuffer bb = enc.encode(CharBuffer.wrap(s));
+            byte[] out = new byte[bb.remaining()];
+            bb.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
