@@ -58,7 +58,8 @@ public final class ETags {
     // 20 digest bytes = 6 full base64 groups (24 chars) + 2 bytes (3 chars, padding dropped).
     int i = 0;
     for (; i < 18; i += 3) {
-      int bits = ((digest[i] & 0xFF) << 16) | ((digest[i + 1] & 0xFF) << 8) | (digest[i + 2] & 0xFF);
+      int bits =
+          ((digest[i] & 0xFF) << 16) | ((digest[i + 1] & 0xFF) << 8) | (digest[i + 2] & 0xFF);
       out[p++] = BASE64[(bits >>> 18) & 0x3F];
       out[p++] = BASE64[(bits >>> 12) & 0x3F];
       out[p++] = BASE64[(bits >>> 6) & 0x3F];

@@ -75,7 +75,10 @@ public final class EncodeUrl {
     return i + 2 >= n || isHex(s.charAt(i + 2));
   }
 
-  /** Characters encodeurl never touches: {@code ! # $ & ' ( ) * + , - . / 0-9 : ; = ? @ A-Z [ \ ] ^ _ a-z | ~}. */
+  /**
+   * Characters encodeurl never touches: {@code ! # $ & ' ( ) * + , - . / 0-9 : ; = ? @ A-Z [ \ ]
+   * ^ _ a-z | ~} ({@code %} is judged separately).
+   */
   private static boolean isUrlChar(char c) {
     return c == 0x21
         || (c >= 0x23 && c <= 0x3B)

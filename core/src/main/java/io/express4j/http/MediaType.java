@@ -50,8 +50,8 @@ public final class MediaType {
           continue parameter; // a piece without '=' is dropped
         }
         if (c == '=') {
-          String key =
-              header.substring(keyStart, trimOwsEnd(header, keyStart, index)).toLowerCase(Locale.ROOT);
+          String key = header.substring(keyStart, trimOwsEnd(header, keyStart, index));
+          key = key.toLowerCase(Locale.ROOT);
           index = skipOws(header, index + 1, len);
           if (index < len && header.charAt(index) == '"') {
             index++;

@@ -97,7 +97,7 @@ public final class MimeTypes {
     if (type == null || type.isEmpty()) {
       return null;
     }
-    List<String> exts = Db.INSTANCE.extensionsByType.get(extractType(type).toLowerCase(Locale.ROOT));
+    List<String> exts = Db.INSTANCE.extensionsByType.get(essenceKey(type));
     return exts == null || exts.isEmpty() ? null : exts.get(0);
   }
 
@@ -106,7 +106,7 @@ public final class MimeTypes {
     if (type == null || type.isEmpty()) {
       return List.of();
     }
-    List<String> exts = Db.INSTANCE.extensionsByType.get(extractType(type).toLowerCase(Locale.ROOT));
+    List<String> exts = Db.INSTANCE.extensionsByType.get(essenceKey(type));
     return exts == null ? List.of() : exts;
   }
 
@@ -157,6 +157,10 @@ public final class MimeTypes {
       }
     }
     return subtype;
+  }
+
+  private static String essenceKey(String type) {
+    return extractType(type).toLowerCase(Locale.ROOT);
   }
 
   /** Leading JS whitespace skipped, then everything up to {@code ;} or whitespace. */

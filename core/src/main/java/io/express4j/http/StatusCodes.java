@@ -79,7 +79,7 @@ public final class StatusCodes {
     };
   }
 
-  /** The phrase Node writes on the status line: the registered one, else literally {@code unknown}. */
+  /** The status-line phrase Node uses: the registered one, else literally {@code unknown}. */
   public static String reasonOrUnknown(int code) {
     String reason = reason(code);
     return reason != null ? reason : "unknown";
