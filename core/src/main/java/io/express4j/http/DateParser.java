@@ -1,5 +1,17 @@
 package io.express4j.http;
 
+import static io.express4j.http.DateTokenizer.END;
+import static io.express4j.http.DateTokenizer.INVALID;
+import static io.express4j.http.DateTokenizer.K_AM_PM;
+import static io.express4j.http.DateTokenizer.K_MONTH;
+import static io.express4j.http.DateTokenizer.K_TIME_SEPARATOR;
+import static io.express4j.http.DateTokenizer.K_ZONE;
+import static io.express4j.http.DateTokenizer.T_END;
+import static io.express4j.http.DateTokenizer.T_INVALID;
+import static io.express4j.http.DateTokenizer.T_WHITESPACE;
+
+import io.express4j.http.DateTokenizer.Token;
+
 /**
  * The date-string grammar of V8's {@code Date.parse} (Node 20), re-expressed in Java so that
  * conditional-request dates are accepted or rejected exactly as Express does. See {@link
@@ -7,45 +19,11 @@ package io.express4j.http;
  *
  * <p>It first tries the ES5 ISO format; whatever that leaves over is fed to the legacy parser,
  * which collects numbers into date and time fields, reads month names, AM/PM and zone words, and
- * fails on stray signs, {@code )} or unknown words once a number was seen. A NUL character ends
- * the input, as in V8.
+ * fails on stray signs, {@code )} or unknown words once a number was seen.
  */
 final class DateParser {
 
   private static final int NONE = Integer.MAX_VALUE;
-
-  // token tags (keywords use their keyword type, >= 0)
-  private static final int T_INVALID = -6;
-  private static final int T_UNKNOWN = -5;
-  private static final int T_WHITESPACE = -4;
-  private static final int T_NUMBER = -3;
-  private static final int T_SYMBOL = -2;
-  private static final int T_END = -1;
-
-  // keyword types
-  private static final int K_UNKNOWN_WORD = 0;
-  private static final int K_MONTH = 1;
-  private static final int K_ZONE = 2;
-  private static final int K_TIME_SEPARATOR = 3;
-  private static final int K_AM_PM = 4;
-
-  /** Keyword prefixes (max three letters), their type and value. */
-  private static final String[] KEYWORDS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    "am", "pm", "ut", "utc", "z", "gmt", "cdt", "cst", "edt", "est", "mdt", "mst", "pdt", "pst", "t"
-  };
-  private static final int[] KEYWORD_TYPES = {
-    K_MONTH, K_MONTH, K_MONTH, K_MONTH, K_MONTH, K_MONTH, K_MONTH, K_MONTH, K_MONTH, K_MONTH,
-    K_MONTH, K_MONTH, K_AM_PM, K_AM_PM, K_ZONE, K_ZONE, K_ZONE, K_ZONE, K_ZONE, K_ZONE, K_ZONE,
-    K_ZONE, K_ZONE, K_ZONE, K_ZONE, K_ZONE, K_TIME_SEPARATOR
-  };
-  private static final int[] KEYWORD_VALUES = {
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 12, 0, 0, 0, 0, -5, -6, -4, -5, -6, -7, -7, -8, 0
-  };
-
-  private static final Token END = new Token(T_END, 0, -1);
-  private static final Token INVALID = new Token(T_INVALID, 0, -1);
-  private static final Token UNKNOWN = new Token(T_UNKNOWN, 1, -1);
 
   /** Parsed fields; month is 1-12; {@code utcOffsetSeconds} is null when the text had no zone. */
   record Result(
@@ -58,40 +36,7 @@ final class DateParser {
       int millisecond,
       Integer utcOffsetSeconds) {}
 
-  private record Token(int tag, int length, int value) {
-    boolean isNumber() {
-      return tag == T_NUMBER;
-    }
-
-    boolean isFixedLengthNumber(int len) {
-      return tag == T_NUMBER && length == len;
-    }
-
-    boolean isSymbol(char c) {
-      return tag == T_SYMBOL && value == c;
-    }
-
-    boolean isSign() {
-      return tag == T_SYMBOL && (value == '+' || value == '-');
-    }
-
-    int sign() {
-      return value == '+' ? 1 : -1;
-    }
-
-    boolean isKeyword() {
-      return tag >= 0;
-    }
-
-    boolean isZoneZ() {
-      return tag == K_ZONE && length == 1 && value == 0;
-    }
-  }
-
-  private final String text;
-  private int index; // one past the current character, as in V8's reader
-  private int ch; // current character, 0 at the end
-  private Token next;
+  private final DateTokenizer lexer;
 
   // day composer
   private final int[] dayComp = new int[3];
@@ -110,24 +55,22 @@ final class DateParser {
   private int tzMinute = NONE;
 
   DateParser(String text) {
-    this.text = text;
-    advance();
-    next = scan();
+    this.lexer = new DateTokenizer(text);
   }
 
   /** The fields of the text, or {@code null} where {@code Date.parse} gives NaN. */
   Result parse() {
     Token token = parseIso();
-    if (token.tag == T_INVALID) {
+    if (token.tag() == T_INVALID) {
       return null;
     }
     boolean hasReadNumber = dayIndex > 0;
-    for (; token.tag != T_END; token = next()) {
+    for (; token.tag() != T_END; token = next()) {
       if (token.isNumber()) {
         hasReadNumber = true;
-        int n = token.value;
-        if (skipSymbol(':')) {
-          if (skipSymbol(':')) {
+        int n = token.value();
+        if (skip(':')) {
+          if (skip(':')) {
             if (timeIndex != 0) {
               return null;
             }
@@ -137,13 +80,13 @@ final class DateParser {
             if (!timeAdd(n)) {
               return null;
             }
-            if (next.isSymbol('.')) {
+            if (peek().isSymbol('.')) {
               next();
             }
           }
-        } else if (skipSymbol('.') && timeExpects(n)) {
+        } else if (skip('.') && timeExpects(n)) {
           timeAdd(n);
-          if (!next.isNumber()) {
+          if (!peek().isNumber()) {
             return null;
           }
           timeAddFinal(milliseconds(next()));
@@ -152,7 +95,11 @@ final class DateParser {
         } else if (timeExpects(n)) {
           timeAddFinal(n);
           // a finished time must be followed by the end, a space, "Z" or a sign
-          if (next.tag != T_END && next.tag != T_WHITESPACE && !next.isZoneZ() && !next.isSign()) {
+          Token after = peek();
+          if (after.tag() != T_END
+              && after.tag() != T_WHITESPACE
+              && !after.isZoneZ()
+              && !after.isSign()) {
             return null;
           }
         } else {
@@ -160,19 +107,19 @@ final class DateParser {
             return null;
           }
           dayComp[dayIndex++] = n;
-          skipSymbol('-');
+          skip('-');
         }
       } else if (token.isKeyword()) {
-        if (token.tag == K_AM_PM && timeIndex != 0) {
-          hourOffset = token.value;
-        } else if (token.tag == K_MONTH) {
-          namedMonth = token.value;
-          skipSymbol('-');
-        } else if (token.tag == K_ZONE && hasReadNumber) {
-          setZoneHours(token.value);
+        if (token.tag() == K_AM_PM && timeIndex != 0) {
+          hourOffset = token.value();
+        } else if (token.tag() == K_MONTH) {
+          namedMonth = token.value();
+          skip('-');
+        } else if (token.tag() == K_ZONE && hasReadNumber) {
+          setZoneHours(token.value());
         } else {
           // unknown words are only allowed before the first number, and not glued to it
-          if (hasReadNumber || next.isNumber()) {
+          if (hasReadNumber || peek().isNumber()) {
             return null;
           }
         }
@@ -180,13 +127,13 @@ final class DateParser {
         tzSign = token.sign();
         int n = 0;
         int length = 0;
-        if (next.isNumber()) {
+        if (peek().isNumber()) {
           Token number = next();
-          length = number.length;
-          n = number.value;
+          length = number.length();
+          n = number.value();
         }
         hasReadNumber = true;
-        if (next.isSymbol(':')) {
+        if (peek().isSymbol(':')) {
           tzHour = n;
           tzMinute = NONE;
         } else if (length == 1 || length == 2) {
@@ -206,73 +153,87 @@ final class DateParser {
     return compose();
   }
 
+  private Token peek() {
+    return lexer.peek();
+  }
+
+  private Token next() {
+    return lexer.next();
+  }
+
+  private boolean skip(char symbol) {
+    return lexer.skipSymbol(symbol);
+  }
+
   /** The ES5 ISO part; returns the first token left for the legacy parser, END or INVALID. */
   private Token parseIso() {
-    if (next.isSign()) {
+    if (peek().isSign()) {
       Token signToken = next();
-      if (!next.isFixedLengthNumber(6)) {
+      if (!peek().isFixedLengthNumber(6)) {
         return signToken;
       }
       int sign = signToken.sign();
-      int year = next().value;
+      int year = next().value();
       if (sign < 0 && year == 0) {
         return signToken;
       }
       dayComp[dayIndex++] = sign * year;
-    } else if (next.isFixedLengthNumber(4)) {
-      dayComp[dayIndex++] = next().value;
+    } else if (peek().isFixedLengthNumber(4)) {
+      dayComp[dayIndex++] = next().value();
     } else {
       return next();
     }
-    if (skipSymbol('-')) {
-      if (!next.isFixedLengthNumber(2) || !isMonth(next.value)) {
+    if (skip('-')) {
+      if (!peek().isFixedLengthNumber(2) || !isMonth(peek().value())) {
         return next();
       }
-      dayComp[dayIndex++] = next().value;
-      if (skipSymbol('-')) {
-        if (!next.isFixedLengthNumber(2) || !isDay(next.value)) {
+      dayComp[dayIndex++] = next().value();
+      if (skip('-')) {
+        if (!peek().isFixedLengthNumber(2) || !isDay(peek().value())) {
           return next();
         }
-        dayComp[dayIndex++] = next().value;
+        dayComp[dayIndex++] = next().value();
       }
     }
-    if (next.tag != K_TIME_SEPARATOR) {
-      if (next.tag != T_END) {
+    if (peek().tag() != K_TIME_SEPARATOR) {
+      if (peek().tag() != T_END) {
         return next();
       }
     } else {
       next();
-      if (!next.isFixedLengthNumber(2) || next.value < 0 || next.value > 24) {
+      if (!peek().isFixedLengthNumber(2) || peek().value() < 0 || peek().value() > 24) {
         return INVALID;
       }
-      boolean hourIs24 = next.value == 24;
-      timeAdd(next().value);
-      if (!skipSymbol(':')) {
+      boolean hourIs24 = peek().value() == 24;
+      timeAdd(next().value());
+      if (!skip(':')) {
         return INVALID;
       }
-      if (!next.isFixedLengthNumber(2) || !isMinute(next.value) || (hourIs24 && next.value > 0)) {
+      Token mm = peek();
+      if (!mm.isFixedLengthNumber(2) || !isMinute(mm.value()) || (hourIs24 && mm.value() > 0)) {
         return INVALID;
       }
-      timeAdd(next().value);
-      if (skipSymbol(':')) {
-        if (!next.isFixedLengthNumber(2) || !isSecond(next.value) || (hourIs24 && next.value > 0)) {
+      timeAdd(next().value());
+      if (skip(':')) {
+        Token ss = peek();
+        if (!ss.isFixedLengthNumber(2) || !isSecond(ss.value()) || (hourIs24 && ss.value() > 0)) {
           return INVALID;
         }
-        timeAdd(next().value);
-        if (skipSymbol('.')) {
-          if (!next.isNumber() || (hourIs24 && next.value > 0)) {
+        timeAdd(next().value());
+        if (skip('.')) {
+          if (!peek().isNumber() || (hourIs24 && peek().value() > 0)) {
             return INVALID;
           }
           timeAdd(milliseconds(next()));
         }
       }
-      if (next.isZoneZ()) {
+      if (peek().isZoneZ()) {
         next();
         setZoneHours(0);
-      } else if (next.isSign()) {
+      } else if (peek().isSign()) {
         tzSign = next().sign();
-        if (next.isFixedLengthNumber(4)) {
-          int hourMinute = next().value;
+        if (peek().isFixedLengthNumber(4)) {
+          int hourMinute = next().value();
           int hour = hourMinute / 100;
           int minute = hourMinute % 100;
           if (!isHour(hour) || !isMinute(minute)) {
@@ -281,20 +242,20 @@ final class DateParser {
           tzHour = hour;
           tzMinute = minute;
         } else {
-          if (!next.isFixedLengthNumber(2) || !isHour(next.value)) {
+          if (!peek().isFixedLengthNumber(2) || !isHour(peek().value())) {
             return INVALID;
           }
-          tzHour = next().value;
-          if (!skipSymbol(':')) {
+          tzHour = next().value();
+          if (!skip(':')) {
             return INVALID;
           }
-          if (!next.isFixedLengthNumber(2) || !isMinute(next.value)) {
+          if (!peek().isFixedLengthNumber(2) || !isMinute(peek().value())) {
             return INVALID;
           }
-          tzMinute = next().value;
+          tzMinute = next().value();
         }
       }
-      if (next.tag != T_END) {
+      if (peek().tag() != T_END) {
         return INVALID;
       }
     }
@@ -415,8 +376,8 @@ final class DateParser {
 
   /** The first three significant digits of a fraction, judged by its digit count. */
   private static int milliseconds(Token number) {
-    int value = number.value;
-    int length = number.length;
+    int value = number.value();
+    int length = number.length();
     if (length == 1) {
       return value * 100;
     }
@@ -453,99 +414,5 @@ final class DateParser {
 
   private static boolean isSecond(int x) {
     return x >= 0 && x <= 59;
-  }
-
-  // --- tokenizer ---
-
-  private Token next() {
-    Token result = next;
-    next = scan();
-    return result;
-  }
-
-  private boolean skipSymbol(char symbol) {
-    if (next.isSymbol(symbol)) {
-      next = scan();
-      return true;
-    }
-    return false;
-  }
-
-  private void advance() {
-    ch = index < text.length() ? text.charAt(index) : 0;
-    index++;
-  }
-
-  private Token scan() {
-    int start = index;
-    if (ch == 0) {
-      return END;
-    }
-    if (ch >= '0' && ch <= '9') {
-      int n = 0;
-      int digits = 0;
-      while (ch >= '0' && ch <= '9') {
-        if (digits < 9) {
-          n = n * 10 + (ch - '0'); // further digits are counted but ignored
-        }
-        digits++;
-        advance();
-      }
-      return new Token(T_NUMBER, index - start, n);
-    }
-    if (ch == ':' || ch == '-' || ch == '+' || ch == '.' || ch == ')') {
-      int symbol = ch;
-      advance();
-      return new Token(T_SYMBOL, 1, symbol);
-    }
-    if (ch >= 'A') {
-      // a "word": every character from 'A' up, non-ASCII included
-      int p0 = 0;
-      int p1 = 0;
-      int p2 = 0;
-      int length = 0;
-      for (; ch >= 'A'; advance(), length++) {
-        int lower = ch | 0x20;
-        if (length == 0) {
-          p0 = lower;
-        } else if (length == 1) {
-          p1 = lower;
-        } else if (length == 2) {
-          p2 = lower;
-        }
-      }
-      for (int k = 0; k < KEYWORDS.length; k++) {
-        String kw = KEYWORDS[k];
-        if (p0 == charOrZero(kw, 0)
-            && p1 == charOrZero(kw, 1)
-            && p2 == charOrZero(kw, 2)
-            && (length <= 3 || KEYWORD_TYPES[k] == K_MONTH)) {
-          return new Token(KEYWORD_TYPES[k], length, KEYWORD_VALUES[k]);
-        }
-      }
-      return new Token(K_UNKNOWN_WORD, length, 0);
-    }
-    if (JsText.isWhitespace((char) ch)) {
-      advance();
-      return new Token(T_WHITESPACE, index - start, -1);
-    }
-    if (ch == '(') {
-      int balance = 0;
-      do {
-        if (ch == ')') {
-          balance--;
-        } else if (ch == '(') {
-          balance++;
-        }
-        advance();
-      } while (balance > 0 && ch != 0);
-      return UNKNOWN;
-    }
-    advance();
-    return UNKNOWN;
-  }
-
-  private static int charOrZero(String s, int i) {
-    return i < s.length() ? s.charAt(i) : 0;
   }
 }

@@ -63,12 +63,12 @@ public final class HttpDates {
 
   private static String formatSecond(long epochSecond) {
     long days = Math.floorDiv(epochSecond, 86_400);
-    int secOfDay = (int) Math.floorMod(epochSecond, 86_400);
+    int secOfDay = Math.floorMod(epochSecond, 86_400);
     long[] ymd = civilFromDays(days);
     long year = ymd[0];
     int month = (int) ymd[1];
     int day = (int) ymd[2];
-    int weekday = (int) Math.floorMod(days + 4, 7); // 1970-01-01 was a Thursday
+    int weekday = Math.floorMod(days + 4, 7); // 1970-01-01 was a Thursday
     StringBuilder sb = new StringBuilder(29);
     sb.append(DAYS[weekday]).append(", ");
     pad2(sb, day);
@@ -134,7 +134,7 @@ public final class HttpDates {
    */
   private static long localToUtc(long localMillis, ZoneId zone) {
     long seconds = Math.floorDiv(localMillis, 1000);
-    int millis = (int) Math.floorMod(localMillis, 1000);
+    int millis = Math.floorMod(localMillis, 1000);
     LocalDateTime ldt = LocalDateTime.ofEpochSecond(seconds, millis * 1_000_000, ZoneOffset.UTC);
     return ZonedDateTime.ofLocal(ldt, zone, null).toInstant().toEpochMilli();
   }
