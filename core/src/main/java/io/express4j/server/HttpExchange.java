@@ -1,0 +1,222 @@
+package io.express4j.server;
+
+import io.express4j.http.HeaderMap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One request and the wire side of its response. The request head is immutable; the body streams in through
+ * {@link #body()}. The response methods take headers that the caller has already decided on (Node's framing rules
+ * live above this layer) and put them on the wire in order; they may be called from any thread.
+ *
+ * <p>{@link #writeBody} blocks while the channel is not writable, so a handler that streams to a slow client waits
+ * instead of queueing memory: that is the backpressure Express users must arrange by hand with {@code drain}.
+ */
+public final class HttpExchange {
+    /** Handlers validate header names and values themselves (no CR/LF can reach here), so Netty need not. */
+    private static final HttpHeadersFactory RESPONSE_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
+
+    private final HttpRequest request;
+    private final Channel channel;
+    private final ConnectionHandler connection;
+    private final RequestBody body;
+    private volatile Thread blockedWriter;
+    private volatile boolean headSent;
+    private volatile boolean finished;
+
+    HttpExchange(HttpRequest request, Channel channel, ConnectionHandler connection, RequestBody body) {
+        this.request = request;
+        this.channel = channel;
+        this.connection = connection;
+        this.body = body;
+    }
+
+    // ---- request ----
+
+    public String method() {
+        return request.method().name();
+    }
+
+    /** The request target exactly as sent (origin-form {@code /path?query}, or absolute-form). */
+    public String uri() {
+        return request.uri();
+    }
+
+    /** {@code "1.1"} or {@code "1.0"}, as Node's {@code req.httpVersion}. */
+    public String httpVersion() {
+        HttpVersion v = request.protocolVersion();
+        return v.majorVersion() + "." + v.minorVersion();
+    }
+
+    public boolean isHttp11() {
+        return request.protocolVersion().minorVersion() >= 1 || request.protocolVersion().majorVersion() > 1;
+    }
+
+    /** First value of a request header (case-insensitive), or null. */
+    public String header(String name) {
+        return request.headers().get(name);
+    }
+
+    /** All values of a request header in order; empty when absent. */
+    public List<String> headers(String name) {
+        return request.headers().getAll(name);
+    }
+
+    /** Every request header line in arrival order, names as sent. */
+    public Iterable<Map.Entry<String, String>> headerLines() {
+        return request.headers();
+    }
+
+    /**
+     * Whether the client asked to keep the connection open (HTTP/1.1 unless {@code Connection: close}; HTTP/1.0
+     * only with {@code Connection: keep-alive}) and the server is not shutting down.
+     */
+    public boolean keepAlive() {
+        if (connection.isClosing()) return false;
+        HttpHeaders h = request.headers();
+        if (isHttp11()) return !h.containsValue(HttpHeaderNames.CONNECTION, "close", true);
+        return h.containsValue(HttpHeaderNames.CONNECTION, "keep-alive", true);
+    }
+
+    /** The keep-alive timeout announced in {@code Keep-Alive: timeout=N}, in whole seconds. */
+    public long keepAliveTimeoutSeconds() {
+        return connection.keepAliveTimeoutMillis() / 1000;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The request body; reads block until data arrives, -1 at its end. */
+    public InputStream body() {
+        return body;
+    }
+
+    // ---- response ----
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /**
+     * Queues the response head; it leaves with the next body write or {@link #end}, or at once with {@code flush}.
+     */
+    public void writeHead(int status, String reason, HeaderMap headers, boolean flush) {
+        DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(status, reason),
+                RESPONSE_HEADERS);
+        copy(headers, head.headers());
+        headSent = true;
+        if (flush) channel.writeAndFlush(head, channel.voidPromise());
+        else channel.write(head, channel.voidPromise());
+    }
+
+    /** Writes a piece of the body (after {@link #writeHead}), blocking while the client is not keeping up. */
+    public void writeBody(byte[] data, int offset, int length) {
+        if (!headSent) throw new IllegalStateException("the head must be written first");
+        ensureOpen();
+        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(data, offset, length)),
+                channel.voidPromise());
+        awaitWritable();
+    }
+
+    /** Ends the response after {@link #writeHead}, with an optional last piece of body. */
+    public void end(byte[] last, boolean close) {
+        if (!headSent) throw new IllegalStateException("the head must be written first");
+        ByteBuf content = last == null || last.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(last);
+        finish(content.isReadable() ? new DefaultLastHttpContent(content) : LastHttpContent.EMPTY_LAST_CONTENT,
+                close);
+    }
+
+    /** Head, body and end in one write and one flush: the common case of {@code res.send}. */
+    public void respond(int status, String reason, HeaderMap headers, byte[] body, boolean close) {
+        ByteBuf content = body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status(status, reason),
+                content, RESPONSE_HEADERS, RESPONSE_HEADERS);
+        copy(headers, response.headers());
+        headSent = true;
+        finish(response, close);
+    }
+
+    private void finish(Object last, boolean close) {
+        finished = true;
+        channel.writeAndFlush(last).addListener((ChannelFutureListener) f -> connection.responseFinished(this,
+                close || !f.isSuccess()));
+    }
+
+    /** Drops the connection without finishing the response (Node's {@code socket.destroy()}). */
+    public void abort() {
+        finished = true;
+        channel.close();
+    }
+
+    // ---- connection events (event loop) ----
+
+    RequestBody requestBody() {
+        return body;
+    }
+
+    void writabilityChanged() {
+        Thread t = blockedWriter;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    private void awaitWritable() {
+        if (channel.isWritable()) return;
+        blockedWriter = Thread.currentThread();
+        try {
+            while (!channel.isWritable() && channel.isActive()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        } finally {
+            blockedWriter = null;
+        }
+        ensureOpen();
+    }
+
+    private void ensureOpen() {
+        if (!channel.isActive()) {
+            throw new UncheckedIOException(new IOException("the client closed the connection"));
+        }
+    }
+
+    private static HttpResponseStatus status(int code, String reason) {
+        HttpResponseStatus standard = HttpResponseStatus.valueOf(code);
+        return standard.reasonPhrase().equals(reason) ? standard : new HttpResponseStatus(code, reason);
+    }
+
+    private static void copy(HeaderMap from, HttpHeaders to) {
+        from.forEachLine(to::add);
+    }
+}

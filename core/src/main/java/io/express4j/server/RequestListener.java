@@ -1,0 +1,11 @@
+package io.express4j.server;
+
+/**
+ * What the server calls for every request, like the callback of Node's {@code http.createServer}. It runs on a
+ * virtual thread of its own, so it may block; the connection does not dispatch its next (pipelined) request until
+ * this exchange's response has been finished.
+ */
+@FunctionalInterface
+public interface RequestListener {
+    void onRequest(HttpExchange exchange);
+}
