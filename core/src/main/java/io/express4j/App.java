@@ -1,0 +1,310 @@
+package io.express4j;
+
+import io.express4j.http.ETags;
+import io.express4j.http.QueryStrings;
+import io.express4j.server.HttpExchange;
+import io.express4j.server.HttpServerEngine;
+import io.express4j.server.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * An Express application: settings, locals, a router, and {@link #listen}. An app is middleware too, so it can be
+ * mounted in another ({@code parent.use("/blog", blog)}); a mounted app reads the settings it did not set itself
+ * from its parent.
+ */
+public final class App implements Middleware, RouterVerbs<App> {
+    private static final Logger log = LoggerFactory.getLogger("io.express4j");
+    private static final JsonMapper DEFAULT_MAPPER = new JacksonJsonMapper();
+    private static final Function<byte[], String> WEAK = body -> ETags.generate(body, true);
+    private static final Function<byte[], String> STRONG = body -> ETags.generate(body, false);
+
+    private final Map<String, Object> settings = new HashMap<>();
+    private final Map<String, Object> locals = new LinkedHashMap<>();
+    private App parent;
+    private String mountpath = "/";
+    private Router router;
+    private Function<byte[], String> etagFunction;
+    private Function<String, Map<String, Object>> queryParser;
+
+    App() {
+        String env = System.getenv("EXPRESS_ENV");
+        if (env == null || env.isEmpty()) env = System.getenv("NODE_ENV");
+        set("x-powered-by", true);
+        set("etag", "weak");
+        set("env", env == null || env.isEmpty() ? "development" : env);
+        set("query parser", "simple");
+        set("subdomain offset", 2);
+        set("trust proxy", false);
+        set("jsonp callback name", "callback");
+        set("views", System.getProperty("user.dir") + "/views");
+        if ("production".equals(get("env"))) enable("view cache");
+        locals.put("settings", settings);
+    }
+
+    // ---- settings ----
+
+    /** {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). */
+    public App set(String name, Object value) {
+        switch (name) {
+            case "etag" -> etagFunction = compileETag(value);
+            case "query parser" -> queryParser = compileQueryParser(value);
+            default -> { }
+        }
+        settings.put(name, value);
+        return this;
+    }
+
+    /** {@code app.get(name)}: a setting's value, inherited from the parent app when not set here. */
+    public Object get(String name) {
+        if (settings.containsKey(name)) return settings.get(name);
+        return parent == null ? null : parent.get(name);
+    }
+
+    public App enable(String name) {
+        return set(name, true);
+    }
+
+    public App disable(String name) {
+        return set(name, false);
+    }
+
+    public boolean enabled(String name) {
+        Object v = get(name);
+        return v != null && !Boolean.FALSE.equals(v) && !"".equals(v) && !Integer.valueOf(0).equals(v);
+    }
+
+    public boolean disabled(String name) {
+        return !enabled(name);
+    }
+
+    /** {@code app.locals}: values for every view; holds {@code settings}. */
+    public Map<String, Object> locals() {
+        return locals;
+    }
+
+    /** The path this app is mounted at ({@code "/"} for a top-level app). */
+    public String mountpath() {
+        return mountpath;
+    }
+
+    /** {@code app.path()}: the mount paths from the top app down to this one. */
+    public String path() {
+        return parent == null ? "" : parent.path() + mountpath;
+    }
+
+    private static Function<byte[], String> compileETag(Object value) {
+        if (Boolean.TRUE.equals(value) || "weak".equals(value)) return WEAK;
+        if ("strong".equals(value)) return STRONG;
+        if (Boolean.FALSE.equals(value)) return null;
+        if (value instanceof Function<?, ?> fn) {
+            @SuppressWarnings("unchecked")
+            Function<byte[], String> f = (Function<byte[], String>) fn;
+            return f;
+        }
+        throw new IllegalArgumentException("unknown value for etag function: " + value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<String, Map<String, Object>> compileQueryParser(Object value) {
+        if (Boolean.TRUE.equals(value) || "simple".equals(value)) return QueryStrings::parse;
+        if (Boolean.FALSE.equals(value)) return qs -> Map.of();
+        if (value instanceof Function<?, ?> fn) return (Function<String, Map<String, Object>>) fn;
+        throw new IllegalArgumentException("unknown value for query parser function: " + value);
+    }
+
+    Function<byte[], String> etagFunction() {
+        return settings.containsKey("etag") || parent == null ? etagFunction : parent.etagFunction();
+    }
+
+    Map<String, Object> parseQuery(String queryString) {
+        App app = this;
+        while (!app.settings.containsKey("query parser") && app.parent != null) app = app.parent;
+        return app.queryParser.apply(queryString);
+    }
+
+    JsonMapper jsonMapper() {
+        return get("json mapper") instanceof JsonMapper m ? m : DEFAULT_MAPPER;
+    }
+
+    /** JSON text for {@code res.json}, honouring {@code json replacer}, {@code json spaces}, {@code json escape}. */
+    String stringify(Object value) {
+        return JsonText.stringify(jsonMapper(), value, get("json replacer"), get("json spaces"),
+                enabled("json escape"));
+    }
+
+    // ---- routing ----
+
+    /** The app's router, made on first use with the routing settings in force then (as Express does). */
+    Router router() {
+        if (router == null) {
+            router = new Router(new RouterOptions()
+                    .caseSensitive(enabled("case sensitive routing"))
+                    .strict(enabled("strict routing")));
+        }
+        return router;
+    }
+
+    public App use(Middleware... fns) {
+        return use("/", fns);
+    }
+
+    public App use(Handler fn) {
+        return use("/", new Middleware[] {fn});
+    }
+
+    public App use(ErrorHandler fn) {
+        router().use(fn);
+        return this;
+    }
+
+    /** Middleware, routers or sub-apps at a path prefix; a sub-app learns its parent and mount path. */
+    public App use(String path, Middleware... fns) {
+        Middleware[] mounted = fns.clone();
+        for (int i = 0; i < mounted.length; i++) {
+            if (mounted[i] instanceof App sub) mounted[i] = mount(path, sub);
+        }
+        router().use(path, mounted);
+        return this;
+    }
+
+    public App use(String path, Handler fn) {
+        return use(path, new Middleware[] {fn});
+    }
+
+    public App use(String path, ErrorHandler fn) {
+        router().use(path, fn);
+        return this;
+    }
+
+    public App use(Pattern path, Middleware... fns) {
+        router().use(path, fns);
+        return this;
+    }
+
+    private Middleware mount(String path, App sub) {
+        sub.parent = this;
+        sub.mountpath = path;
+        return (req, res, next) -> {
+            App outer = req.app;
+            sub.handle(req, res, err -> {
+                req.app = outer;
+                res.app = outer;
+                if (err == null) next.run();
+                else next.fail(err);
+            });
+        };
+    }
+
+    public Route route(String path) {
+        return router().route(path);
+    }
+
+    public Route route(Pattern path) {
+        return router().route(path);
+    }
+
+    @Override
+    public App method(String method, String path, Middleware... handlers) {
+        router().method(method, path, handlers);
+        return this;
+    }
+
+    @Override
+    public App method(String method, Pattern path, Middleware... handlers) {
+        router().method(method, path, handlers);
+        return this;
+    }
+
+    @Override
+    public App all(String path, Middleware... handlers) {
+        router().all(path, handlers);
+        return this;
+    }
+
+    @Override
+    public App all(Pattern path, Middleware... handlers) {
+        router().all(path, handlers);
+        return this;
+    }
+
+    public App param(String name, ParamHandler fn) {
+        router().param(name, fn);
+        return this;
+    }
+
+    public App param(Iterable<String> names, ParamHandler fn) {
+        for (String name : names) param(name, fn);
+        return this;
+    }
+
+    // ---- serving ----
+
+    /** As plain middleware (e.g. in a Router), an app runs its stack and continues in the caller's. */
+    @Override
+    public void handle(Request req, Response res, Next next) {
+        App outer = req.app;
+        handle(req, res, err -> {
+            req.app = outer;
+            res.app = outer;
+            if (err == null) next.run();
+            else next.fail(err);
+        });
+    }
+
+    void handle(Request req, Response res, RouterDispatch.Done done) {
+        if (enabled("x-powered-by")) res.setHeader("X-Powered-By", "express4j");
+        req.app = this;
+        res.app = this;
+        router().handle(req, res, done);
+    }
+
+    /** Binds to a port on all interfaces (0 = any free port) and returns once listening. */
+    public Server listen(int port) {
+        return listen(new InetSocketAddress(port));
+    }
+
+    public Server listen(int port, String host) {
+        return listen(new InetSocketAddress(host, port));
+    }
+
+    private Server listen(InetSocketAddress address) {
+        HttpServerEngine engine = HttpServerEngine.start(this::serve, ServerConfig.defaults(), address);
+        return new Server(engine);
+    }
+
+    /** One request, on its own virtual thread: the stack, the final handler, then the safety net. */
+    private void serve(HttpExchange exchange) {
+        Response res = new Response(exchange, exchange.method());
+        Request req = new Request(exchange, res);
+        res.req = req;
+        handle(req, res, err -> FinalHandler.handle(err, req, res));
+        if (!res.finished() && !res.isAsync()) endAbandoned(req, res);
+    }
+
+    /**
+     * Express would leave a response nobody ended hanging; we end it: a 500 when nothing was sent yet, else the
+     * body is closed where it stands.
+     */
+    private void endAbandoned(Request req, Response res) {
+        log.warn("{} {}: the handlers returned without ending the response and without res.async(); ending it",
+                req.method(), req.originalUrl());
+        if (!res.headersSent()) {
+            FinalHandler.handle(new HttpError(500, "The handlers of " + req.method() + " " + req.originalUrl()
+                    + " returned without ending the response"), req, res);
+        } else {
+            try {
+                res.end();
+            } catch (RuntimeException e) {
+                res.destroy();
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.express4j;
+
+/**
+ * Turns values into JSON text and back; {@code res.json}, {@code res.send(Object)} and the JSON body parser use
+ * the app's mapper (setting {@code "json mapper"}). The default is Jackson; plug another by implementing this.
+ */
+public interface JsonMapper {
+    /**
+     * Serialises like {@code JSON.stringify(value, null, indent)}: compact when {@code indent} is empty, else
+     * pretty-printed with that indent string.
+     */
+    String stringify(Object value, String indent);
+
+    /** Parses JSON text into maps, lists, strings, numbers, booleans and null. */
+    Object parse(String json);
+
+    /** Parses JSON text into the given type. */
+    <T> T parse(String json, Class<T> type);
+}

@@ -1,0 +1,89 @@
+package io.express4j;
+
+import io.express4j.routing.PathPattern;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of a router's stack (a {@code use} middleware or a route) or of a route's stack (a handler for one
+ * method). It matches a path and runs its function in the mode the dispatch is in: a {@link Middleware} only in
+ * normal flow, an {@link ErrorHandler} only while an error is pending — Express tells them apart by arity.
+ */
+final class Layer {
+    /** What a match yields: the text matched (taken off {@code req.url} for middleware) and the params. */
+    record Match(String path, Map<String, Object> params) {}
+
+    private static final Match SLASH = new Match("", Map.of());
+
+    private final PathPattern pattern;   // null: use('/'), which matches every path
+    private final Middleware middleware;
+    private final ErrorHandler errorHandler;
+    final Route route;
+    final String method;                  // for a route's own layers: the HTTP method, null for all()
+
+    private Layer(PathPattern pattern, Middleware middleware, ErrorHandler errorHandler, Route route, String method) {
+        this.pattern = pattern;
+        this.middleware = middleware;
+        this.errorHandler = errorHandler;
+        this.route = route;
+        this.method = method;
+    }
+
+    static Layer middleware(PathPattern pattern, Middleware fn) {
+        return new Layer(pattern, fn, null, null, null);
+    }
+
+    static Layer errorHandler(PathPattern pattern, ErrorHandler fn) {
+        return new Layer(pattern, null, fn, null, null);
+    }
+
+    static Layer route(PathPattern pattern, Route route) {
+        return new Layer(pattern, null, null, route, null);
+    }
+
+    static Layer method(String method, Middleware fn) {
+        return new Layer(null, fn, null, null, method);
+    }
+
+    /** The match, or null; a malformed percent escape in a param throws (a 400 for the error handlers). */
+    Match match(String path) {
+        if (pattern == null) return SLASH;
+        PathPattern.Match m = pattern.match(path);
+        return m == null ? null : new Match(m.matchedPath(), m.params());
+    }
+
+    List<String> keys() {
+        return pattern == null ? List.of() : pattern.keys();
+    }
+
+    void handleRequest(Request req, Response res, Next next) {
+        if (middleware == null) {
+            next.run();
+            return;
+        }
+        try {
+            middleware.handle(req, res, next);
+        } catch (Throwable t) {
+            next.fail(rethrowFatal(t));
+        }
+    }
+
+    void handleError(Throwable err, Request req, Response res, Next next) {
+        if (errorHandler == null) {
+            next.fail(err);
+            return;
+        }
+        try {
+            errorHandler.handle(err, req, res, next);
+        } catch (Throwable t) {
+            next.fail(rethrowFatal(t));
+        }
+    }
+
+    /** Out of memory is no request's error: let it end the thread rather than render an error page. */
+    private static Throwable rethrowFatal(Throwable t) {
+        if (t instanceof OutOfMemoryError oom) throw oom;
+        return t;
+    }
+}

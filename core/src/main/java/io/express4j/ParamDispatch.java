@@ -1,0 +1,134 @@
+package io.express4j;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a router's {@code app.param} callbacks for the params a matched layer declares, before its handlers. Each
+ * callback runs at most once per request and value: a later layer with the same value reuses the outcome.
+ */
+final class ParamDispatch implements Next {
+    /** Outcomes handed to {@code done} for {@code next('route')} and {@code next('router')} from a callback. */
+    static final Throwable SKIP_LAYER = new Signal("route");
+    static final Throwable SKIP_ROUTER = new Signal("router");
+
+    private static final class Signal extends Throwable {
+        Signal(String name) {
+            super(name, null, false, false);
+        }
+    }
+
+    /** The outcome of the callbacks for one param name in this request. */
+    static final class Called {
+        Object match;
+        Object value;
+        Throwable error;
+    }
+
+    private final Router router;
+    private final List<String> keys;
+    private final Map<String, Called> called;
+    private final Request req;
+    private final Response res;
+    private final RouterDispatch.Done done;
+    private int keyIndex;
+    private String key;
+    private Object value;
+    private List<ParamHandler> callbacks;
+    private int callbackIndex;
+    private Called current;
+
+    ParamDispatch(Router router, List<String> keys, Map<String, Called> called, Request req, Response res,
+                  RouterDispatch.Done done) {
+        this.router = router;
+        this.keys = keys;
+        this.called = called;
+        this.req = req;
+        this.res = res;
+        this.done = done;
+    }
+
+    /** Starts with the first param. */
+    @Override
+    public void run() {
+        if (current == null) nextParam(null);
+        else callback(null);
+    }
+
+    @Override
+    public void fail(Throwable err) {
+        callback(err == null ? new IllegalStateException("next.fail(null)") : err);
+    }
+
+    /** {@code next('route')} from a param callback skips the layer, as it would skip the route. */
+    @Override
+    public void skipRoute() {
+        current = null;
+        done.done(SKIP_LAYER);
+    }
+
+    @Override
+    public void skipRouter() {
+        current = null;
+        done.done(SKIP_ROUTER);
+    }
+
+    private void nextParam(Throwable err) {
+        if (err != null) {
+            done.done(err);
+            return;
+        }
+        while (keyIndex < keys.size()) {
+            key = keys.get(keyIndex++);
+            value = req.params.get(key);
+            callbacks = router.paramCallbacks(key);
+            if (value == null || callbacks.isEmpty()) continue;
+            Called previous = called.get(key);
+            if (previous != null && (Objects.equals(previous.match, value) || previous.error != null)) {
+                if (previous.value != null) putParam(key, previous.value);
+                if (previous.error != null) {
+                    done.done(previous.error);
+                    return;
+                }
+                continue;
+            }
+            current = new Called();
+            current.match = value;
+            current.value = value;
+            called.put(key, current);
+            callbackIndex = 0;
+            callback(null);
+            return;
+        }
+        current = null;
+        done.done(null);
+    }
+
+    private void callback(Throwable err) {
+        Called state = current;
+        state.value = req.params.get(key);
+        if (err != null) {
+            state.error = err;
+            nextParam(err);
+            return;
+        }
+        if (callbackIndex >= callbacks.size()) {
+            nextParam(null);
+            return;
+        }
+        ParamHandler fn = callbacks.get(callbackIndex++);
+        try {
+            fn.handle(req, res, this, value, key);
+        } catch (Throwable t) {
+            if (t instanceof OutOfMemoryError oom) throw oom;
+            callback(t);
+        }
+    }
+
+    private void putParam(String name, Object v) {
+        if (!(req.params instanceof LinkedHashMap)) req.params = new LinkedHashMap<>(req.params);
+        req.params.put(name, v);
+    }
+}

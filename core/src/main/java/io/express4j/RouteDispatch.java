@@ -1,0 +1,53 @@
+package io.express4j;
+
+import java.util.List;
+
+/** The {@code next} of one pass through a route's handlers: on to the next handler for the request's method. */
+final class RouteDispatch implements Next {
+    private final List<Layer> stack;
+    private final String method;
+    private final Request req;
+    private final Response res;
+    private final Next done;
+    private int idx;
+
+    RouteDispatch(List<Layer> stack, String method, Request req, Response res, Next done) {
+        this.stack = stack;
+        this.method = method;
+        this.req = req;
+        this.res = res;
+        this.done = done;
+    }
+
+    @Override
+    public void run() {
+        next(null);
+    }
+
+    @Override
+    public void fail(Throwable err) {
+        next(err == null ? new IllegalStateException("next.fail(null)") : err);
+    }
+
+    @Override
+    public void skipRoute() {
+        done.run();
+    }
+
+    @Override
+    public void skipRouter() {
+        done.skipRouter();
+    }
+
+    private void next(Throwable err) {
+        while (idx < stack.size()) {
+            Layer layer = stack.get(idx++);
+            if (layer.method != null && !layer.method.equals(method)) continue;
+            if (err != null) layer.handleError(err, req, res, this);
+            else layer.handleRequest(req, res, this);
+            return;
+        }
+        if (err != null) done.fail(err);
+        else done.run();
+    }
+}

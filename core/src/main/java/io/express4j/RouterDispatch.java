@@ -1,0 +1,196 @@
+package io.express4j;
+
+import io.express4j.http.Urls;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One pass of a request through a router's stack: the {@code next} function of router 2.x. It finds the next
+ * layer matching the path (routes also by method, and never while an error is pending), runs the router's param
+ * callbacks, takes a middleware's mount path off {@code req.url} and puts it back when that middleware calls
+ * {@code next}, and on leaving restores {@code req.baseUrl} and {@code req.params} for the parent.
+ */
+final class RouterDispatch implements Next {
+    /** Callback when the stack is exhausted: null error for "nothing more here", or the pending error. */
+    interface Done {
+        void done(Throwable err);
+    }
+
+    private final Router router;
+    private final Request req;
+    private final Response res;
+    private final Done out;
+    private final String parentUrl;
+    private final Map<String, Object> parentParams;
+    private final List<String> optionsMethods;
+    private final Map<String, ParamDispatch.Called> paramCalled = new HashMap<>();
+    private int idx;
+    private String removed = "";
+    private boolean slashAdded;
+
+    RouterDispatch(Router router, Request req, Response res, Done out) {
+        this.router = router;
+        this.req = req;
+        this.res = res;
+        this.out = out;
+        this.parentUrl = req.baseUrl;
+        this.parentParams = req.params;
+        this.optionsMethods = req.method().equals("OPTIONS") ? new ArrayList<>() : null;
+    }
+
+    @Override
+    public void run() {
+        next(null);
+    }
+
+    @Override
+    public void fail(Throwable err) {
+        next(err == null ? new IllegalStateException("next.fail(null)") : err);
+    }
+
+    /** From plain middleware {@code next('route')} is just {@code next()}. */
+    @Override
+    public void skipRoute() {
+        next(null);
+    }
+
+    @Override
+    public void skipRouter() {
+        restorePath();
+        finish(null);
+    }
+
+    private void restorePath() {
+        if (slashAdded) {
+            req.url = req.url.substring(1);
+            slashAdded = false;
+        }
+        if (!removed.isEmpty()) {
+            req.baseUrl = parentUrl;
+            int protohost = Urls.protohostLength(req.url);
+            req.url = req.url.substring(0, protohost) + removed + req.url.substring(protohost);
+            removed = "";
+        }
+    }
+
+    void next(Throwable layerError) {
+        restorePath();
+        List<Layer> stack = router.stack();
+        if (idx >= stack.size()) {
+            finish(layerError);
+            return;
+        }
+        String path = req.path();
+        Layer layer = null;
+        Layer.Match match = null;
+        while (match == null && idx < stack.size()) {
+            layer = stack.get(idx++);
+            try {
+                match = layer.match(path);
+            } catch (RuntimeException decodeError) {
+                if (layerError == null) layerError = decodeError;
+                continue;
+            }
+            if (match == null || layer.route == null) continue;
+            if (layerError != null) {
+                match = null;   // routes do not run while an error is pending
+                continue;
+            }
+            String method = req.method();
+            boolean handles = layer.route.handlesMethod(method);
+            if (!handles && optionsMethods != null) optionsMethods.addAll(layer.route.allowedMethods());
+            if (!handles && !method.equals("HEAD")) match = null;
+        }
+        if (match == null) {
+            finish(layerError);
+            return;
+        }
+        if (layer.route != null) req.route = layer.route;
+        req.params = router.mergeParams() ? merge(match.params(), parentParams) : match.params();
+        Layer matched = layer;
+        Layer.Match m = match;
+        Throwable pending = layerError;
+        new ParamDispatch(router, matched.keys(), paramCalled, req, res, err -> {
+            if (err == ParamDispatch.SKIP_ROUTER && pending == null) skipRouter();
+            else if (err == ParamDispatch.SKIP_LAYER) next(pending);
+            else if (err != null) next(pending != null ? pending : err);
+            else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
+            else trimPrefix(matched, pending, m.path(), path);
+        }).run();
+    }
+
+    /** What the route's handlers see as {@code done}: back into this stack, or out of the router. */
+    private Next routeNext(Layer layer) {
+        return new Next() {
+            @Override public void run() { next(null); }
+            @Override public void fail(Throwable err) { next(err); }
+            @Override public void skipRoute() { next(null); }
+            @Override public void skipRouter() { RouterDispatch.this.skipRouter(); }
+        };
+    }
+
+    private void trimPrefix(Layer layer, Throwable layerError, String layerPath, String path) {
+        if (!layerPath.isEmpty()) {
+            if (!path.startsWith(layerPath)) {
+                next(layerError);
+                return;
+            }
+            if (path.length() > layerPath.length() && path.charAt(layerPath.length()) != '/') {
+                next(layerError);
+                return;
+            }
+            removed = layerPath;
+            int protohost = Urls.protohostLength(req.url);
+            req.url = req.url.substring(0, protohost) + req.url.substring(protohost + removed.length());
+            if (protohost == 0 && !req.url.startsWith("/")) {
+                req.url = "/" + req.url;
+                slashAdded = true;
+            }
+            req.baseUrl = parentUrl + (removed.endsWith("/") ? removed.substring(0, removed.length() - 1) : removed);
+        }
+        if (layerError != null) layer.handleError(layerError, req, res, this);
+        else layer.handleRequest(req, res, this);
+    }
+
+    /** Leaving the router: restore what the parent had, answer OPTIONS if routes matched, else hand back. */
+    private void finish(Throwable err) {
+        req.baseUrl = parentUrl;
+        req.params = parentParams;
+        if (err == null && optionsMethods != null && !optionsMethods.isEmpty()) {
+            sendOptions();
+            return;
+        }
+        out.done(err);
+    }
+
+    /** Automatic OPTIONS: sorted, de-duplicated methods of the routes whose path matched. */
+    private void sendOptions() {
+        String allow = String.join(", ", new TreeSet<>(optionsMethods));
+        res.set("Allow", allow);
+        res.setHeader("Content-Length", Integer.toString(allow.length()));
+        res.setHeader("Content-Type", "text/plain");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.end(allow);
+    }
+
+    /** router's mergeParams: the parent's params, overlaid by this layer's (numeric keys appended after). */
+    private static Map<String, Object> merge(Map<String, Object> params, Map<String, Object> parent) {
+        if (parent.isEmpty()) return params;
+        Map<String, Object> out = new LinkedHashMap<>(parent);
+        int parentIndexes = 0;
+        while (parent.containsKey(Integer.toString(parentIndexes))) parentIndexes++;
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            String key = e.getKey();
+            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+                key = Integer.toString(Integer.parseInt(key) + parentIndexes);
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
+    }
+}

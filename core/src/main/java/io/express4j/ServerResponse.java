@@ -1,0 +1,242 @@
+package io.express4j;
+
+import io.express4j.http.HeaderMap;
+import io.express4j.http.HeaderValidation;
+import io.express4j.http.StatusCodes;
+import io.express4j.server.DateHeader;
+import io.express4j.server.HttpExchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The layer under Express's response: Node's {@code http.ServerResponse}. It owns the status, the header store and
+ * the framing rules Node applies when the head is serialised — {@code Date}, {@code Connection}/{@code Keep-Alive},
+ * and {@code Content-Length} only when {@code end(data)} comes before any write, chunked otherwise — and it drops
+ * body bytes for HEAD, 204 and 304 as Node does. {@link Response} adds Express's methods on top; they only decide
+ * headers and then call {@link #end}.
+ */
+public class ServerResponse {
+    private static final byte[] EMPTY = new byte[0];
+
+    final HttpExchange exchange;
+    final String requestMethod;
+    private final HeaderMap headers = new HeaderMap();
+    private int statusCode = 200;
+    private String statusMessage;
+    private boolean headersSent;
+    private boolean headFlushed;
+    private boolean finished;
+    private boolean hasBody;
+    private boolean closeAfter;
+
+    ServerResponse(HttpExchange exchange, String requestMethod) {
+        this.exchange = exchange;
+        this.requestMethod = requestMethod;
+    }
+
+    // ---- status and headers ----
+
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** Node's {@code res.statusCode = n}: no validation beyond what the wire needs. */
+    public ServerResponse statusCode(int code) {
+        checkStatus(code);
+        this.statusCode = code;
+        return this;
+    }
+
+    /** The reason phrase; null until set or until the head is written with the standard one. */
+    public String statusMessage() {
+        return statusMessage;
+    }
+
+    public ServerResponse statusMessage(String message) {
+        HeaderValidation.validateValue("statusMessage", message);
+        this.statusMessage = message;
+        return this;
+    }
+
+    public boolean headersSent() {
+        return headersSent;
+    }
+
+    /** Whether {@code end} has been called (Node's {@code writableEnded}). */
+    public boolean finished() {
+        return finished;
+    }
+
+    public ServerResponse setHeader(String name, String value) {
+        checkHeader(name, value);
+        headers.set(name, value);
+        return this;
+    }
+
+    /** A multi-value header: one line per element on the wire. */
+    public ServerResponse setHeader(String name, List<String> values) {
+        for (String v : values) checkHeader(name, v);
+        headers.set(name, values);
+        return this;
+    }
+
+    /** The stored value: a {@code String}, a {@code List<String>}, or null. */
+    public Object getHeader(String name) {
+        return headers.get(name);
+    }
+
+    public boolean hasHeader(String name) {
+        return headers.contains(name);
+    }
+
+    public List<String> getHeaderNames() {
+        return headers.names();
+    }
+
+    public ServerResponse removeHeader(String name) {
+        if (headersSent) throw new IllegalStateException("Cannot remove headers after they are sent to the client");
+        headers.remove(name);
+        return this;
+    }
+
+    HeaderMap headerMap() {
+        return headers;
+    }
+
+    private void checkHeader(String name, String value) {
+        if (headersSent) throw new IllegalStateException("Cannot set headers after they are sent to the client");
+        HeaderValidation.validateName(name);
+        HeaderValidation.validateValue(name, value);
+    }
+
+    private static void checkStatus(int code) {
+        if (code < 100 || code > 999) throw new IllegalArgumentException("Invalid status code: " + code);
+    }
+
+    // ---- head ----
+
+    /** Node's {@code writeHead(status)}: serialises the head now; it goes out with the first body bytes. */
+    public ServerResponse writeHead(int status) {
+        return writeHead(status, null, Map.of());
+    }
+
+    public ServerResponse writeHead(int status, Map<String, ?> extra) {
+        return writeHead(status, null, extra);
+    }
+
+    /** Node's {@code writeHead(status, reason, headers)}: the given headers are merged over the stored ones. */
+    @SuppressWarnings("unchecked")
+    public ServerResponse writeHead(int status, String reason, Map<String, ?> extra) {
+        if (headersSent) throw new IllegalStateException("Cannot write headers after they are sent to the client");
+        checkStatus(status);
+        statusCode = status;
+        if (reason != null) statusMessage(reason);
+        extra.forEach((name, value) -> {
+            if (value instanceof List<?> list) setHeader(name, (List<String>) list);
+            else setHeader(name, String.valueOf(value));
+        });
+        storeHead(-1);
+        return this;
+    }
+
+    /** Sends the head at once; the body is then chunked because its length is not known. */
+    public void flushHeaders() {
+        if (!headersSent) storeHead(-1);
+        flushHead(true);
+    }
+
+    /**
+     * Node's {@code _storeHeader}: adds Date, Connection/Keep-Alive and the framing header after the user's own,
+     * in that order. {@code knownLength} is the body length when {@code end(data)} precedes every write, else -1.
+     */
+    private void storeHead(long knownLength) {
+        headersSent = true;
+        if (statusMessage == null) statusMessage = StatusCodes.reasonOrUnknown(statusCode);
+        hasBody = !"HEAD".equals(requestMethod) && statusCode != 204 && statusCode != 304
+                && (statusCode < 100 || statusCode > 199);
+        boolean keepAlive = exchange.keepAlive();
+        // HTTP/1.0 clients cannot take chunked bodies unless they said so with a TE header.
+        String te = exchange.isHttp11() ? "chunked" : exchange.header("TE");
+        boolean chunkedByDefault = te != null && te.toLowerCase().contains("chunked");
+        boolean userLength = headers.contains("Content-Length");
+        String userEncoding = headers.getString("Transfer-Encoding");
+        if (!headers.contains("Date")) headers.set("Date", DateHeader.now());
+        String connection = headers.getString("Connection");
+        if (connection == null) {
+            if (keepAlive && (userLength || chunkedByDefault)) {
+                headers.set("Connection", "keep-alive");
+                headers.set("Keep-Alive", "timeout=" + exchange.keepAliveTimeoutSeconds());
+            } else {
+                closeAfter = true;
+                headers.set("Connection", "close");
+            }
+        } else if (connection.toLowerCase().contains("close") || !keepAlive) {
+            closeAfter = true;
+        }
+        if (!userLength && userEncoding == null && hasBody) {
+            if (!chunkedByDefault) closeAfter = true;           // the body ends when the connection does
+            else if (knownLength >= 0) headers.set("Content-Length", Long.toString(knownLength));
+            else headers.set("Transfer-Encoding", "chunked");
+        }
+    }
+
+    private void flushHead(boolean flush) {
+        if (headFlushed) return;
+        headFlushed = true;
+        exchange.writeHead(statusCode, statusMessage, headers, flush);
+    }
+
+    // ---- body ----
+
+    /** Node's {@code res.write}: sends the head first if needed, then the chunk; blocks while the client lags. */
+    public boolean write(String chunk) {
+        return write(chunk.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public boolean write(byte[] chunk) {
+        if (finished) throw new IllegalStateException("write after end");
+        if (!headersSent) storeHead(-1);
+        if (!hasBody || chunk.length == 0) {
+            flushHead(true);
+            return true;
+        }
+        flushHead(false);
+        exchange.writeBody(chunk, 0, chunk.length);
+        return true;
+    }
+
+    /** Node's {@code res.end()}: finishes the response; a second call is a no-op. */
+    public void end() {
+        if (finished) return;
+        endWith(EMPTY);
+    }
+
+    public void end(String data) {
+        end(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void end(byte[] data) {
+        if (finished) throw new IllegalStateException("write after end");
+        endWith(data);
+    }
+
+    private void endWith(byte[] data) {
+        finished = true;
+        if (!headersSent) {
+            storeHead(data.length);
+            headFlushed = true;
+            exchange.respond(statusCode, statusMessage, headers, hasBody ? data : EMPTY, closeAfter);
+            return;
+        }
+        flushHead(false);
+        exchange.end(hasBody ? data : EMPTY, closeAfter);
+    }
+
+    /** Drops the connection: what Node's final handler does when an error strikes after the head was sent. */
+    void destroy() {
+        finished = true;
+        exchange.abort();
+    }
+}
