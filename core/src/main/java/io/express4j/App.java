@@ -4,7 +4,7 @@ import io.express4j.http.ETags;
 import io.express4j.http.QueryStrings;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
-import io.express4j.server.ServerConfig;
+import io.express4j.server.RequestListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -268,16 +268,35 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     /** Binds to a port on all interfaces (0 = any free port) and returns once listening. */
     public Server listen(int port) {
-        return listen(new InetSocketAddress(port));
+        return listen(new InetSocketAddress(port), new ServerOptions());
     }
 
     public Server listen(int port, String host) {
-        return listen(new InetSocketAddress(host, port));
+        return listen(new InetSocketAddress(host, port), new ServerOptions());
     }
 
-    private Server listen(InetSocketAddress address) {
-        HttpServerEngine engine = HttpServerEngine.start(this::serve, ServerConfig.defaults(), address);
-        return new Server(engine);
+    /** With limits and timeouts other than the defaults (see {@link ServerOptions}). */
+    public Server listen(int port, ServerOptions options) {
+        return listen(new InetSocketAddress(port), options);
+    }
+
+    public Server listen(int port, String host, ServerOptions options) {
+        return listen(new InetSocketAddress(host, port), options);
+    }
+
+    private Server listen(InetSocketAddress address, ServerOptions options) {
+        RequestListener listener = new RequestListener() {
+            @Override
+            public void onRequest(HttpExchange exchange) {
+                serve(exchange);
+            }
+
+            @Override
+            public boolean knowsMethod(String method) {
+                return KnownMethods.isKnown(method);
+            }
+        };
+        return new Server(HttpServerEngine.start(listener, options.toConfig(), address));
     }
 
     /** One request, on its own virtual thread: the stack, the final handler, then the safety net. */
@@ -285,8 +304,25 @@ public final class App implements Middleware, RouterVerbs<App> {
         Response res = new Response(exchange, exchange.method());
         Request req = new Request(exchange, res);
         res.req = req;
-        handle(req, res, err -> FinalHandler.handle(err, req, res));
+        handle(req, res, err -> {
+            if (err == null && req.method().equals("OPTIONS") && req.originalUrl().equals("*")) {
+                answerServerOptions(res);
+            } else {
+                FinalHandler.handle(err, req, res);
+            }
+        });
         if (!res.finished() && !res.isAsync()) endAbandoned(req, res);
+    }
+
+    /**
+     * {@code OPTIONS *} asks about the server rather than a resource (RFC 9110 §9.3.7); when no middleware answered
+     * it, it gets an empty 200 instead of Express's {@code Cannot OPTIONS *} 404.
+     */
+    private static void answerServerOptions(Response res) {
+        if (res.headersSent()) return;
+        res.statusCode(200);
+        res.setHeader("Content-Length", "0");
+        res.end();
     }
 
     /**

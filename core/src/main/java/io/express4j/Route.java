@@ -34,6 +34,7 @@ public final class Route implements RouteVerbs<Route> {
             stack.add(Layer.method(m, fn));
         }
         methods.add(m);
+        KnownMethods.declare(m);
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.express4j;
 import io.express4j.server.HttpServerEngine;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /** A listening server, returned by {@link App#listen}. */
 public final class Server implements AutoCloseable {
@@ -22,11 +23,21 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets in-flight requests finish, closes idle keep-alive connections, and returns
-     * once everything is closed.
+     * Graceful shutdown with the {@code shutdownTimeout} of the server's options (10 s by default): see
+     * {@link #close(Duration)}.
      */
     @Override
     public void close() {
         engine.close();
+    }
+
+    /**
+     * Stops accepting connections and closes the idle ones; in-flight requests finish, and so do requests already
+     * received on a connection (pipelined, or a head half way in), their responses saying {@code Connection: close};
+     * then each connection closes. Returns once everything is closed, or when the timeout expires, closing what is
+     * left.
+     */
+    public void close(Duration timeout) {
+        engine.close(timeout);
     }
 }

@@ -167,7 +167,7 @@ public class ServerResponse {
         if (connection == null) {
             if (keepAlive && (userLength || chunkedByDefault)) {
                 headers.set("Connection", "keep-alive");
-                headers.set("Keep-Alive", "timeout=" + exchange.keepAliveTimeoutSeconds());
+                headers.set("Keep-Alive", exchange.keepAliveHeader());
             } else {
                 closeAfter = true;
                 headers.set("Connection", "close");

@@ -6,31 +6,31 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.x connection. Requests are answered strictly in order: the next pipelined request is dispatched only
  * once the previous response has been written completely (Netty's codec does not order responses by itself), and
  * while requests wait the socket is not read, so pipelining cannot queue unbounded work. All state here is confined
- * to the channel's event loop.
+ * to the channel's event loop, except the flags a handler's thread reads through {@link #isClosing}.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements RequestBody.FlowControl {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -38,28 +38,46 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private final RequestListener listener;
     private final ServerConfig config;
     private final HttpServerEngine server;
+    private final StrictRequestDecoder decoder;
+    private final ResponseEncoder encoder;
+    private final ConnectionDeadline deadline;
+    private final String keepAliveHeader;
     private final ArrayDeque<HttpObject> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private HttpExchange current;
     private boolean currentRequestComplete;
     private boolean currentResponseFinished;
     private boolean bodyPaused;
+    private boolean ignoreInput;
+    private int requestsStarted;
+    private volatile int waitingRequests;
+    /** This connection ends after the current response. */
     private volatile boolean closing;
-    private long idleSince;
-    private ScheduledFuture<?> idleCheck;
+    /** Graceful shutdown: this connection ends once it holds no request (queued or half received). */
+    private volatile boolean draining;
 
-    ConnectionHandler(RequestListener listener, ServerConfig config, HttpServerEngine server) {
+    ConnectionHandler(RequestListener listener, ServerConfig config, HttpServerEngine server,
+                      StrictRequestDecoder decoder, ResponseEncoder encoder) {
         this.listener = listener;
         this.config = config;
         this.server = server;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.deadline = new ConnectionDeadline(this, config);
+        this.keepAliveHeader = config.keepAliveHeader();
     }
 
+    /** Any thread: whether the response being prepared must close the connection (it says so in its head). */
     boolean isClosing() {
-        return closing;
+        return closing || draining && waitingRequests == 0 && !decoder.headStarted();
     }
 
     long keepAliveTimeoutMillis() {
         return config.keepAliveTimeoutMillis();
+    }
+
+    String keepAliveHeader() {
+        return keepAliveHeader;
     }
 
     @Override
@@ -70,13 +88,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        markIdle();
+        deadline.ready(ctx);
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpObject obj)) {
+        if (!(msg instanceof HttpObject obj) || ignoreInput) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -85,6 +103,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         } else if (current != null && waiting.isEmpty() && !currentRequestComplete && obj instanceof HttpContent c) {
             feed(c);
         } else {
+            if (obj instanceof HttpRequest) {
+                if (waitingRequests >= config.maxPipelinedRequests() && config.maxPipelinedRequests() > 0) {
+                    // Too far ahead: answer the current request, then close; the client retries the rest.
+                    ReferenceCountUtil.release(obj);
+                    closing = true;
+                    ignoreInput = true;
+                    return;
+                }
+                waitingRequests++;
+            }
             waiting.add(obj);
             updateReading();
         }
@@ -93,13 +121,30 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private void start(HttpRequest request) {
         DecoderResult result = request.decoderResult();
         if (result.isFailure()) {
-            rejectMalformed(result.cause());
+            reject(statusFor(result.cause()));
             return;
         }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            // Sent only now that the request's turn has come, so it never lands inside an earlier response.
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
+            request.headers().remove(HttpHeaderNames.EXPECT);
+        } else if (request.headers().contains(HttpHeaderNames.EXPECT)
+                && request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0) {
+            // Node answers an expectation it does not know with 417.
+            reject(HttpResponseStatus.EXPECTATION_FAILED.code());
+            return;
+        }
+        requestsStarted++;
+        if (config.maxRequestsPerConnection() > 0 && requestsStarted >= config.maxRequestsPerConnection()) {
+            closing = true;
+        }
+        encoder.answering(request.method().equals(HttpMethod.HEAD));
         RequestBody body = new RequestBody(config.bodyHighWaterMark(), this);
         current = new HttpExchange(request, ctx.channel(), this, body);
         currentRequestComplete = false;
         currentResponseFinished = false;
+        deadline.requestStarted();
         if (request instanceof HttpContent c) feed(c);
         HttpExchange exchange = current;
         Thread.ofVirtual().start(() -> dispatch(exchange));
@@ -117,10 +162,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private void feed(HttpContent content) {
         try {
             if (content.decoderResult().isFailure()) {
-                current.requestBody().fail(new IOException("malformed request body", content.decoderResult().cause()));
-                currentRequestComplete = true;
-                closing = true;
-                if (currentResponseFinished) ctx.close();
+                malformedBody(content.decoderResult().cause());
                 return;
             }
             if (content.content().isReadable() && !currentResponseFinished) {
@@ -137,6 +179,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             current.requestBody().end();
             if (currentResponseFinished) advance();
         }
+    }
+
+    /**
+     * A broken chunked body: Node answers 400 and closes while the response has not started, and otherwise lets
+     * the response end before closing. Nothing more is read from this connection either way.
+     */
+    private void malformedBody(Throwable cause) {
+        current.requestBody().fail(new IOException("malformed request body", cause));
+        currentRequestComplete = true;
+        ignoreInput = true;
+        closing = true;
+        if (current.revoke()) reject(HttpResponseStatus.BAD_REQUEST.code());
+        else if (currentResponseFinished) ctx.close();
     }
 
     /** Any thread: the response's last write completed (or failed). */
@@ -167,6 +222,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             HttpObject next = waiting.poll();
             if (current == null) {
                 if (next instanceof HttpRequest request) {
+                    waitingRequests--;
+                    deadline.ready(ctx);   // a queued request's clock starts with its turn
                     start(request);
                     if (!ctx.channel().isActive()) break;
                 } else {
@@ -179,7 +236,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
                 break;
             }
         }
-        if (current == null) markIdle();
+        if (current == null) {
+            if (draining && !decoder.headStarted()) {
+                ctx.close();
+                return;
+            }
+            deadline.ready(ctx);
+        }
         updateReading();
     }
 
@@ -204,7 +267,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            // Node's server.timeout: no byte either way for that long, the socket is destroyed.
+            if (current != null) current.requestBody().fail(new IOException("connection idle timeout"));
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        deadline.cancel();
         if (current != null) {
             current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
@@ -221,46 +296,73 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         ctx.close();
     }
 
-    /** Graceful shutdown: an idle connection closes now, a busy one after its current response. */
+    /**
+     * Any thread, graceful shutdown: a connection that holds no request closes now; one that does answers what it
+     * holds (a request being received included), the last response saying {@code Connection: close}, then closes.
+     */
     void closeGracefully() {
-        closing = true;
+        draining = true;
         ctx.executor().execute(() -> {
-            if (current == null) ctx.close();
+            if (current == null && waiting.isEmpty() && !decoder.headStarted()) ctx.close();
         });
     }
 
+    // ---- deadlines (called by ConnectionDeadline on the event loop) ----
+
+    /** Whether the connection waits for the head of its next request (none is being handled or queued). */
+    boolean awaitingHead() {
+        return current == null && waiting.isEmpty();
+    }
+
+    /** Whether bytes of the next head have arrived; false for an idle kept-alive connection. */
+    boolean headStarted() {
+        return decoder.headStarted();
+    }
+
+    boolean servedBefore() {
+        return requestsStarted > 0;
+    }
+
+    /** Whether the current request's head or body is still arriving. */
+    boolean receivingRequest() {
+        return current != null && !currentRequestComplete;
+    }
+
+    /** A head or a whole request did not arrive in time: 408 when no response has started, then close. */
+    void timedOut() {
+        if (current == null) {
+            reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
+            return;
+        }
+        current.requestBody().fail(new IOException("request timeout"));
+        if (current.revoke()) reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
+        else ctx.close();
+    }
+
+    void closeIdle() {
+        ctx.close();
+    }
+
+    /** Status of the bare answer to a request the decoder refused. */
+    private static int statusFor(Throwable cause) {
+        if (cause instanceof RequestRejection rejection) return rejection.status();
+        if (cause instanceof TooLongHttpLineException) return 414;       // Node folds this into 431
+        if (cause instanceof TooLongHttpHeaderException) return 431;
+        return 400;
+    }
+
     /**
-     * Node answers a request it cannot parse with a bare status line and {@code Connection: close}, then closes.
-     * Too long a request line is 414 here (Node folds it into 431).
+     * Node's answer to a request it will not serve: a bare status line and {@code Connection: close}, no body,
+     * then the connection closes so that nothing after the bad bytes can be taken for a request.
      */
-    private void rejectMalformed(Throwable cause) {
-        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                : cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException
-                ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.EMPTY_BUFFER);
-        response.headers().set(HttpHeaderNames.CONNECTION, "close");
+    private void reject(int status) {
         closing = true;
+        ignoreInput = true;
+        deadline.cancel();
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER);
+        response.headers().set("Connection", "close");
+        encoder.answering(false);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
-
-    private void markIdle() {
-        idleSince = System.nanoTime();
-        if (idleCheck == null) scheduleIdleCheck(config.keepAliveTimeoutMillis());
-    }
-
-    private void scheduleIdleCheck(long delayMillis) {
-        idleCheck = ctx.executor().schedule(this::checkIdle, delayMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** One timer per idle period rather than one per request: a busy connection just lets the check lapse. */
-    private void checkIdle() {
-        idleCheck = null;
-        if (current != null || !waiting.isEmpty()) return;
-        long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleSince);
-        long left = config.keepAliveTimeoutMillis() - idleMillis;
-        if (left <= 0) ctx.close();
-        else scheduleIdleCheck(left);
-    }
-
 }

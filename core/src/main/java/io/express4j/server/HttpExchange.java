@@ -47,6 +47,7 @@ public final class HttpExchange {
     private volatile Thread blockedWriter;
     private volatile boolean headSent;
     private volatile boolean finished;
+    private boolean revoked;
 
     HttpExchange(HttpRequest request, Channel channel, ConnectionHandler connection, RequestBody body) {
         this.request = request;
@@ -107,6 +108,11 @@ public final class HttpExchange {
         return connection.keepAliveTimeoutMillis() / 1000;
     }
 
+    /** The {@code Keep-Alive} header value: {@code timeout=5}, plus {@code , max=N} when requests are capped. */
+    public String keepAliveHeader() {
+        return connection.keepAliveHeader();
+    }
+
     public InetSocketAddress remoteAddress() {
         return (InetSocketAddress) channel.remoteAddress();
     }
@@ -137,7 +143,7 @@ public final class HttpExchange {
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(status, reason),
                 RESPONSE_HEADERS);
         copy(headers, head.headers());
-        headSent = true;
+        claimHead();
         if (flush) channel.writeAndFlush(head, channel.voidPromise());
         else channel.write(head, channel.voidPromise());
     }
@@ -165,7 +171,7 @@ public final class HttpExchange {
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status(status, reason),
                 content, RESPONSE_HEADERS, RESPONSE_HEADERS);
         copy(headers, response.headers());
-        headSent = true;
+        claimHead();
         finish(response, close);
     }
 
@@ -179,6 +185,23 @@ public final class HttpExchange {
     public void abort() {
         finished = true;
         channel.close();
+    }
+
+    /** The head is the handler's to send unless the server answered this request itself (see {@link #revoke}). */
+    private synchronized void claimHead() {
+        if (revoked) throw new UncheckedIOException(new IOException("the server already answered this request"));
+        headSent = true;
+    }
+
+    /**
+     * Event loop: the server answers this request itself (a request timeout, a malformed body) if no head has gone
+     * out yet; the handler's later writes then fail. Returns false when the handler's head went first.
+     */
+    synchronized boolean revoke() {
+        if (headSent) return false;
+        revoked = true;
+        finished = true;
+        return true;
     }
 
     // ---- connection events (event loop) ----

@@ -14,14 +14,14 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP/1.1 server: Netty with native epoll where available (NIO elsewhere), request heads decoded on the event
@@ -33,6 +33,7 @@ public final class HttpServerEngine implements AutoCloseable {
     private final Channel serverChannel;
     private final ServerConfig config;
     private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger open = new AtomicInteger();
 
     private HttpServerEngine(RequestListener listener, ServerConfig config, InetSocketAddress address)
             throws InterruptedException {
@@ -43,10 +44,6 @@ public final class HttpServerEngine implements AutoCloseable {
                 : NioServerSocketChannel.class;
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(io);
-        HttpDecoderConfig decoder = new HttpDecoderConfig()
-                .setMaxInitialLineLength(config.maxRequestLineLength())
-                .setMaxHeaderSize(config.maxHeaderSize())
-                .setMaxChunkSize(64 * 1024);
         try {
             serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -56,8 +53,16 @@ public final class HttpServerEngine implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(decoder), new HttpServerExpectContinueHandler(),
-                                    new ConnectionHandler(listener, config, HttpServerEngine.this));
+                            if (!admit(ch)) return;
+                            StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
+                            ResponseEncoder encoder = new ResponseEncoder();
+                            if (config.idleTimeoutMillis() > 0) {
+                                // observeOutput: a response still draining to a slow reader is not idleness
+                                ch.pipeline().addLast(new IdleStateHandler(true, 0, 0, config.idleTimeoutMillis(),
+                                        TimeUnit.MILLISECONDS));
+                            }
+                            ch.pipeline().addLast(decoder, encoder,
+                                    new ConnectionHandler(listener, config, HttpServerEngine.this, decoder, encoder));
                         }
                     })
                     .bind(address).sync().channel();
@@ -85,6 +90,21 @@ public final class HttpServerEngine implements AutoCloseable {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
+    /**
+     * Counts an accepted connection against {@code maxConnections}; one too many is closed at once, before any byte
+     * is read (Node's {@code server.maxConnections} drops it the same way), so excess load is refused, not queued.
+     */
+    private boolean admit(SocketChannel ch) {
+        int max = config.maxConnections();
+        if (open.incrementAndGet() > max && max > 0) {
+            open.decrementAndGet();
+            ch.close();
+            return false;
+        }
+        ch.closeFuture().addListener(f -> open.decrementAndGet());
+        return true;
+    }
+
     void connectionOpened(ConnectionHandler handler) {
         connections.add(handler);
     }
@@ -93,16 +113,23 @@ public final class HttpServerEngine implements AutoCloseable {
         connections.remove(handler);
     }
 
-    /**
-     * Stops accepting, lets in-flight responses finish (they go out with {@code Connection: close}), closes idle
-     * keep-alive connections, then releases the event loops. Returns when all is closed or the shutdown timeout hit.
-     */
+    /** {@link #close(Duration)} with the configured shutdown timeout. */
     @Override
     public void close() {
+        close(Duration.ofMillis(config.shutdownTimeoutMillis()));
+    }
+
+    /**
+     * Graceful shutdown: stops accepting; closes connections that hold no request; lets the others answer what they
+     * hold (in-flight requests, pipelined ones already received, a head half received), the last response on each
+     * saying {@code Connection: close}; then releases the event loops. Whatever is still open when the timeout
+     * expires is closed. Returns when all is closed.
+     */
+    public void close(Duration timeout) {
         serverChannel.close().syncUninterruptibly();
         connections.forEach(ConnectionHandler::closeGracefully);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!connections.isEmpty() && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

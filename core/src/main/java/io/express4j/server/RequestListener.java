@@ -8,4 +8,12 @@ package io.express4j.server;
 @FunctionalInterface
 public interface RequestListener {
     void onRequest(HttpExchange exchange);
+
+    /**
+     * Whether a request with this method (upper case as sent) may reach {@link #onRequest}; others get a bare 501
+     * from the server. Every method by default.
+     */
+    default boolean knowsMethod(String method) {
+        return true;
+    }
 }
