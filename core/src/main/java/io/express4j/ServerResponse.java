@@ -167,7 +167,8 @@ public class ServerResponse {
         if (connection == null) {
             if (keepAlive && (userLength || chunkedByDefault)) {
                 headers.set("Connection", "keep-alive");
-                headers.set("Keep-Alive", exchange.keepAliveHeader());
+                String keepAliveHeader = exchange.keepAliveHeader();
+                if (keepAliveHeader != null) headers.set("Keep-Alive", keepAliveHeader);
             } else {
                 closeAfter = true;
                 headers.set("Connection", "close");

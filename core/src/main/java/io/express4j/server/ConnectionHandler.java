@@ -154,7 +154,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         try {
             listener.onRequest(exchange);
         } catch (Throwable t) {
-            log.error("request listener failed", t);
+            // A write to a connection the client (or a timeout, or shutdown) already closed is not a server error.
+            if (exchange.isOpen()) log.error("request listener failed", t);
+            else log.debug("request listener failed after the connection closed", t);
             if (!exchange.isFinished()) exchange.abort();
         }
     }

@@ -108,7 +108,10 @@ public final class HttpExchange {
         return connection.keepAliveTimeoutMillis() / 1000;
     }
 
-    /** The {@code Keep-Alive} header value: {@code timeout=5}, plus {@code , max=N} when requests are capped. */
+    /**
+     * The {@code Keep-Alive} header value: {@code timeout=5}, plus {@code , max=N} when requests are capped; null
+     * when the server has no keep-alive timeout.
+     */
     public String keepAliveHeader() {
         return connection.keepAliveHeader();
     }

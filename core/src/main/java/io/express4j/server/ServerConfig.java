@@ -40,8 +40,12 @@ public record ServerConfig(int maxRequestLineLength, int maxHeaderSize, int maxH
                 10_000);
     }
 
-    /** The {@code Keep-Alive} response header: {@code timeout=5}, with {@code , max=N} when requests are capped. */
+    /**
+     * The {@code Keep-Alive} response header: {@code timeout=5}, with {@code , max=N} when requests are capped; null
+     * (no header) without a keep-alive timeout, as in Node.
+     */
     String keepAliveHeader() {
+        if (keepAliveTimeoutMillis == 0) return null;
         String timeout = "timeout=" + keepAliveTimeoutMillis / 1000;
         return maxRequestsPerConnection > 0 ? timeout + ", max=" + maxRequestsPerConnection : timeout;
     }

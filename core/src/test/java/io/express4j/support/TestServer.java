@@ -2,6 +2,7 @@ package io.express4j.support;
 
 import io.express4j.App;
 import io.express4j.Server;
+import io.express4j.ServerOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,6 +21,15 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer serve(App app) {
         return new TestServer(app.listen(0, "127.0.0.1"));
+    }
+
+    /** With server limits and timeouts other than the defaults. */
+    public static TestServer serve(App app, ServerOptions options) {
+        return new TestServer(app.listen(0, "127.0.0.1", options));
+    }
+
+    public Server server() {
+        return server;
     }
 
     public int port() {
