@@ -6,6 +6,7 @@ import io.express4j.HttpError;
 import io.express4j.Router;
 import io.express4j.Server;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,8 @@ public final class ExampleApp {
 
     public static void main(String[] args) {
         Server server = create().listen(port());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        // SIGTERM / Ctrl-C: stop accepting, let in-flight requests finish (up to 10 s), then exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.close(Duration.ofSeconds(10))));
         System.out.println("express4j example listening on http://localhost:" + server.port()
                 + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail)");
     }
