@@ -346,7 +346,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     }
 
     /** Status of the bare answer to a request the decoder refused. */
-    private static int statusFor(Throwable cause) {
+    static int statusFor(Throwable cause) {
         if (cause instanceof RequestRejection rejection) return rejection.status();
         if (cause instanceof TooLongHttpLineException) return 414;       // Node folds this into 431
         if (cause instanceof TooLongHttpHeaderException) return 431;

@@ -107,6 +107,19 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         }
     }
 
+    /**
+     * At end of input Netty reports a half-received head or body; once a request has been refused there is nothing
+     * left to report.
+     */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (discarding) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        super.decodeLast(ctx, in, out);
+    }
+
     /** Replaces what was decoded from index {@code at} on with one failed request, and drops all further input. */
     private void reject(ByteBuf in, List<Object> out, int at, HttpRequest request, RequestRejection rejection) {
         for (int i = out.size() - 1; i >= at; i--) {
