@@ -110,6 +110,7 @@ final class RequestHeadScanner {
                 }
                 if (b == ' ' || b == '\t') throw bad("obs-fold (a header line starting with whitespace)");
                 if (b == '\n') throw bad("bare LF");
+                if (b == ':') throw bad("empty header name");
                 if (++headerCount > maxHeaderCount) throw new RequestRejection(431, "too many header lines");
                 state = State.NAME;
                 nameMatch = 0;
