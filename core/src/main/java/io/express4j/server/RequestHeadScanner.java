@@ -14,7 +14,7 @@ import io.express4j.http.HeaderValidation;
  *       colon, a bare CR or LF, NUL or other controls in a value → 400; too many lines or too many bytes → 431.</li>
  * </ul>
  *
- * Empty lines before the request line are skipped (RFC 9112 §2.2). Lengths are counted as Netty counts them (line
+ * Empty lines before the request line are skipped (RFC 9112 §2.2), up to the request line limit. Lengths are counted as Netty counts them (line
  * bytes without CRLF), so these limits trip no later than Netty's own.
  */
 final class RequestHeadScanner {
@@ -34,6 +34,7 @@ final class RequestHeadScanner {
     private int partLength;
     private boolean inRequestLine;
     private int nameMatch;
+    private int blankBytes;
     private int contentLengths;
 
     RequestHeadScanner(int maxRequestLine, int maxHeaderSize, int maxHeaderCount) {
@@ -51,6 +52,7 @@ final class RequestHeadScanner {
         partLength = 0;
         inRequestLine = false;
         contentLengths = 0;
+        blankBytes = 0;
     }
 
     /** Whether some of a head (more than blank lines) has arrived. */
@@ -72,7 +74,11 @@ final class RequestHeadScanner {
         int b = value & 0xff;
         switch (state) {
             case PRE -> {
-                if (b == '\r' || b == '\n') return true;
+                if (b == '\r' || b == '\n') {
+                    // Skipped, but bounded like a request line (Netty's own bound would depend on read sizes).
+                    if (++blankBytes > maxRequestLine) throw new RequestRejection(414, "too many empty lines");
+                    return true;
+                }
                 inRequestLine = true;
                 state = State.METHOD;
                 partLength = 0;
