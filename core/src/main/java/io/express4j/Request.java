@@ -35,6 +35,8 @@ public final class Request {
     Map<String, Object> params = Map.of();
     Route route;
     Object body;
+    /** The current router's {@code next} (Express's {@code req.next}): where res.sendFile sends its outcome. */
+    Next next;
     private Map<String, Object> attrs;
     private String queryString;
     private Map<String, Object> query;

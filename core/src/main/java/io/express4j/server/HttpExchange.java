@@ -4,7 +4,9 @@ import io.express4j.http.HeaderMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -22,9 +24,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -169,10 +173,64 @@ public final class HttpExchange {
         finish(response, close);
     }
 
-    private void finish(Object last, boolean close) {
+    /**
+     * Ends the response after {@link #writeHead} with a body taken from an open file: each segment's prefix as bytes
+     * and its range of the file as a {@link DefaultFileRegion} (sendfile on a plain connection: page cache to socket,
+     * no copy through the heap), then {@code trailer} with the end. Every region shares the one channel, which is
+     * closed when the last write has completed or failed; {@code done} then gets null or the failure, on the event
+     * loop.
+     */
+    public void writeFile(FileChannel file, List<FileSegment> segments, byte[] trailer, boolean close,
+                          Consumer<Throwable> done) {
+        ChannelFuture last;
+        try {
+            if (!headSent) throw new IllegalStateException("the head must be written first");
+            for (FileSegment segment : segments) {
+                if (segment.prefix().length > 0) {
+                    channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
+                }
+                if (segment.count() > 0) {
+                    channel.write(new SharedFileRegion(file, segment.position(), segment.count()),
+                            channel.voidPromise());
+                }
+            }
+            last = finish(trailer.length == 0 ? LastHttpContent.EMPTY_LAST_CONTENT
+                    : new DefaultLastHttpContent(Unpooled.wrappedBuffer(trailer)), close);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(file);
+            throw e;
+        }
+        last.addListener((ChannelFutureListener) f -> {
+            closeQuietly(file);
+            done.accept(f.isSuccess() ? null : f.cause());
+        });
+    }
+
+    private ChannelFuture finish(Object last, boolean close) {
         finished = true;
-        channel.writeAndFlush(last).addListener((ChannelFutureListener) f -> connection.responseFinished(this,
-                close || !f.isSuccess()));
+        ChannelFuture future = channel.writeAndFlush(last);
+        future.addListener((ChannelFutureListener) f -> connection.responseFinished(this, close || !f.isSuccess()));
+        return future;
+    }
+
+    /** A region of a channel the response owns: releasing the region must not close the file under its siblings. */
+    private static final class SharedFileRegion extends DefaultFileRegion {
+        SharedFileRegion(FileChannel file, long position, long count) {
+            super(file, position, count);
+        }
+
+        @Override
+        protected void deallocate() {
+            // the exchange closes the channel once the whole response is written
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing useful to do about a failed close of a read-only channel
+        }
     }
 
     /** Drops the connection without finishing the response (Node's {@code socket.destroy()}). */
