@@ -5,7 +5,10 @@ import io.express4j.FileError;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * Java's file system exceptions as the Node errors send reasons about: {@code ENOENT}, {@code ENOTDIR} and
@@ -21,11 +24,29 @@ final class SystemErrors {
         return e instanceof NoSuchFileException;
     }
 
+    /**
+     * Java reports ENOTDIR ({@code /srv/file.txt/x}) as a missing file; Node names it. Only on this error path:
+     * the nearest existing ancestor is a file.
+     */
+    private static boolean underFile(String path) {
+        try {
+            for (Path p = Path.of(path).getParent(); p != null; p = p.getParent()) {
+                if (Files.exists(p)) return !Files.isDirectory(p);
+            }
+        } catch (InvalidPathException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** send's onStatError: 404 for a name that does not lead to a file, 500 otherwise. */
     static FileError toFileError(IOException e, String syscall, String path) {
         String code;
         String description;
-        if (e instanceof NoSuchFileException) {
+        if (e instanceof NoSuchFileException && underFile(path)) {
+            code = "ENOTDIR";
+            description = "not a directory";
+        } else if (e instanceof NoSuchFileException) {
             code = "ENOENT";
             description = "no such file or directory";
         } else if (e instanceof AccessDeniedException) {

@@ -4,8 +4,8 @@ import io.express4j.http.HeaderMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -182,7 +182,13 @@ public final class HttpExchange {
      */
     public void writeFile(FileChannel file, List<FileSegment> segments, byte[] trailer, boolean close,
                           Consumer<Throwable> done) {
-        ChannelFuture last;
+        // listen before writing: a listener added after completion is notified by a task, which a shutting-down
+        // event loop may refuse, and then the file would stay open
+        ChannelPromise end = channel.newPromise();
+        end.addListener((ChannelFutureListener) f -> {
+            closeQuietly(file);
+            done.accept(f.isSuccess() ? null : f.cause());
+        });
         try {
             if (!headSent) throw new IllegalStateException("the head must be written first");
             for (FileSegment segment : segments) {
@@ -194,23 +200,22 @@ public final class HttpExchange {
                             channel.voidPromise());
                 }
             }
-            last = finish(trailer.length == 0 ? LastHttpContent.EMPTY_LAST_CONTENT
-                    : new DefaultLastHttpContent(Unpooled.wrappedBuffer(trailer)), close);
         } catch (RuntimeException | Error e) {
             closeQuietly(file);
             throw e;
         }
-        last.addListener((ChannelFutureListener) f -> {
-            closeQuietly(file);
-            done.accept(f.isSuccess() ? null : f.cause());
-        });
+        finish(trailer.length == 0 ? LastHttpContent.EMPTY_LAST_CONTENT
+                : new DefaultLastHttpContent(Unpooled.wrappedBuffer(trailer)), close, end);
     }
 
-    private ChannelFuture finish(Object last, boolean close) {
+    private void finish(Object last, boolean close) {
+        finish(last, close, channel.newPromise());
+    }
+
+    private void finish(Object last, boolean close, ChannelPromise promise) {
         finished = true;
-        ChannelFuture future = channel.writeAndFlush(last);
-        future.addListener((ChannelFutureListener) f -> connection.responseFinished(this, close || !f.isSuccess()));
-        return future;
+        promise.addListener((ChannelFutureListener) f -> connection.responseFinished(this, close || !f.isSuccess()));
+        channel.writeAndFlush(last, promise);
     }
 
     /** A region of a channel the response owns: releasing the region must not close the file under its siblings. */
