@@ -74,12 +74,17 @@ final class FileResponses {
                 err = new ClientAbortException(e.getCause());
             }
         }
+        Next next = req.next;
         if (callback != null) {
             callback.done(err);
+        } else if (next == null) {
+            // called outside a router's dispatch (e.g. later, from another thread): nobody to hand the error to
+            if (err instanceof RuntimeException e) throw e;
+            throw new IllegalStateException(err);
         } else if (outcome.directory) {
-            req.next.run();
+            next.run();
         } else {
-            req.next.fail(err);
+            next.fail(err);
         }
     }
 
