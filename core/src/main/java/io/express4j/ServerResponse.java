@@ -154,8 +154,7 @@ public class ServerResponse {
     private void storeHead(long knownLength) {
         headersSent = true;
         if (statusMessage == null) statusMessage = StatusCodes.reasonOrUnknown(statusCode);
-        hasBody = !"HEAD".equals(requestMethod) && statusCode != 204 && statusCode != 304
-                && (statusCode < 100 || statusCode > 199);
+        hasBody = exchange.bodyAllowed(statusCode);
         boolean keepAlive = exchange.keepAlive();
         // HTTP/1.0 clients cannot take chunked bodies unless they said so with a TE header.
         String te = exchange.isHttp11() ? "chunked" : exchange.header("TE");
