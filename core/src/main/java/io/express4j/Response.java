@@ -183,10 +183,11 @@ public final class Response extends ServerResponse {
 
     /**
      * Dispatch by runtime type as Express does: strings and bytes as above, {@code null} is an empty body with no
-     * Content-Type, anything else (numbers, booleans, maps, lists, records, beans) goes through {@link #json}.
+     * Content-Type, {@link Express#UNDEFINED} is {@link #send()}, anything else (numbers, booleans, maps, lists, records, beans) goes through {@link #json}.
      */
     public Response send(Object body) {
         if (body == null) return finish(new byte[0]);
+        if (body == Express.UNDEFINED) return send();
         if (body instanceof CharSequence s) return send(s.toString());
         if (body instanceof byte[] b) return send(b);
         if (body instanceof ByteBuffer b) return send(b);
@@ -225,16 +226,19 @@ public final class Response extends ServerResponse {
 
     // ---- json ----
 
-    /** {@code res.json(value)} with the app's {@code json spaces}, {@code json replacer} and {@code json escape}. */
+    /**
+     * {@code res.json(value)} with the app's {@code json spaces}, {@code json replacer} and {@code json escape}. A
+     * value that serialises to nothing ({@link Express#UNDEFINED}, or a replacer dropping the root) gets the JSON
+     * Content-Type and an empty body, as {@code res.json(undefined)} does.
+     */
     public Response json(Object value) {
         String body = app.stringify(value);
         if (!hasContentType()) set("Content-Type", "application/json");
-        return send(body);
+        return body == null ? send() : send(body);
     }
 
     /** {@code res.json(undefined)}: a JSON Content-Type and an empty body. */
     public Response json() {
-        if (!hasContentType()) set("Content-Type", "application/json");
-        return send();
+        return json(Express.UNDEFINED);
     }
 }
