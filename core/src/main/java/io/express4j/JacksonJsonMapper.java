@@ -1,18 +1,26 @@
 package io.express4j;
 
+import io.express4j.http.JsStrings;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link io.express4j.JsonMapper}: Jackson 3, set up to write what {@code JSON.stringify} writes —
- * properties in declaration order, dates as ISO strings, and with an indent the exact layout of
- * {@code JSON.stringify(v, null, 2)} ({@code "a": 1}, empty {@code {}} and {@code []}, one element per line).
+ * properties in declaration order, dates as ISO strings, doubles and floats as JavaScript prints numbers ({@code 1}
+ * not {@code 1.0}, {@code 1e+21}, NaN and the infinities as {@code null}), control characters escaped with lower-case
+ * hex, and with an indent the exact layout of {@code JSON.stringify(v, null, 2)} ({@code "a": 1}, empty {@code {}}
+ * and {@code []}, one element per line). A mapper passed in by the caller is used as it is.
  */
 public final class JacksonJsonMapper implements io.express4j.JsonMapper {
     private final JsonMapper mapper;
@@ -20,7 +28,15 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
     private final ConcurrentHashMap<String, ObjectWriter> pretty = new ConcurrentHashMap<>();
 
     public JacksonJsonMapper() {
-        this(JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build());
+        this(JsonMapper.builder()
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .addModule(new SimpleModule("js-numbers")
+                        .addSerializer(Double.class, JsNumberSerializer.INSTANCE)
+                        .addSerializer(Double.TYPE, JsNumberSerializer.INSTANCE)
+                        .addSerializer(Float.class, JsNumberSerializer.INSTANCE)
+                        .addSerializer(Float.TYPE, JsNumberSerializer.INSTANCE))
+                .build());
     }
 
     public JacksonJsonMapper(JsonMapper mapper) {
@@ -44,6 +60,21 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
                 .withObjectIndenter(lines)
                 .withArrayIndenter(lines);
         return mapper.writer().with(printer);
+    }
+
+    /** {@code JSON.stringify}'s numbers: JavaScript's {@code Number#toString}; non-finite values become null. */
+    private static final class JsNumberSerializer extends ValueSerializer<Number> {
+        static final JsNumberSerializer INSTANCE = new JsNumberSerializer();
+
+        @Override
+        public void serialize(Number value, JsonGenerator gen, SerializationContext ctxt) {
+            double d = value.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value instanceof Float f ? JsStrings.numberToString(f) : JsStrings.numberToString(d));
+            }
+        }
     }
 
     @Override
