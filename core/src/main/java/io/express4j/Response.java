@@ -98,11 +98,13 @@ public final class Response extends ServerResponse {
         return this;
     }
 
-    /** Express's object form: each entry set as by {@link #set(String, String)}; lists become multi-value. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Express's object form: each entry set as by {@link #set(String, String)}; values are stringified, a list
+     * becoming a multi-value header of its elements' strings.
+     */
     public Response set(Map<String, ?> fields) {
         fields.forEach((k, v) -> {
-            if (v instanceof List<?> list) set(k, (List<String>) list);
+            if (v instanceof List<?> list) set(k, list.stream().map(String::valueOf).toList());
             else set(k, String.valueOf(v));
         });
         return this;
@@ -123,15 +125,16 @@ public final class Response extends ServerResponse {
 
     /** Adds to a header, keeping what is there (used for {@code Set-Cookie}, {@code Link}, …). */
     public Response append(String field, String value) {
+        Object prev = getHeader(field);
+        if (prev == null || "".equals(prev)) return set(field, value);
         return append(field, List.of(value));
     }
 
+    /** Adds several values; with no previous value (or an empty one, falsy in Express) it is {@code set}. */
     public Response append(String field, List<String> values) {
-        List<String> prev = headerMap().getAll(field);
-        if (prev.isEmpty()) {
-            return values.size() == 1 ? set(field, values.get(0)) : set(field, values);
-        }
-        List<String> all = new ArrayList<>(prev);
+        Object prev = getHeader(field);
+        if (prev == null || "".equals(prev)) return set(field, values);
+        List<String> all = new ArrayList<>(headerMap().getAll(field));
         all.addAll(values);
         return set(field, all);
     }
