@@ -54,8 +54,11 @@ public class ServerResponse {
         return statusMessage;
     }
 
+    /** Sets the reason phrase; CR, LF and other characters a header value may not hold are refused, as Node does. */
     public ServerResponse statusMessage(String message) {
-        HeaderValidation.validateValue("statusMessage", message);
+        if (message != null && HeaderValidation.hasInvalidValueChar(message)) {
+            throw new IllegalArgumentException("Invalid character in statusMessage");
+        }
         this.statusMessage = message;
         return this;
     }
