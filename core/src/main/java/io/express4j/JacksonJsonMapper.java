@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The default {@link io.express4j.JsonMapper}: Jackson 3, set up to write what {@code JSON.stringify} writes —
  * properties in declaration order, dates as ISO strings, doubles and floats as JavaScript prints numbers ({@code 1}
  * not {@code 1.0}, {@code 1e+21}, NaN and the infinities as {@code null}), control characters escaped with lower-case
- * hex, and with an indent the exact layout of {@code JSON.stringify(v, null, 2)} ({@code "a": 1}, empty {@code {}}
- * and {@code []}, one element per line). A mapper passed in by the caller is used as it is.
+ * hex, {@link Express#UNDEFINED} left out of objects and {@code null} in arrays, and with an indent the exact layout
+ * of {@code JSON.stringify(v, null, 2)} ({@code "a": 1}, empty {@code {}} and {@code []}, one element per line). A
+ * mapper passed in by the caller is used as it is.
  */
 public final class JacksonJsonMapper implements io.express4j.JsonMapper {
     private final JsonMapper mapper;
@@ -35,7 +36,11 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
                         .addSerializer(Double.class, JsNumberSerializer.INSTANCE)
                         .addSerializer(Double.TYPE, JsNumberSerializer.INSTANCE)
                         .addSerializer(Float.class, JsNumberSerializer.INSTANCE)
-                        .addSerializer(Float.TYPE, JsNumberSerializer.INSTANCE))
+                        .addSerializer(Float.TYPE, JsNumberSerializer.INSTANCE)
+                        .addSerializer(Express.UNDEFINED.getClass(), UndefinedSerializer.INSTANCE))
+                .changeDefaultPropertyInclusion(include -> include
+                        .withValueFilter(UndefinedFilter.class)
+                        .withContentFilter(UndefinedFilter.class))
                 .build());
     }
 
@@ -74,6 +79,29 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
             } else {
                 gen.writeNumber(value instanceof Float f ? JsStrings.numberToString(f) : JsStrings.numberToString(d));
             }
+        }
+    }
+
+    /** {@link Express#UNDEFINED} where it cannot be left out (an array element): {@code null}, as in JavaScript. */
+    private static final class UndefinedSerializer extends ValueSerializer<Object> {
+        static final UndefinedSerializer INSTANCE = new UndefinedSerializer();
+
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeNull();
+        }
+    }
+
+    /** Jackson's custom inclusion filter: a map entry or property valued {@link Express#UNDEFINED} is left out. */
+    static final class UndefinedFilter {
+        @Override
+        public boolean equals(Object value) {
+            return value == Express.UNDEFINED;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
         }
     }
 

@@ -186,7 +186,8 @@ public final class Response extends ServerResponse {
 
     /**
      * Dispatch by runtime type as Express does: strings and bytes as above, {@code null} is an empty body with no
-     * Content-Type, {@link Express#UNDEFINED} is {@link #send()}, anything else (numbers, booleans, maps, lists, records, beans) goes through {@link #json}.
+     * Content-Type, {@link Express#UNDEFINED} is {@link #send()}, anything else (numbers, booleans, maps, lists,
+     * records, beans) goes through {@link #json}.
      */
     public Response send(Object body) {
         if (body == null) return finish(new byte[0]);
