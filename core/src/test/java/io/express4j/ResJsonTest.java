@@ -188,6 +188,22 @@ class ResJsonTest {
         assertThat(get(app, "/").text()).isEqualTo("[\"a\",null,\"b\"]");
     }
 
+    /** Oracle: JSON.stringify leaves out undefined-valued keys and writes undefined array elements as null. */
+    @Test
+    void undefinedInsideContainersIsLeftOutOrNull() {
+        App app = app((req, res) -> res.json(object("a", 1, "u", Express.UNDEFINED,
+                "l", Arrays.asList(1, Express.UNDEFINED), "n", null)));
+        assertThat(get(app, "/").text()).isEqualTo("{\"a\":1,\"l\":[1,null],\"n\":null}");
+    }
+
+    public record Person(String name, Object nickname) { }
+
+    @Test
+    void undefinedRecordComponentsAreLeftOut() {
+        App app = app((req, res) -> res.json(List.of(new Person("tobi", Express.UNDEFINED), new Person("loki", null))));
+        assertThat(get(app, "/").text()).isEqualTo("[{\"name\":\"tobi\"},{\"name\":\"loki\",\"nickname\":null}]");
+    }
+
     @Test
     void jsonSpacesIsUnsetByDefault() {                                   // row 12
         assertThat(Express.app().get("json spaces")).isNull();

@@ -123,6 +123,40 @@ class ResSendTest {
             assertThat(r.text()).isEqualTo("hey");
         }
 
+        /** Oracle: type and parameter names are lower-cased, values kept. */
+        @Test
+        void stringNormalisesTheContentType() {
+            RawResponse r = get(app((req, res) -> {
+                res.setHeader("Content-Type", "TEXT/Plain; Foo=Bar");
+                res.send("x");
+            }));
+            assertThat(r.header("Content-Type")).isEqualTo("text/plain; foo=Bar; charset=utf-8");
+        }
+
+        /** Oracle: a Content-Type that is no media type makes send throw (TypeError: Invalid type: garbage). */
+        @Test
+        void stringRefusesAnInvalidContentType() {
+            App app = app((req, res) -> {
+                res.setHeader("Content-Type", "garbage");
+                res.send("x");
+            });
+            app.set("env", "test");
+            RawResponse r = get(app);
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.headerNames()).containsSubsequence("X-Powered-By", "Content-Type",
+                    "Content-Security-Policy", "X-Content-Type-Options", "Content-Length", "Date");
+            assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(r.text()).contains("<pre>java.lang.IllegalArgumentException: Invalid type: garbage<br>");
+        }
+
+        /** Oracle: the literal false an unknown extension left behind counts as no Content-Type. */
+        @Test
+        void stringReplacesTheLiteralFalseContentType() {
+            RawResponse r = get(app((req, res) -> res.set("Content-Type", "nosuchext").send("x")));
+            assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(r.header("ETag")).isEqualTo("W/\"1-EfatjsUqKYSrqv18O1FlA3hcIHI\"");
+        }
+
         @Test
         void bytesKeepTheCharsetOfTheContentType() {                      // row 11
             RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")

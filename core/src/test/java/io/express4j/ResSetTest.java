@@ -78,7 +78,8 @@ class ResSetTest {
             res.end();
         });
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.text()).contains("<pre>java.lang.IllegalArgumentException: Content-Type cannot be set to an Array<br>");
+        assertThat(r.text())
+                .contains("<pre>java.lang.IllegalArgumentException: Content-Type cannot be set to an Array<br>");
     }
 
     @Test

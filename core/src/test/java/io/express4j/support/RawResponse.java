@@ -47,7 +47,8 @@ public record RawResponse(String version, int status, String reason, List<Map.En
      * compare a whole head, order included, against an oracle capture.
      */
     public String head() {
-        StringBuilder sb = new StringBuilder(version).append(' ').append(status).append(' ').append(reason).append('\n');
+        StringBuilder sb = new StringBuilder(version).append(' ').append(status).append(' ').append(reason)
+                .append('\n');
         for (Map.Entry<String, String> h : headerLines) {
             String value = h.getValue();
             if (h.getKey().equalsIgnoreCase("Date")) {
