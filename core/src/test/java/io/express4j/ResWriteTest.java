@@ -5,12 +5,14 @@ import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.express4j.support.TestServer.once;
@@ -204,7 +206,7 @@ class ResWriteTest {
 
     @Test
     void flushHeadersReachesTheClientBeforeTheBody() throws Exception {
-        java.util.concurrent.CountDownLatch headRead = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch headRead = new CountDownLatch(1);
         App app = app((req, res) -> {
             res.flushHeaders();
             headRead.await();
@@ -213,7 +215,7 @@ class ResWriteTest {
         try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
             // the whole head arrives while the handler still waits (a missing flush would time the read out)
-            java.io.InputStream in = client.socket().getInputStream();
+            InputStream in = client.socket().getInputStream();
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
             assertThat(head.toString()).startsWith("HTTP/1.1 200 OK\r\n")
