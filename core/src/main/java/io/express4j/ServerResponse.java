@@ -2,8 +2,8 @@ package io.express4j;
 
 import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
+import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
-import io.express4j.server.DateHeader;
 import io.express4j.server.FileSegment;
 import io.express4j.server.HttpExchange;
 
@@ -60,8 +60,11 @@ public class ServerResponse {
         return statusMessage;
     }
 
+    /** Sets the reason phrase; CR, LF and other characters a header value may not hold are refused, as Node does. */
     public ServerResponse statusMessage(String message) {
-        HeaderValidation.validateValue("statusMessage", message);
+        if (message != null && HeaderValidation.hasInvalidValueChar(message)) {
+            throw new IllegalArgumentException("Invalid character in statusMessage");
+        }
         this.statusMessage = message;
         return this;
     }
@@ -160,14 +163,14 @@ public class ServerResponse {
     private void storeHead(long knownLength) {
         headersSent = true;
         if (statusMessage == null) statusMessage = StatusCodes.reasonOrUnknown(statusCode);
-        hasBody = bodyAllowedFor(statusCode);
+        hasBody = exchange.bodyAllowed(statusCode);
         boolean keepAlive = exchange.keepAlive();
         // HTTP/1.0 clients cannot take chunked bodies unless they said so with a TE header.
         String te = exchange.isHttp11() ? "chunked" : exchange.header("TE");
         boolean chunkedByDefault = te != null && te.toLowerCase().contains("chunked");
         boolean userLength = headers.contains("Content-Length");
         String userEncoding = headers.getString("Transfer-Encoding");
-        if (!headers.contains("Date")) headers.set("Date", DateHeader.now());
+        if (!headers.contains("Date")) headers.set("Date", HttpDates.format(System.currentTimeMillis()));
         String connection = headers.getString("Connection");
         if (connection == null) {
             if (keepAlive && (userLength || chunkedByDefault)) {
@@ -189,11 +192,7 @@ public class ServerResponse {
 
     /** Node sends no body for HEAD, 204, 304 and 1xx; once the head is stored, its decision stands. */
     private boolean bodyAllowed() {
-        return headersSent ? hasBody : bodyAllowedFor(statusCode);
-    }
-
-    private boolean bodyAllowedFor(int status) {
-        return !"HEAD".equals(requestMethod) && status != 204 && status != 304 && (status < 100 || status > 199);
+        return headersSent ? hasBody : exchange.bodyAllowed(statusCode);
     }
 
     private void flushHead(boolean flush) {

@@ -22,11 +22,6 @@ public final class Urls {
         return path.isEmpty() && start > 0 ? "/" : path;
     }
 
-    /** JavaScript's {@code decodeURIComponent}; null where it throws a URIError (bad escape, invalid UTF-8). */
-    public static String decodeComponent(String s) {
-        return JsStrings.decodeURIComponent(s);
-    }
-
     /** The query string without its {@code ?}; empty when there is none. */
     public static String query(String url) {
         int q = url.indexOf('?');

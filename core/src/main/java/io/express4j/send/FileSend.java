@@ -6,10 +6,10 @@ import io.express4j.Request;
 import io.express4j.Response;
 import io.express4j.http.ETags;
 import io.express4j.http.HttpDates;
+import io.express4j.http.JsStrings;
 import io.express4j.http.MimeTypes;
 import io.express4j.http.RangeParser;
 import io.express4j.http.RangeParser.Range;
-import io.express4j.http.Urls;
 import io.express4j.server.FileSegment;
 
 import java.io.IOException;
@@ -108,7 +108,7 @@ public final class FileSend {
      * for every other outcome it is already complete.
      */
     public CompletableFuture<Void> pipe() throws Exception {
-        String decoded = Urls.decodeComponent(path);
+        String decoded = JsStrings.decodeURIComponent(path);
         if (decoded == null || decoded.indexOf('\0') >= 0) {
             error(400);
             return transfer;
