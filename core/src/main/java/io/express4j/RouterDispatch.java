@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.http.Urls;
+import io.express4j.routing.JsKeyOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,19 +179,27 @@ final class RouterDispatch implements Next {
         res.end(allow);
     }
 
-    /** router's mergeParams: the parent's params, overlaid by this layer's (numeric keys appended after). */
-    private static Map<String, Object> merge(Map<String, Object> params, Map<String, Object> parent) {
+    /**
+     * router's mergeParams: a copy of the parent's params overlaid by this layer's. When both have a {@code "0"},
+     * this layer's leading numbered params are shifted past the parent's ({@code /user/id:(\d+)} then
+     * {@code /(.*)} gives 0 and 1).
+     */
+    static Map<String, Object> merge(Map<String, Object> params, Map<String, Object> parent) {
         if (parent.isEmpty()) return params;
-        Map<String, Object> out = new LinkedHashMap<>(parent);
-        int parentIndexes = 0;
-        while (parent.containsKey(Integer.toString(parentIndexes))) parentIndexes++;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            String key = e.getKey();
-            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
-                key = Integer.toString(Integer.parseInt(key) + parentIndexes);
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>(parent);
+        if (params.containsKey("0") && parent.containsKey("0")) {
+            int i = 0;
+            while (params.containsKey(Integer.toString(i))) i++;
+            int o = 0;
+            while (parent.containsKey(Integer.toString(o))) o++;
+            LinkedHashMap<String, Object> shifted = new LinkedHashMap<>(params);
+            for (i--; i >= 0; i--) {
+                shifted.put(Integer.toString(i + o), params.get(Integer.toString(i)));
+                if (i < o) shifted.remove(Integer.toString(i));
             }
-            out.put(key, e.getValue());
+            params = shifted;
         }
-        return out;
+        out.putAll(params);
+        return JsKeyOrder.order(out);
     }
 }
