@@ -50,29 +50,38 @@ final class ParamDispatch implements Next {
         this.done = done;
     }
 
-    /** Starts with the first param. */
+    /** Runs the callbacks of the first param; only {@code next} calls from callbacks count as nested steps. */
+    void start() {
+        nextParam(null);
+    }
+
+    /** From a callback: on to the next callback. */
     @Override
     public void run() {
-        if (current == null) nextParam(null);
-        else callback(null);
+        req.trampoline.call(() -> callback(null));
     }
 
     @Override
     public void fail(Throwable err) {
-        callback(err == null ? new IllegalStateException("next.fail(null)") : err);
+        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
+        req.trampoline.call(() -> callback(error));
     }
 
     /** {@code next('route')} from a param callback skips the layer, as it would skip the route. */
     @Override
     public void skipRoute() {
-        current = null;
-        done.done(SKIP_LAYER);
+        req.trampoline.call(() -> {
+            current = null;
+            done.done(SKIP_LAYER);
+        });
     }
 
     @Override
     public void skipRouter() {
-        current = null;
-        done.done(SKIP_ROUTER);
+        req.trampoline.call(() -> {
+            current = null;
+            done.done(SKIP_ROUTER);
+        });
     }
 
     private void nextParam(Throwable err) {
@@ -123,7 +132,7 @@ final class ParamDispatch implements Next {
             fn.handle(req, res, this, value, key);
         } catch (Throwable t) {
             if (t instanceof OutOfMemoryError oom) throw oom;
-            callback(t);
+            fail(t);
         }
     }
 

@@ -29,6 +29,7 @@ public final class Request {
     private final String method;
     private final String originalUrl;
     final Response res;
+    final Trampoline trampoline = new Trampoline();
     App app;
     String url;
     String baseUrl = "";

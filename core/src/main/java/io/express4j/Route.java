@@ -65,6 +65,6 @@ public final class Route implements RouteVerbs<Route> {
         String method = req.method();
         if (method.equals("HEAD") && !methods.contains("HEAD")) method = "GET";
         req.route = this;
-        new RouteDispatch(stack, method, req, res, done).run();
+        new RouteDispatch(stack, method, req, res, done).start();
     }
 }

@@ -46,22 +46,27 @@ final class RouterDispatch implements Next {
 
     @Override
     public void run() {
-        next(null);
+        req.trampoline.call(() -> next(null));
     }
 
     @Override
     public void fail(Throwable err) {
-        next(err == null ? new IllegalStateException("next.fail(null)") : err);
+        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
+        req.trampoline.call(() -> next(error));
     }
 
     /** From plain middleware {@code next('route')} is just {@code next()}. */
     @Override
     public void skipRoute() {
-        next(null);
+        run();
     }
 
     @Override
     public void skipRouter() {
+        req.trampoline.call(this::exitRouter);
+    }
+
+    private void exitRouter() {
         restorePath();
         finish(null);
     }
@@ -117,12 +122,12 @@ final class RouterDispatch implements Next {
         Layer.Match m = match;
         Throwable pending = layerError;
         new ParamDispatch(router, matched.keys(), paramCalled, req, res, err -> {
-            if (err == ParamDispatch.SKIP_ROUTER && pending == null) skipRouter();
+            if (err == ParamDispatch.SKIP_ROUTER && pending == null) exitRouter();
             else if (err == ParamDispatch.SKIP_LAYER) next(pending);
             else if (err != null) next(pending != null ? pending : err);
             else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
             else trimPrefix(matched, pending, m.path(), path);
-        }).run();
+        }).start();
     }
 
     /** What the route's handlers see as {@code done}: back into this stack, or out of the router. */
@@ -131,7 +136,7 @@ final class RouterDispatch implements Next {
             @Override public void run() { next(null); }
             @Override public void fail(Throwable err) { next(err); }
             @Override public void skipRoute() { next(null); }
-            @Override public void skipRouter() { RouterDispatch.this.skipRouter(); }
+            @Override public void skipRouter() { exitRouter(); }
         };
     }
 
