@@ -27,21 +27,45 @@ public final class Route implements RouteVerbs<Route> {
 
     @Override
     public Route method(String method, Middleware... handlers) {
+        requireHandlers(handlers);
         String m = method.toUpperCase(Locale.ROOT);
-        for (Middleware fn : handlers) {
-            if (fn == null) throw new IllegalArgumentException("Route." + m.toLowerCase(Locale.ROOT)
-                    + "() requires a callback function");
-            stack.add(Layer.method(m, fn));
-        }
+        for (Middleware fn : handlers) stack.add(Layer.method(m, fn));
+        methods.add(m);
+        return this;
+    }
+
+    /** An error handler for one method: it runs only for an error raised earlier in this route. */
+    @Override
+    public Route method(String method, ErrorHandler handler) {
+        requireHandlers(handler);
+        String m = method.toUpperCase(Locale.ROOT);
+        stack.add(Layer.method(m, handler));
         methods.add(m);
         return this;
     }
 
     @Override
     public Route all(Middleware... handlers) {
+        requireHandlers(handlers);
         for (Middleware fn : handlers) stack.add(Layer.method(null, fn));
         all = true;
         return this;
+    }
+
+    @Override
+    public Route all(ErrorHandler handler) {
+        requireHandlers(handler);
+        stack.add(Layer.method(null, handler));
+        all = true;
+        return this;
+    }
+
+    /** router 2.x's checks, with its messages (a TypeError there). */
+    static void requireHandlers(Object... handlers) {
+        if (handlers == null || handlers.length == 0) throw new IllegalArgumentException("argument handler is required");
+        for (Object fn : handlers) {
+            if (fn == null) throw new IllegalArgumentException("argument handler must be a function");
+        }
     }
 
     boolean handlesMethod(String method) {

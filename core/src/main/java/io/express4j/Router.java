@@ -54,8 +54,8 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     /** Middleware for a path prefix (matched at a segment boundary; Express 5 path syntax). */
     public Router use(String path, Middleware... fns) {
+        Route.requireHandlers(fns);
         PathPattern pattern = mountPattern(path);
-        requireFunctions("Router.use()", fns);
         for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
         return this;
     }
@@ -65,13 +65,13 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     public Router use(String path, ErrorHandler fn) {
-        if (fn == null) throw new IllegalArgumentException("Router.use() requires a middleware function");
+        Route.requireHandlers(fn);
         stack.add(Layer.errorHandler(mountPattern(path), fn));
         return this;
     }
 
     public Router use(Pattern path, Middleware... fns) {
-        requireFunctions("Router.use()", fns);
+        Route.requireHandlers(fns);
         PathPattern pattern = PathPattern.compile(path, false, caseSensitive, false);
         for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
         return this;
@@ -99,26 +99,28 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     @Override
     public Router method(String method, String path, Middleware... handlers) {
-        requireFunctions("Route." + method.toLowerCase(java.util.Locale.ROOT) + "()", handlers);
+        Route.requireHandlers(handlers);
         route(path).method(method, handlers);
         return this;
     }
 
     @Override
     public Router method(String method, Pattern path, Middleware... handlers) {
-        requireFunctions("Route." + method.toLowerCase(java.util.Locale.ROOT) + "()", handlers);
+        Route.requireHandlers(handlers);
         route(path).method(method, handlers);
         return this;
     }
 
     @Override
     public Router all(String path, Middleware... handlers) {
+        Route.requireHandlers(handlers);
         route(path).all(handlers);
         return this;
     }
 
     @Override
     public Router all(Pattern path, Middleware... handlers) {
+        Route.requireHandlers(handlers);
         route(path).all(handlers);
         return this;
     }
@@ -129,13 +131,6 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         if (fn == null) throw new IllegalArgumentException("argument fn is required");
         params.computeIfAbsent(name, k -> new ArrayList<>()).add(fn);
         return this;
-    }
-
-    private static void requireFunctions(String what, Middleware[] fns) {
-        if (fns.length == 0) throw new IllegalArgumentException(what + " requires a middleware function");
-        for (Middleware fn : fns) {
-            if (fn == null) throw new IllegalArgumentException(what + " requires a middleware function");
-        }
     }
 
     // ---- dispatch ----
