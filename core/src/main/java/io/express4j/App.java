@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -90,9 +91,17 @@ public final class App implements Middleware, RouterVerbs<App> {
         return locals;
     }
 
-    /** The path this app is mounted at ({@code "/"} for a top-level app). */
+    /**
+     * {@code app.mountpath}: the path this app is mounted at ({@code "/"} for a top-level app); a regular
+     * expression or several paths read as JavaScript prints them ({@code /source/}, comma-joined).
+     */
     public String mountpath() {
         return mountpath;
+    }
+
+    /** {@code app.parent}: the app this one is mounted in, or null. */
+    public App parent() {
+        return parent;
     }
 
     /** {@code app.path()}: the mount paths from the top app down to this one. */
@@ -152,7 +161,9 @@ public final class App implements Middleware, RouterVerbs<App> {
         return router;
     }
 
+    /** Middleware, routers or sub-apps for every path. */
     public App use(Middleware... fns) {
+        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
         return use("/", fns);
     }
 
@@ -167,11 +178,7 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     /** Middleware, routers or sub-apps at a path prefix; a sub-app learns its parent and mount path. */
     public App use(String path, Middleware... fns) {
-        Middleware[] mounted = fns.clone();
-        for (int i = 0; i < mounted.length; i++) {
-            if (mounted[i] instanceof App sub) mounted[i] = mount(path, sub);
-        }
-        router().use(path, mounted);
+        router().use(path, mountApps(path, fns));
         return this;
     }
 
@@ -185,8 +192,32 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     public App use(Pattern path, Middleware... fns) {
-        router().use(path, fns);
+        router().use(path, mountApps(path, fns));
         return this;
+    }
+
+    public App use(Pattern path, Handler fn) {
+        return use(path, new Middleware[] {fn});
+    }
+
+    /** At several path prefixes (Strings and Patterns), Express's array path. */
+    public App use(List<?> paths, Middleware... fns) {
+        router().use(paths, mountApps(paths, fns));
+        return this;
+    }
+
+    public App use(List<?> paths, Handler fn) {
+        return use(paths, new Middleware[] {fn});
+    }
+
+    /** The sub-apps among {@code fns} are mounted here: each learns its parent and mount path. */
+    private Middleware[] mountApps(Object path, Middleware[] fns) {
+        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
+        Middleware[] mounted = fns.clone();
+        for (int i = 0; i < mounted.length; i++) {
+            if (mounted[i] instanceof App sub) mounted[i] = mount(JsPaths.toString(path), sub);
+        }
+        return mounted;
     }
 
     private Middleware mount(String path, App sub) {
@@ -209,6 +240,11 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public Route route(Pattern path) {
         return router().route(path);
+    }
+
+    /** A route for several paths (Strings and Patterns). */
+    public Route route(List<?> paths) {
+        return router().route(paths);
     }
 
     @Override

@@ -20,7 +20,10 @@ public final class Route implements RouteVerbs<Route> {
         this.path = path;
     }
 
-    /** The path this route was registered with. */
+    /**
+     * The path this route was registered with, as JavaScript prints it: a regular expression as {@code /source/},
+     * several paths joined by commas.
+     */
     public String path() {
         return path;
     }

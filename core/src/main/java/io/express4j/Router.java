@@ -55,9 +55,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     /** Middleware for a path prefix (matched at a segment boundary; Express 5 path syntax). */
     public Router use(String path, Middleware... fns) {
         Route.requireHandlers(fns);
-        PathPattern pattern = mountPattern(path);
-        for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
-        return this;
+        return add(mountPattern(path), fns);
     }
 
     public Router use(String path, Handler fn) {
@@ -70,9 +68,27 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         return this;
     }
 
+    /** Middleware for the paths a regular expression matches at their start (groups become params). */
     public Router use(Pattern path, Middleware... fns) {
         Route.requireHandlers(fns);
-        PathPattern pattern = PathPattern.compile(path, false, caseSensitive, false);
+        return add(PathPattern.compile(path, false, caseSensitive, false), fns);
+    }
+
+    public Router use(Pattern path, Handler fn) {
+        return use(path, new Middleware[] {fn});
+    }
+
+    /** Middleware for several path prefixes (Strings and Patterns), Express's array path. */
+    public Router use(List<?> paths, Middleware... fns) {
+        Route.requireHandlers(fns);
+        return add(PathPattern.compile(paths, false, caseSensitive, false), fns);
+    }
+
+    public Router use(List<?> paths, Handler fn) {
+        return use(paths, new Middleware[] {fn});
+    }
+
+    private Router add(PathPattern pattern, Middleware[] fns) {
         for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
         return this;
     }
@@ -86,14 +102,21 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     /** A route for a path, to chain verb handlers on: {@code router.route("/x").get(…).post(…)}. */
     public Route route(String path) {
-        Route route = new Route(path);
-        stack.add(Layer.route(PathPattern.compile(path, true, caseSensitive, strict), route));
-        return route;
+        return addRoute(path, PathPattern.compile(path, true, caseSensitive, strict));
     }
 
     public Route route(Pattern path) {
-        Route route = new Route(path.pattern());
-        stack.add(Layer.route(PathPattern.compile(path, true, caseSensitive, strict), route));
+        return addRoute(path, PathPattern.compile(path, true, caseSensitive, strict));
+    }
+
+    /** A route for several paths (Strings and Patterns): {@code router.route(List.of("/a", "/b")).get(…)}. */
+    public Route route(List<?> paths) {
+        return addRoute(paths, PathPattern.compile(paths, true, caseSensitive, strict));
+    }
+
+    private Route addRoute(Object path, PathPattern pattern) {
+        Route route = new Route(JsPaths.toString(path));
+        stack.add(Layer.route(pattern, route));
         return route;
     }
 
