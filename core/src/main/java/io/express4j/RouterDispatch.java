@@ -73,7 +73,9 @@ final class RouterDispatch implements Next {
 
     private void restorePath() {
         if (slashAdded) {
-            req.url = req.url.substring(1);
+            // The slash put in front stays when a handler rewrote the url under a mount path without one.
+            boolean pathIsRoot = req.url.equals("/") || req.url.startsWith("/?");
+            if (pathIsRoot || (removed.endsWith("/") && req.url.startsWith("/"))) req.url = req.url.substring(1);
             slashAdded = false;
         }
         if (!removed.isEmpty()) {
