@@ -170,7 +170,11 @@ final class RouterDispatch implements Next {
         req.baseUrl = parentUrl;
         req.params = parentParams;
         if (err == null && optionsMethods != null && !optionsMethods.isEmpty()) {
-            sendOptions();
+            try {
+                sendOptions();
+            } catch (RuntimeException e) {
+                out.done(e);     // e.g. the head was already sent
+            }
             return;
         }
         out.done(err);
