@@ -32,8 +32,6 @@ public final class App implements Middleware, RouterVerbs<App> {
     private App parent;
     private String mountpath = "/";
     private Router router;
-    private Function<byte[], String> etagFunction;
-    private Function<String, Map<String, Object>> queryParser;
 
     App() {
         String env = System.getenv("EXPRESS_ENV");
@@ -52,11 +50,15 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     // ---- settings ----
 
-    /** {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). */
+    /**
+     * {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). As in
+     * Express, {@code "etag"} and {@code "query parser"} are also compiled into {@code "etag fn"} and
+     * {@code "query parser fn"}; an unknown value for them throws and changes nothing.
+     */
     public App set(String name, Object value) {
         switch (name) {
-            case "etag" -> etagFunction = compileETag(value);
-            case "query parser" -> queryParser = compileQueryParser(value);
+            case "etag" -> settings.put("etag fn", compileETag(value));
+            case "query parser" -> settings.put("query parser fn", compileQueryParser(value));
             default -> { }
         }
         settings.put(name, value);
@@ -124,19 +126,22 @@ public final class App implements Middleware, RouterVerbs<App> {
     @SuppressWarnings("unchecked")
     private static Function<String, Map<String, Object>> compileQueryParser(Object value) {
         if (Boolean.TRUE.equals(value) || "simple".equals(value)) return QueryStrings::parse;
-        if (Boolean.FALSE.equals(value)) return qs -> Map.of();
+        if (Boolean.FALSE.equals(value)) return null;
         if (value instanceof Function<?, ?> fn) return (Function<String, Map<String, Object>>) fn;
         throw new IllegalArgumentException("unknown value for query parser function: " + value);
     }
 
+    @SuppressWarnings("unchecked")
     Function<byte[], String> etagFunction() {
-        return settings.containsKey("etag") || parent == null ? etagFunction : parent.etagFunction();
+        return (Function<byte[], String>) get("etag fn");
     }
 
+    /** {@code req.query} by the {@code "query parser fn"} in force; an empty map when parsing is off. */
+    @SuppressWarnings("unchecked")
     Map<String, Object> parseQuery(String queryString) {
-        App app = this;
-        while (!app.settings.containsKey("query parser") && app.parent != null) app = app.parent;
-        return app.queryParser.apply(queryString);
+        Object parser = get("query parser fn");
+        if (parser == null) return new LinkedHashMap<>();
+        return ((Function<String, Map<String, Object>>) parser).apply(queryString);
     }
 
     JsonMapper jsonMapper() {
