@@ -58,13 +58,13 @@ final class ParamDispatch implements Next {
     /** From a callback: on to the next callback. */
     @Override
     public void run() {
-        req.trampoline.call(() -> callback(null));
+        Trampoline.call(() -> callback(null));
     }
 
     @Override
     public void fail(Throwable err) {
         Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
-        req.trampoline.call(() -> callback(error));
+        Trampoline.call(() -> callback(error));
     }
 
     /**
@@ -73,12 +73,12 @@ final class ParamDispatch implements Next {
      */
     @Override
     public void skipRoute() {
-        req.trampoline.call(() -> callback(SKIP_LAYER));
+        Trampoline.call(() -> callback(SKIP_LAYER));
     }
 
     @Override
     public void skipRouter() {
-        req.trampoline.call(() -> callback(SKIP_ROUTER));
+        Trampoline.call(() -> callback(SKIP_ROUTER));
     }
 
     private void nextParam(Throwable err) {

@@ -27,7 +27,6 @@ public final class Request {
     private final HttpExchange exchange;
     private final String originalUrl;
     final Response res;
-    final Trampoline trampoline = new Trampoline();
     private String method;
     App app;
     String url;

@@ -26,23 +26,23 @@ final class RouteDispatch implements Next {
 
     @Override
     public void run() {
-        req.trampoline.call(() -> next(null));
+        Trampoline.call(() -> next(null));
     }
 
     @Override
     public void fail(Throwable err) {
         Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
-        req.trampoline.call(() -> next(error));
+        Trampoline.call(() -> next(error));
     }
 
     @Override
     public void skipRoute() {
-        req.trampoline.call(done::run);
+        Trampoline.call(done::run);
     }
 
     @Override
     public void skipRouter() {
-        req.trampoline.call(done::skipRouter);
+        Trampoline.call(done::skipRouter);
     }
 
     private void next(Throwable err) {

@@ -46,13 +46,13 @@ final class RouterDispatch implements Next {
 
     @Override
     public void run() {
-        req.trampoline.call(() -> next(null));
+        Trampoline.call(() -> next(null));
     }
 
     @Override
     public void fail(Throwable err) {
         Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
-        req.trampoline.call(() -> next(error));
+        Trampoline.call(() -> next(error));
     }
 
     /** From plain middleware {@code next('route')} is just {@code next()}. */
@@ -63,7 +63,7 @@ final class RouterDispatch implements Next {
 
     @Override
     public void skipRouter() {
-        req.trampoline.call(this::exitRouter);
+        Trampoline.call(this::exitRouter);
     }
 
     private void exitRouter() {

@@ -175,6 +175,31 @@ class RouterTest {
         assertThat(log).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void nextFromAnotherThreadContinuesTheStackThere() {
+        // A handler that hands the request to another thread (res.async()) and calls next from there; the rest of
+        // a deep stack then runs on that thread without overflowing it.
+        App app = app();
+        app.use((req, res, next) -> {
+            res.async();
+            Thread.ofVirtual().start(() -> {
+                req.attr("thread", Thread.currentThread());
+                next.run();
+            });
+        });
+        for (int i = 0; i < 3000; i++) {
+            app.use((req, res, next) -> {
+                req.attr("count", req.attr("count") == null ? 1 : (Integer) req.attr("count") + 1);
+                next.run();
+            });
+        }
+        app.use((req, res) -> res.send("count=" + req.attr("count")
+                + " same thread=" + (req.attr("thread") == Thread.currentThread())));
+        try (TestServer server = TestServer.serve(app)) {
+            expect(server.get("/"), 200, "count=3000 same thread=true");
+        }
+    }
+
     @Nested
     class Handle {
         @Test
