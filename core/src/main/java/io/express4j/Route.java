@@ -40,7 +40,7 @@ public final class Route implements RouteVerbs<Route> {
     /** An error handler for one method: it runs only for an error raised earlier in this route. */
     @Override
     public Route method(String method, ErrorHandler handler) {
-        requireHandlers(handler);
+        requireHandler(handler);
         String m = method.toUpperCase(Locale.ROOT);
         stack.add(Layer.method(m, handler));
         methods.add(m);
@@ -57,18 +57,20 @@ public final class Route implements RouteVerbs<Route> {
 
     @Override
     public Route all(ErrorHandler handler) {
-        requireHandlers(handler);
+        requireHandler(handler);
         stack.add(Layer.method(null, handler));
         all = true;
         return this;
     }
 
     /** router 2.x's checks, with its messages (a TypeError there). */
-    static void requireHandlers(Object... handlers) {
+    static void requireHandlers(Middleware[] handlers) {
         if (handlers == null || handlers.length == 0) throw new IllegalArgumentException("argument handler is required");
-        for (Object fn : handlers) {
-            if (fn == null) throw new IllegalArgumentException("argument handler must be a function");
-        }
+        for (Middleware fn : handlers) requireHandler(fn);
+    }
+
+    static void requireHandler(Object handler) {
+        if (handler == null) throw new IllegalArgumentException("argument handler must be a function");
     }
 
     boolean handlesMethod(String method) {

@@ -63,7 +63,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     public Router use(String path, ErrorHandler fn) {
-        Route.requireHandlers(fn);
+        Route.requireHandler(fn);
         stack.add(Layer.errorHandler(mountPattern(path), fn));
         return this;
     }

@@ -677,7 +677,8 @@ class AppRouterTest {
         @Test
         void plusFormShouldMatchManySegments() {
             App app = app();
-            app.get("/user/*user", (req, res) -> res.end(String.join("/", (List<String>) req.params().get("user"))));
+            app.get("/user/*user", (req, res) -> res.end(String.join("/",
+                    ((List<?>) req.params().get("user")).stream().map(String::valueOf).toList())));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/1/2/3/4"), 200, "1/2/3/4");
             }

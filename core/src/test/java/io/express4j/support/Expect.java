@@ -14,9 +14,15 @@ public final class Expect {
                 + "</head>\n<body>\n<pre>" + escapedMessage + "</pre>\n</body>\n</html>\n";
     }
 
+    /** The response for a failure message, cut short (error pages carry long stack traces). */
+    static String shown(RawResponse r) {
+        String s = r.toString();
+        return s.length() > 2000 ? s.substring(0, 2000) + "…" : s;
+    }
+
     /** Status and exact body text. */
     public static void expect(RawResponse r, int status, String body) {
-        assertThat(r.status()).as("status of\n%s", r).isEqualTo(status);
+        assertThat(r.status()).as("status of\n%s", shown(r)).isEqualTo(status);
         assertThat(r.text()).as("body").isEqualTo(body);
     }
 
@@ -31,7 +37,7 @@ public final class Expect {
     /** The final handler's 404 page: {@code Cannot METHOD /path}, with its fixed headers. */
     public static void expectNotFound(RawResponse r, String method, String encodedPath) {
         String page = errorDocument("Cannot " + method + " " + encodedPath);
-        assertThat(r.status()).as("status of\n%s", r).isEqualTo(404);
+        assertThat(r.status()).as("status of\n%s", shown(r)).isEqualTo(404);
         assertThat(r.reason()).isEqualTo("Not Found");
         assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -49,7 +55,7 @@ public final class Expect {
      * error's first stack line (e.g. {@code java.lang.IllegalStateException: boom!}).
      */
     public static void expectErrorPage(RawResponse r, int status, String firstLine) {
-        assertThat(r.status()).as("status of\n%s", r).isEqualTo(status);
+        assertThat(r.status()).as("status of\n%s", shown(r)).isEqualTo(status);
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
         assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
         assertThat(r.text()).startsWith(errorDocument("").substring(0, errorDocument("").indexOf("</pre>"))
