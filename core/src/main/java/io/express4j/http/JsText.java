@@ -12,9 +12,10 @@ import java.util.Map;
  * mime-types and fresh), and the property order of a plain JS object, which lists "array index"
  * keys ({@code "0"}, {@code "42"}, never {@code "01"}) first in ascending numeric order and only
  * then the other keys in insertion order. Parsed query strings and Content-Type parameters are JS
- * objects upstream, so their iteration (and hence JSON / header) order follows that rule.
+ * objects upstream, so their iteration (and hence JSON / header) order follows that rule; so are
+ * parsed JSON bodies.
  */
-final class JsText {
+public final class JsText {
 
   private static final long MAX_ARRAY_INDEX = 4_294_967_294L; // 2^32 - 2
 
@@ -40,7 +41,7 @@ final class JsText {
   }
 
   /** Whether {@code key} is a canonical JS array index (0 .. 2^32-2 without leading zeros). */
-  static boolean isArrayIndex(String key) {
+  public static boolean isArrayIndex(String key) {
     int n = key.length();
     if (n == 0 || n > 10) {
       return false;
@@ -65,7 +66,7 @@ final class JsText {
    * ascending, then the rest in insertion order. The input is returned untouched when it has no
    * array-index key (the common case), so callers pay nothing for the rule.
    */
-  static <V> Map<String, V> inJsPropertyOrder(LinkedHashMap<String, V> map) {
+  public static <V> Map<String, V> inJsPropertyOrder(LinkedHashMap<String, V> map) {
     List<String> indexKeys = null;
     for (String key : map.keySet()) {
       if (isArrayIndex(key)) {
