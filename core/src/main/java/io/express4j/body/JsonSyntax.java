@@ -126,9 +126,9 @@ final class JsonSyntax {
                         cursor++;
                         if (check(Token.RBRACE)) break;
                         stack.push(Token.LBRACE);
-                        expectNext(Token.STRING, "Expected property name or '}'");
+                        expectNext(Token.STRING, "Expected property name or '}' in JSON");
                         scanString();
-                        expectNext(Token.COLON, "Expected ':' after property name");
+                        expectNext(Token.COLON, "Expected ':' after property name in JSON");
                         continue produce;
                     }
                     case LBRACK -> {
@@ -152,15 +152,15 @@ final class JsonSyntax {
                 }
                 if (stack.peek() == Token.LBRACE) {
                     if (check(Token.COMMA)) {
-                        expectNext(Token.STRING, "Expected double-quoted property name");
+                        expectNext(Token.STRING, "Expected double-quoted property name in JSON");
                         scanString();
                         expectNext(Token.COLON, null);
                         break consume;
                     }
-                    expect(Token.RBRACE, "Expected ',' or '}' after property value");
+                    expect(Token.RBRACE, "Expected ',' or '}' after property value in JSON");
                 } else {
                     if (check(Token.COMMA)) break consume;
-                    expect(Token.RBRACK, "Expected ',' or ']' after array element");
+                    expect(Token.RBRACK, "Expected ',' or ']' after array element in JSON");
                 }
                 stack.pop();
             }
@@ -189,7 +189,7 @@ final class JsonSyntax {
                 if (c < 0x20 || c == '"' || c == '\\') break;
                 cursor++;
             }
-            if (cursor >= end) fail(Token.ILLEGAL, "Unterminated string");
+            if (cursor >= end) fail(Token.ILLEGAL, "Unterminated string in JSON");
             char c = source.charAt(cursor);
             if (c == '"') {
                 cursor++;
@@ -203,16 +203,16 @@ final class JsonSyntax {
                     case 'u' -> {
                         for (int i = 0; i < 4; i++) {
                             if (Character.digit(asciiOrBang(nextCharacter()), 16) < 0) {
-                                fail(Token.ILLEGAL, "Bad Unicode escape");
+                                fail(Token.ILLEGAL, "Bad Unicode escape in JSON");
                             }
                         }
                     }
-                    default -> fail(Token.ILLEGAL, "Bad escaped character");
+                    default -> fail(Token.ILLEGAL, "Bad escaped character in JSON");
                 }
                 cursor++;
                 continue;
             }
-            fail(Token.ILLEGAL, "Bad control character in string literal");
+            fail(Token.ILLEGAL, "Bad control character in string literal in JSON");
         }
     }
 
@@ -237,16 +237,16 @@ final class JsonSyntax {
         } else {
             int digitsStart = cursor;
             while (isDigit(current())) cursor++;
-            if (digitsStart == cursor) fail(Token.ILLEGAL, "No number after minus sign");
+            if (digitsStart == cursor) fail(Token.ILLEGAL, "No number after minus sign in JSON");
         }
         if (current() == '.') {
-            if (!isDigit(nextCharacter())) fail(Token.ILLEGAL, "Unterminated fractional number");
+            if (!isDigit(nextCharacter())) fail(Token.ILLEGAL, "Unterminated fractional number in JSON");
             while (isDigit(current())) cursor++;
         }
         if (current() == 'e' || current() == 'E') {
             c = nextCharacter();
             if (c == '-' || c == '+') c = nextCharacter();
-            if (!isDigit(c)) fail(Token.ILLEGAL, "Exponent part is missing a number");
+            if (!isDigit(c)) fail(Token.ILLEGAL, "Exponent part is missing a number in JSON");
             while (isDigit(current())) cursor++;
         }
     }
@@ -258,7 +258,7 @@ final class JsonSyntax {
     /** V8's ReportUnexpectedToken: a given message wins; else the token decides (with source context). */
     private void fail(Token token, String message) {
         int pos = cursor;
-        if (message != null) throw new Failure(message + " in JSON at position " + pos);
+        if (message != null) throw new Failure(message + " at position " + pos);
         switch (token) {
             case EOS -> throw new Failure("Unexpected end of JSON input");
             case NUMBER -> throw new Failure("Unexpected number in JSON at position " + pos);
