@@ -483,6 +483,20 @@ class ExpressJsonTest {
         }
 
         @Test
+        void shouldSupportBrotliEncoding() throws Exception {
+            com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+            byte[] br = com.aayushatharva.brotli4j.encoder.Encoder.compress(
+                    "{\"name\":\"论\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            expect(write(app(), with(JSON, "Content-Encoding", "br"), br), 200, "{\"name\":\"论\"}");
+        }
+
+        @Test
+        void zstdIsUnknownAsOnNode20() {
+            expect(write(app(), with(JSON, "Content-Encoding", "zstd"), hex("28b52ffd")), 415,
+                    "[encoding.unsupported] unsupported content encoding \"zstd\"");
+        }
+
+        @Test
         void shouldRespond415OnUnknownEncoding() {
             expect(write(app(), with(JSON, "Content-Encoding", "nulls"), hex("000000000000")), 415,
                     "[encoding.unsupported] unsupported content encoding \"nulls\"");

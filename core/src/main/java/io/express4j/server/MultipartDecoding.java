@@ -1,6 +1,8 @@
 package io.express4j.server;
 
+import io.express4j.http.MediaType;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -70,6 +72,10 @@ public final class MultipartDecoding {
      */
     public static void decode(InputStream body, String contentType, Charset charset, long inMemoryThreshold,
                               Path tempDir, int maxParts, Handler handler) throws IOException {
+        String boundary = MediaType.parse(contentType).parameter("boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            throw new MalformedException("malformed multipart body: no boundary in the Content-Type", null);
+        }
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         DefaultHttpDataFactory factory = new DefaultHttpDataFactory(inMemoryThreshold, charset);
@@ -97,7 +103,7 @@ public final class MultipartDecoding {
             throw new TooManyPartsException(e);
         } catch (HttpPostRequestDecoder.TooLongFormFieldException e) {
             throw new MalformedException("a multipart part header or boundary is too long", e);
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
+        } catch (DecoderException e) {   // any other decoding failure of Netty's
             throw new MalformedException(message(e), e);
         } finally {
             decoder.destroy();   // frees buffers and deletes the temporary files nobody took over
