@@ -21,10 +21,4 @@ public class BodyParserError extends HttpError {
     public Object body() {
         return body;
     }
-
-    /** Every body-parser error is meant for the client ({@code expose: true}), whatever its status. */
-    @Override
-    public boolean expose() {
-        return true;
-    }
 }

@@ -99,11 +99,11 @@ final class BodyReader implements Middleware {
             body = RawBody.read(stream, length, limit, verify == null ? charset : null);
         } catch (BodyParserError e) {
             HttpError err = "encoding.unsupported".equals(e.type()) ? unsupportedCharset(charset) : e;
-            drainAfterError(source, req.get("content-length"));
+            readOff(source, req.get("content-length"));
             next.fail(err);
             return;
         }
-        if (stream != source) drainAfterError(source, req.get("content-length"));   // bytes after the compressed stream
+        if (stream != source) readOff(source, req.get("content-length"));   // bytes after the compressed stream
 
         if (verify != null) {
             try {
@@ -118,8 +118,8 @@ final class BodyReader implements Middleware {
         try {
             req.body(parser.parse(text, body, charset, req));
         } catch (HttpError e) {
-            next.fail(new BodyParserError(e.status(), e.getMessage(), e.type() != null ? e.type() : "entity.parse.failed",
-                    text, e));
+            String type = e.type() != null ? e.type() : "entity.parse.failed";
+            next.fail(new BodyParserError(e.status(), e.getMessage(), type, text, e));
             return;
         } catch (Exception e) {
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", text, e));
@@ -133,7 +133,7 @@ final class BodyReader implements Middleware {
                 "charset.unsupported", null, null);
     }
 
-    /** {@code createError(403, err, {body, type: err.type || 'entity.verify.failed'})}: the error's status wins. */
+    /** http-errors' {@code createError(403, err, props)}: a status the error carries wins over 403. */
     private static BodyParserError verifyFailed(Exception e, byte[] body) {
         if (e instanceof HttpError http) {
             return new BodyParserError(http.status(), http.getMessage(),
@@ -150,7 +150,7 @@ final class BodyReader implements Middleware {
     }
 
     /** raw-body's {@code parseInt(length, 10)} of the Content-Length, or -1. */
-    private static long declaredLength(String header) {
+    static long declaredLength(String header) {
         if (header == null) return -1;
         String s = header.trim();
         int end = 0;
@@ -162,7 +162,7 @@ final class BodyReader implements Middleware {
      * Reads off what is left of the body (body-parser's {@code dump}), unless more than {@link #DRAIN_BUDGET} is
      * left: then it stops, and the server drops the remainder after the response.
      */
-    static void drainAfterError(RawBody.Source source, String contentLength) {
+    static void readOff(RawBody.Source source, String contentLength) {
         long declared = declaredLength(contentLength);
         if (declared >= 0 && declared - source.count() > DRAIN_BUDGET) return;
         byte[] scratch = new byte[8192];

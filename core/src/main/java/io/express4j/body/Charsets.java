@@ -39,7 +39,8 @@ final class Charsets {
     /** Decodes the bytes as iconv-lite's {@code decode(buf, name)} would; the charset must exist. */
     static String decode(byte[] bytes, String name) {
         String canonical = canonical(name);
-        boolean unicode = canonical.startsWith("utf") || canonical.startsWith("ucs") || canonical.equals("unicode11utf8");
+        boolean unicode = canonical.startsWith("utf") || canonical.startsWith("ucs")
+                || canonical.equals("unicode11utf8");
         Charset charset = switch (canonical) {
             case "utf16" -> guessUtf16(bytes, 2);
             case "utf32" -> guessUtf16(bytes, 4);

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * body-parser's JSON step: an empty body is {@code {}}; in strict mode the first non-whitespace character must be
- * {@code {} or {@code [}; the text is checked against V8's JSON grammar, parsed by the app's mapper and made to
+ * body-parser's JSON step: an empty body is an empty map; in strict mode the first non-whitespace character must
+ * open an object or an array; the text is checked against V8's JSON grammar, parsed by the app's mapper and made to
  * look like what {@code JSON.parse} gives
  * (numbers as JS numbers, object keys in JS property order), then the reviver runs. Failures carry the message
  * Node 20's {@code JSON.parse} would throw.

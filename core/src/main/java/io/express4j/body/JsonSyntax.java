@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 /**
  * The message Node 20's {@code JSON.parse} (V8 11.3) throws for a text, found by walking the text the way V8's JSON
  * parser does — same token order, same checks, same positions (UTF-16 code units) — so that body-parser's
- * {@code entity.parse.failed} errors read exactly as in Express: {@code Expected property name or '}' in JSON at
- * position 1}, {@code Unexpected token 'u', "user" is not valid JSON}, {@code Unexpected end of JSON input}…
+ * {@code entity.parse.failed} errors read exactly as in Express: <code>Expected property name or '}' in JSON at
+ * position 1</code>, {@code Unexpected token 'u', "user" is not valid JSON}, {@code Unexpected end of JSON input}…
  * The walk is iterative, so nesting depth costs heap, not stack.
  */
 final class JsonSyntax {

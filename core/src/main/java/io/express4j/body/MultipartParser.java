@@ -55,9 +55,9 @@ public final class MultipartParser implements Middleware {
                     "encoding.unsupported", null, null));
             return;
         }
-        long declared = contentEncoding.equals("identity") ? declaredLength(req.get("content-length")) : -1;
+        long declared = contentEncoding.equals("identity") ? BodyReader.declaredLength(req.get("content-length")) : -1;
         if (declared > options.limit()) {
-            BodyReader.drainAfterError(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"));
             next.fail(tooLarge("entity.too.large", "request entity too large"));
             return;
         }
@@ -68,11 +68,11 @@ public final class MultipartParser implements Middleware {
             MultipartDecoding.decode(new Limited(stream, options.limit()), req.get("content-type"), charset,
                     options.inMemoryThreshold(), options.tempDir(), options.files() + options.fields(), collector);
         } catch (BodyParserError e) {
-            BodyReader.drainAfterError(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"));
             next.fail(e);
             return;
         } catch (MultipartDecoding.TooManyPartsException e) {
-            BodyReader.drainAfterError(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"));
             next.fail(tooLarge(collector.files >= options.files() ? "files.too.many" : "fields.too.many",
                     "too many parts"));
             return;
@@ -80,7 +80,7 @@ public final class MultipartParser implements Middleware {
             next.fail(new BodyParserError(400, "request aborted", "request.aborted", null, e));
             return;
         } catch (IOException e) {   // malformed multipart, or a compressed body that does not decode
-            BodyReader.drainAfterError(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"));
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", null, e));
             return;
         }
@@ -91,14 +91,6 @@ public final class MultipartParser implements Middleware {
 
     private static BodyParserError tooLarge(String type, String message) {
         return new BodyParserError(413, message, type, null, null);
-    }
-
-    private static long declaredLength(String header) {
-        try {
-            return header == null ? -1 : Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /** Applies the count and size limits as parts grow, and gathers the results. */

@@ -71,7 +71,9 @@ final class RawBody {
                 if (n < 0) break;
                 received += n;
                 if (received > limit) throw tooLarge();
-                if (received > buf.length) buf = Arrays.copyOf(buf, (int) Math.min(Math.max(received, 2L * buf.length), limit));
+                if (received > buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(received, 2L * buf.length), limit));
+                }
                 System.arraycopy(chunk, 0, buf, (int) (received - n), n);
             }
         } catch (RequestAborted e) {
