@@ -10,6 +10,7 @@ import java.util.Arrays;
  * length against the declared one.
  */
 final class RawBody {
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private RawBody() {}
 
     /** The connection failed while the body was being read (the client went away). */
@@ -62,7 +63,9 @@ final class RawBody {
         if (charset != null && !Charsets.exists(charset)) {
             throw new BodyParserError(415, "specified encoding unsupported", "encoding.unsupported", null, null);
         }
-        byte[] buf = new byte[(int) Math.min(length >= 0 ? Math.max(length, 1) : 8192, Math.max(limit, 0) + 1)];
+        // grow with what arrives: a declared length alone never makes us allocate much
+        long expected = length >= 0 ? Math.max(length, 1) : 8192;
+        byte[] buf = new byte[(int) Math.min(Math.min(expected, 64 * 1024), Math.max(limit, 0) + 1)];
         byte[] chunk = new byte[8192];
         long received = 0;
         try {
@@ -70,9 +73,9 @@ final class RawBody {
                 int n = in.read(chunk, 0, chunk.length);
                 if (n < 0) break;
                 received += n;
-                if (received > limit) throw tooLarge();
+                if (received > limit || received > MAX_ARRAY) throw tooLarge();
                 if (received > buf.length) {
-                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(received, 2L * buf.length), limit));
+                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(received, 2L * buf.length), Math.min(limit, MAX_ARRAY)));
                 }
                 System.arraycopy(chunk, 0, buf, (int) (received - n), n);
             }
