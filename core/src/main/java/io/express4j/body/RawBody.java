@@ -75,7 +75,8 @@ final class RawBody {
                 received += n;
                 if (received > limit || received > MAX_ARRAY) throw tooLarge();
                 if (received > buf.length) {
-                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(received, 2L * buf.length), Math.min(limit, MAX_ARRAY)));
+                    long capacity = Math.min(Math.max(received, 2L * buf.length), Math.min(limit, MAX_ARRAY));
+                    buf = Arrays.copyOf(buf, (int) capacity);
                 }
                 System.arraycopy(chunk, 0, buf, (int) (received - n), n);
             }
