@@ -2,7 +2,7 @@ package io.express4j.body;
 
 import io.express4j.Express;
 import io.express4j.JsonMapper;
-import io.express4j.http.JsText;
+import io.express4j.http.JsStrings;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -89,7 +89,7 @@ final class JsonBody {
         if (value instanceof Map<?, ?> map) {
             LinkedHashMap<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), asJavaScript(v)));
-            return JsText.inJsPropertyOrder(out);
+            return JsStrings.inJsPropertyOrder(out);
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());

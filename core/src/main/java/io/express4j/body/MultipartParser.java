@@ -6,7 +6,7 @@ import io.express4j.Next;
 import io.express4j.Request;
 import io.express4j.Response;
 import io.express4j.UploadedFile;
-import io.express4j.http.JsText;
+import io.express4j.http.JsStrings;
 import io.express4j.http.TypeIs;
 import io.express4j.server.MultipartDecoding;
 
@@ -84,7 +84,7 @@ public final class MultipartParser implements Middleware {
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", null, e));
             return;
         }
-        req.body(JsText.inJsPropertyOrder(collector.fields));
+        req.body(JsStrings.inJsPropertyOrder(collector.fields));
         req.files(collector.uploads);
         next.run();
     }

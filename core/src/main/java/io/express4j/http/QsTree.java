@@ -27,7 +27,7 @@ final class QsTree {
     Double conflictMax;
 
     List<String> keys() {
-      return new ArrayList<>(JsText.inJsPropertyOrder(props).keySet());
+      return new ArrayList<>(JsStrings.inJsPropertyOrder(props).keySet());
     }
 
     boolean has(String key) {
@@ -125,7 +125,7 @@ final class QsTree {
   static double parseInt(String s) {
     int i = 0;
     int n = s.length();
-    while (i < n && JsText.isWhitespace(s.charAt(i))) i++;
+    while (i < n && JsStrings.isJsWhitespace(s.charAt(i))) i++;
     boolean negative = false;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
     int start = i;
