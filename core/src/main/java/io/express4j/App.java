@@ -144,7 +144,8 @@ public final class App implements Middleware, RouterVerbs<App> {
         return ((Function<String, Map<String, Object>>) parser).apply(queryString);
     }
 
-    JsonMapper jsonMapper() {
+    /** The app's JSON mapper: the {@code "json mapper"} setting, else Jackson. */
+    public JsonMapper jsonMapper() {
         return get("json mapper") instanceof JsonMapper m ? m : DEFAULT_MAPPER;
     }
 

@@ -34,6 +34,7 @@ public final class Request {
     Map<String, Object> params = Map.of();
     Route route;
     Object body;
+    private List<UploadedFile> files = List.of();
     private Map<String, Object> attrs;
     private String queryString;
     private Map<String, Object> query;
@@ -239,6 +240,25 @@ public final class Request {
     /** The raw request body as a stream (body parsers read it; read it yourself if none ran). */
     public InputStream inputStream() {
         return exchange.body();
+    }
+
+    /**
+     * Node's {@code req.readableEnded}: whether the body stream has been read to its end (by a body parser or by
+     * the application); body parsers then leave the request alone.
+     */
+    public boolean readableEnded() {
+        return exchange.bodyFinished();
+    }
+
+    /** The files {@code Express.multipart()} received, in arrival order; empty when none. */
+    public List<UploadedFile> files() {
+        return files;
+    }
+
+    /** Sets {@link #files()} (what the multipart parser does). */
+    public Request files(List<UploadedFile> uploaded) {
+        this.files = List.copyOf(uploaded);
+        return this;
     }
 
     /** {@code req.body}: what a body parser produced, or null when none ran. */
