@@ -1,5 +1,7 @@
 package io.express4j;
 
+import java.util.List;
+
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
 public final class Express {
     /**
@@ -27,5 +29,17 @@ public final class Express {
 
     public static Router router(RouterOptions options) {
         return new Router(options);
+    }
+
+    /**
+     * cookie-parser: fills {@code req.cookies()} and {@code req.signedCookies()}; the first secret signs
+     * {@code res.cookie(…, new CookieOptions().signed(true))}, all of them verify.
+     */
+    public static Middleware cookieParser(String... secrets) {
+        return new CookieParser(List.of(secrets));
+    }
+
+    public static Middleware cookieParser(List<String> secrets) {
+        return new CookieParser(secrets);
     }
 }
