@@ -179,13 +179,6 @@ class AppRenderTest {
     }
 
     @Test
-    void viewCacheIsOnInProduction() {
-        App app = Express.app();
-        app.set("env", "production");
-        assertThat(Express.app().enabled("view cache")).isEqualTo("production".equals(Express.app().get("env")));
-    }
-
-    @Test
     void rendersWithTheGivenModel() throws Exception {
         App app = app();
         app.set("views", fixtures().toString());
