@@ -1,11 +1,16 @@
 package io.express4j.example;
 
 import io.express4j.App;
+import io.express4j.CookieOptions;
 import io.express4j.Express;
 import io.express4j.HttpError;
 import io.express4j.Router;
 import io.express4j.Server;
+import io.express4j.mustache.MustacheEngine;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,30 @@ public final class ExampleApp {
         });
 
         app.get("/", (req, res) -> res.send("Hello World"));
+
+        // Cookies: a signed visit counter (a tampered cookie reads as false and starts again at 1).
+        app.use(Express.cookieParser("express4j example secret"));
+        app.get("/cookies", (req, res) -> {
+            int visits = visits(req.signedCookies().get("visits")) + 1;
+            res.cookie("visits", Integer.toString(visits),
+                    new CookieOptions().signed(true).httpOnly(true).maxAge(Duration.ofDays(1)));
+            res.json(Map.of("visits", visits, "cookies", req.cookies()));
+        });
+        app.get("/cookies/forget", (req, res) -> {
+            res.clearCookie("visits");
+            res.redirect("/cookies");
+        });
+
+        // Views: example/views/*.mustache rendered with res.render.
+        app.engine("mustache", new MustacheEngine());
+        app.set("view engine", "mustache");
+        app.set("views", viewsDirectory());
+        app.locals().put("appName", "express4j example");
+        app.get("/page", (req, res) -> res.render("index", Map.of(
+                "title", "A rendered page",
+                "users", List.of(Map.of("name", "Tobi", "role", "admin"), Map.of("name", "Loki", "role", "user")),
+                "ip", req.ip(),
+                "visits", visits(req.signedCookies().get("visits")))));
 
         app.get("/start-service", (req, res) -> {
             startService();
@@ -73,6 +102,20 @@ public final class ExampleApp {
         return app;
     }
 
+    private static int visits(Object signedCookie) {
+        try {
+            return signedCookie instanceof String s ? Integer.parseInt(s) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** example/views, whether the app runs from the example module (exec:exec) or from the repository root. */
+    private static String viewsDirectory() {
+        Path here = Path.of("views");
+        return (Files.isDirectory(here) ? here : Path.of("example", "views")).toAbsolutePath().toString();
+    }
+
     /** Stands for some work done before answering, e.g. kicking off a job. */
     private static void startService() throws InterruptedException {
         Thread.sleep(5);
@@ -82,7 +125,7 @@ public final class ExampleApp {
         Server server = create().listen(port());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("express4j example listening on http://localhost:" + server.port()
-                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail)");
+                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /cookies, /page, /fail)");
     }
 
     private static int port() {
