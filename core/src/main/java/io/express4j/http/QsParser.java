@@ -587,7 +587,7 @@ public final class QsParser {
 
     private static List<String> jsKeys(Map<String, ?> map) {
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>(map);
-        return new ArrayList<>(JsText.inJsPropertyOrder(copy).keySet());
+        return new ArrayList<>(JsStrings.inJsPropertyOrder(copy).keySet());
     }
 
     /** {@code utils.maxNumericIndex}: the largest canonical integer key, at least {@code min}. */
