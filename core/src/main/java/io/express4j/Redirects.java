@@ -17,7 +17,8 @@ final class Redirects {
     /** Negotiates (setting {@code Vary} and the Content-Type) and returns the body for {@code status} and the encoded location. */
     static String body(Request req, Response res, int status, String location) {
         String key = ContentNegotiation.negotiate(req, res, OFFERS);
-        String reason = String.valueOf(StatusCodes.reason(status));   // "undefined" for codes without one, as in Express
+        String reason = StatusCodes.reason(status);
+        if (reason == null) reason = "undefined";   // what Express prints for a code without a reason phrase
         if ("text".equals(key)) {
             return reason + ". Redirecting to " + location;
         }

@@ -106,4 +106,15 @@ class ReqIpTest {
         assertThat(sub.get("trust proxy")).isEqualTo("loopback");
         assertThat(Express.app().get("trust proxy")).isEqualTo(false);
     }
+
+    @Test
+    void forwardedValuesAreTakenAsSent() {
+        // checked against Express 5.3.0 with trust proxy "loopback"
+        App app = Express.app();
+        app.set("trust proxy", "loopback");
+        app.get("/", (req, res) -> res.json(List.of(req.ip(), req.ips(), req.protocol(), req.hostname())));
+        assertThat(get(app, "/", "X-Forwarded-For", "10.1.1.1, 127.0.0.2", "X-Forwarded-Proto", "HTTPS",
+                "X-Forwarded-Host", "[::1]:99").text())
+                .isEqualTo("[\"10.1.1.1\",[\"10.1.1.1\",\"127.0.0.2\"],\"HTTPS\",\"[::1]\"]");
+    }
 }

@@ -74,4 +74,13 @@ class ResAttachmentTest {
         assertThat(r.header("Content-Type")).isEqualTo("application/octet-stream");
         assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=README");
     }
+
+    @Test
+    void usesTheLastSegmentOfADirectoryPath() {
+        App app = Express.app();
+        app.use((Handler) (req, res) -> res.attachment("dir/sub/").end());
+        RawResponse r = get(app, "/");
+        assertThat(r.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=sub");
+    }
 }

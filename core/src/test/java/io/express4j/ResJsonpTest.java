@@ -188,4 +188,11 @@ class ResJsonpTest {
         assertThat(plain.header("ETag")).isEqualTo("W/\"f-Rk5bwH5ZECzZqSXUfyGfnl3nRwA\"");
         assertThat(plain.text()).isEqualTo("{\"user\":\"tobi\"}");
     }
+
+    @Test
+    void anEmptyCallbackSendsJson() {
+        RawResponse r = get(jsonp(Map.of("a", 1)), "/?callback=");
+        assertThat(r.header("Content-Type")).isEqualTo(JSON);
+        assertThat(r.text()).isEqualTo("{\"a\":1}");
+    }
 }

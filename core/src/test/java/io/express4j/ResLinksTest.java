@@ -60,4 +60,15 @@ class ResLinksTest {
                 + "<http://api.example.com/users?page=5>; rel=\"last\", "
                 + "<http://api.example.com/users?page=1>; rel=\"last\"");
     }
+
+    @Test
+    void appendsToALinkHeaderSetBefore() {
+        App app = Express.app();
+        app.use((Handler) (req, res) -> {
+            res.set("Link", "<a>; rel=\"x\"");
+            res.links(Map.of("next", "/n"));
+            res.end();
+        });
+        assertThat(get(app, "/").header("Link")).isEqualTo("<a>; rel=\"x\", </n>; rel=\"next\"");
+    }
 }

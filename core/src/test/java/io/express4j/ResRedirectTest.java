@@ -149,4 +149,13 @@ class ResRedirectTest {
         assertThat(moved.header("Content-Length")).isEqualTo("53");
         assertThat(moved.body()).isEmpty();
     }
+
+    @Test
+    void aStatusWithoutReasonPhraseSaysUndefined() {
+        // checked against Express 5.3.0: statuses has no message for 399
+        RawResponse r = get(redirect(399, "/x"), "/");
+        assertThat(r.status()).isEqualTo(399);
+        assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+        assertThat(r.text()).isEqualTo("undefined. Redirecting to /x");
+    }
 }
