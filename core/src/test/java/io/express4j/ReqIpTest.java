@@ -5,6 +5,10 @@ import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.express4j.support.Requests.get;
@@ -116,5 +120,34 @@ class ReqIpTest {
         assertThat(get(app, "/", "X-Forwarded-For", "10.1.1.1, 127.0.0.2", "X-Forwarded-Proto", "HTTPS",
                 "X-Forwarded-Host", "[::1]:99").text())
                 .isEqualTo("[\"10.1.1.1\",[\"10.1.1.1\",\"127.0.0.2\"],\"HTTPS\",\"[::1]\"]");
+    }
+
+    @Test
+    void aDualStackListenerReportsIpv4PeersAsIpv4() throws Exception {
+        // Node listening on "::" reports ::ffff:127.0.0.1; express4j reports the IPv4 address (see README)
+        App app = Express.app();
+        app.get("/", (req, res) -> res.send(req.ip()));
+        Server server = app.listen(0);
+        try {
+            assertThat(ask(new InetSocketAddress("127.0.0.1", server.port()))).endsWith("\r\n\r\n127.0.0.1");
+            InetSocketAddress v6 = new InetSocketAddress("::1", server.port());
+            boolean hasIpv6 = true;
+            try (Socket probe = new Socket()) {
+                probe.connect(v6, 2_000);
+            } catch (IOException e) {
+                hasIpv6 = false;
+            }
+            if (hasIpv6) assertThat(ask(v6)).endsWith("\r\n\r\n::1");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static String ask(InetSocketAddress address) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, 5_000);
+            socket.getOutputStream().write("GET / HTTP/1.0\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
