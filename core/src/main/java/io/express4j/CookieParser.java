@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.http.CookieSignature;
 import io.express4j.http.Cookies;
+import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class CookieParser implements Middleware {
     private static Map<String, Object> plain(Map<String, Object> cookies, JsonMapper mapper) {
         Map<String, Object> out = new LinkedHashMap<>();
         cookies.forEach((name, value) -> out.put(name,
-                value instanceof tools.jackson.databind.JsonNode node ? mapper.parse(node.toString()) : value));
+                value instanceof JsonNode node ? mapper.parse(node.toString()) : value));
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.express4j.http;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -127,8 +126,8 @@ public final class QsParser {
 
     private Map<String, Object> parseValues(String str) {
         Map<String, Object> obj = new LinkedHashMap<>();
-        String clean = replaceEncodedBrackets(str);
-        List<String> parts = split(clean, options.parameterLimit());
+        String clean = QsText.replaceEncodedBrackets(str);
+        List<String> parts = QsText.split(clean, options.parameterLimit());
         int skipIndex = -1;
         if (options.charsetSentinel()) {
             for (int i = 0; i < parts.size(); i++) {
@@ -153,14 +152,14 @@ public final class QsParser {
             String key;
             Object val;
             if (pos == -1) {
-                key = decode(part);
+                key = QsText.decode(part, latin1);
                 val = "";
             } else {
-                key = decode(part.substring(0, pos));
-                val = decode(part.substring(pos + 1));
+                key = QsText.decode(part.substring(0, pos), latin1);
+                val = QsText.decode(part.substring(pos + 1), latin1);
             }
             if (options.interpretNumericEntities() && latin1 && !((String) val).isEmpty()) {
-                val = interpretNumericEntities((String) val);
+                val = QsText.interpretNumericEntities((String) val);
             }
             if (obj.containsKey(key)) {
                 obj.put(key, combine(obj.get(key), val));
@@ -169,104 +168,6 @@ public final class QsParser {
             }
         }
         return obj;
-    }
-
-    /** {@code str.replace(/%5B/gi, '[').replace(/%5D/gi, ']')}. */
-    private static String replaceEncodedBrackets(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && s.charAt(i + 1) == '5') {
-                char d = Character.toUpperCase(s.charAt(i + 2));
-                if (d == 'B' || d == 'D') {
-                    out.append(d == 'B' ? '[' : ']');
-                    i += 2;
-                    continue;
-                }
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    /** JavaScript {@code str.split('&', limit)}: at most {@code limit} pieces, the rest dropped. */
-    private static List<String> split(String s, int limit) {
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        while (parts.size() < limit) {
-            int amp = s.indexOf('&', start);
-            if (amp < 0) {
-                parts.add(s.substring(start));
-                break;
-            }
-            parts.add(s.substring(start, amp));
-            start = amp + 1;
-        }
-        return parts;
-    }
-
-    /** qs's {@code utils.decode}: {@code +} is a space; utf-8 decoding falls back to the raw text on a bad escape. */
-    private String decode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s.indexOf('+') < 0 ? s : s.replace('+', ' ');
-        }
-        String withoutPlus = s.replace('+', ' ');
-        if (latin1) {
-            StringBuilder out = new StringBuilder(withoutPlus.length());
-            for (int i = 0; i < withoutPlus.length(); i++) {
-                int b = withoutPlus.charAt(i) == '%' ? JsStrings.hexByte(withoutPlus, i) : -1;
-                if (b >= 0) {
-                    out.append((char) b);
-                    i += 2;
-                } else {
-                    out.append(withoutPlus.charAt(i));
-                }
-            }
-            return out.toString();
-        }
-        String decoded = JsStrings.decodeURIComponent(withoutPlus);
-        return decoded == null ? withoutPlus : decoded;
-    }
-
-    /** {@code &#NNN;} as the character (latin-1 forms with {@code interpretNumericEntities}). */
-    private static String interpretNumericEntities(String s) {
-        int amp = s.indexOf("&#");
-        if (amp < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            int j = i + 2;
-            if (s.startsWith("&#", i)) {
-                while (j < s.length() && JsStrings.isDigit(s.charAt(j))) {
-                    j++;
-                }
-                if (j > i + 2 && j < s.length() && s.charAt(j) == ';') {
-                    double c = new BigDecimal(s.substring(i + 2, j)).doubleValue();
-                    if (c > 0xFFFF && c <= 0x10FFFF) {
-                        out.appendCodePoint((int) c);
-                    } else {
-                        out.append(toUint16(c));
-                    }
-                    i = j + 1;
-                    continue;
-                }
-            }
-            out.append(s.charAt(i++));
-        }
-        return out.toString();
-    }
-
-    /** {@code String.fromCharCode(c)} of a non-negative integral double: the value modulo 2^16. */
-    private static char toUint16(double c) {
-        if (Double.isInfinite(c)) {
-            return 0;
-        }
-        return (char) new BigDecimal(c).toBigInteger().mod(BigInteger.valueOf(65536)).intValue();
     }
 
     // ---------------------------------------------------------------- keys: a[b][c] → nested containers
