@@ -3,32 +3,22 @@ package io.express4j.acceptance;
 import io.express4j.App;
 import io.express4j.CookieOptions;
 import io.express4j.Express;
-import io.express4j.http.QueryStrings;
 import io.express4j.support.RawResponse;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.express4j.support.Requests.get;
 import static io.express4j.support.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Express's test/acceptance/cookies.js against a port of examples/cookies. The form body is read with the
- * querystring parser inline, standing in for {@code express.urlencoded()} (not part of this module's tests).
- */
+/** Express's test/acceptance/cookies.js against a port of examples/cookies. */
 class CookiesTest {
 
     static App example() {
         App app = Express.app();
         app.use(Express.cookieParser("my secret here"));
-        app.use((req, res, next) -> {
-            if (req.is("urlencoded") != null) {
-                req.body(QueryStrings.parse(new String(req.inputStream().readAllBytes(), StandardCharsets.UTF_8)));
-            }
-            next.run();
-        });
+        app.use(Express.urlencoded());
         app.get("/", (req, res) -> {
             if (req.cookies().get("remember") != null) {
                 res.send("Remembered :). Click to <a href=\"/forget\">forget</a>!.");
