@@ -26,9 +26,9 @@ final class Inflation {
     /** A stream of the decoded body, or null when the encoding is not one we decode. */
     static InputStream open(String encoding, InputStream in) {
         return switch (encoding) {
-            case "gzip" -> new ZlibMessages(new LazyGzip(in));
+            case "gzip" -> new ZlibMessages(new Lazy(in, raw -> new GZIPInputStream(raw, 8192)));
             case "deflate" -> new ZlibMessages(new InflaterInputStream(in, new Inflater()));
-            case "br" -> BROTLI ? new ZlibMessages(new LazyBrotli(in)) : null;
+            case "br" -> BROTLI ? new ZlibMessages(new Lazy(in, BrotliInputStream::new)) : null;
             default -> null;
         };
     }
@@ -49,34 +49,23 @@ final class Inflation {
         }
     }
 
-    /** GZIPInputStream reads the header in its constructor; defer that to the first read, inside the limit checks. */
-    private static final class LazyGzip extends InputStream {
-        private final InputStream raw;
-        private InputStream gzip;
-
-        LazyGzip(InputStream raw) {
-            this.raw = raw;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (gzip == null) gzip = new GZIPInputStream(raw, 8192);
-            return gzip.read(b, off, len);
-        }
+    /** Opens a decoder over the raw stream; may read (a header) and fail. */
+    private interface Decoder {
+        InputStream open(InputStream raw) throws IOException;
     }
 
-    private static final class LazyBrotli extends InputStream {
+    /**
+     * GZIPInputStream (and Brotli's stream) read the header in their constructor; defer that to the first read, so
+     * it happens inside the limit checks and its failures get zlib's wording.
+     */
+    private static final class Lazy extends InputStream {
         private final InputStream raw;
-        private InputStream brotli;
+        private final Decoder decoder;
+        private InputStream decoded;
 
-        LazyBrotli(InputStream raw) {
+        Lazy(InputStream raw, Decoder decoder) {
             this.raw = raw;
+            this.decoder = decoder;
         }
 
         @Override
@@ -87,8 +76,8 @@ final class Inflation {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (brotli == null) brotli = new BrotliInputStream(raw);
-            return brotli.read(b, off, len);
+            if (decoded == null) decoded = decoder.open(raw);
+            return decoded.read(b, off, len);
         }
     }
 
