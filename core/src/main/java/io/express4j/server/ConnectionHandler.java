@@ -9,7 +9,6 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -39,7 +38,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private final ServerConfig config;
     private final HttpServerEngine server;
     private final StrictRequestDecoder decoder;
-    private final ResponseEncoder encoder;
     private final ConnectionDeadline deadline;
     private final String keepAliveHeader;
     private final ArrayDeque<HttpObject> waiting = new ArrayDeque<>();
@@ -57,12 +55,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private volatile boolean draining;
 
     ConnectionHandler(RequestListener listener, ServerConfig config, HttpServerEngine server,
-                      StrictRequestDecoder decoder, ResponseEncoder encoder) {
+                      StrictRequestDecoder decoder) {
         this.listener = listener;
         this.config = config;
         this.server = server;
         this.decoder = decoder;
-        this.encoder = encoder;
         this.deadline = new ConnectionDeadline(this, config);
         this.keepAliveHeader = config.keepAliveHeader();
     }
@@ -139,7 +136,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         if (config.maxRequestsPerConnection() > 0 && requestsStarted >= config.maxRequestsPerConnection()) {
             closing = true;
         }
-        encoder.answering(request.method().equals(HttpMethod.HEAD));
         RequestBody body = new RequestBody(config.bodyHighWaterMark(), this);
         current = new HttpExchange(request, ctx.channel(), this, body);
         currentRequestComplete = false;
@@ -188,11 +184,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
      * the response end before closing. Nothing more is read from this connection either way.
      */
     private void malformedBody(Throwable cause) {
+        // Revoke before failing the read: the handler must not answer the failure before the server does.
+        boolean revoked = current.revoke();
         current.requestBody().fail(new IOException("malformed request body", cause));
         currentRequestComplete = true;
         ignoreInput = true;
         closing = true;
-        if (current.revoke()) reject(HttpResponseStatus.BAD_REQUEST.code());
+        if (revoked) reject(HttpResponseStatus.BAD_REQUEST.code());
         else if (currentResponseFinished) ctx.close();
     }
 
@@ -285,6 +283,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         if (current != null) {
             current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
+            current.closed();
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();
@@ -336,8 +335,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
             return;
         }
+        boolean revoked = current.revoke();
         current.requestBody().fail(new IOException("request timeout"));
-        if (current.revoke()) reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
+        if (revoked) reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
         else ctx.close();
     }
 
@@ -364,7 +364,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER);
         response.headers().set("Connection", "close");
-        encoder.answering(false);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -55,14 +55,13 @@ public final class HttpServerEngine implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             if (!admit(ch)) return;
                             StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
-                            ResponseEncoder encoder = new ResponseEncoder();
                             if (config.idleTimeoutMillis() > 0) {
                                 // observeOutput: a response still draining to a slow reader is not idleness
                                 ch.pipeline().addLast(new IdleStateHandler(true, 0, 0, config.idleTimeoutMillis(),
                                         TimeUnit.MILLISECONDS));
                             }
-                            ch.pipeline().addLast(decoder, encoder,
-                                    new ConnectionHandler(listener, config, HttpServerEngine.this, decoder, encoder));
+                            ch.pipeline().addLast(new NodeHttpCodec(decoder),
+                                    new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
                         }
                     })
                     .bind(address).sync().channel();
