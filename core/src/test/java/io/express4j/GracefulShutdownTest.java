@@ -121,6 +121,22 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void aConnectionWhoseFirstRequestIsStillOnItsWayIsServed() throws Exception {
+        // Connected before close(), request sent after: the client could not know, so it is answered (with close).
+        TestServer server = TestServer.serve(app(0));
+        try (RawClient client = server.connect()) {
+            Thread.sleep(100);   // accepted by the server
+            Thread closer = closeInBackground(server, Duration.ofSeconds(10));
+            awaitNotAccepting(server.port());
+            RawResponse r = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("Connection")).isEqualTo("close");
+            closer.join(10_000);
+            assertThat(closer.isAlive()).isFalse();
+        }
+    }
+
+    @Test
     void aRequestOutlivingTheTimeoutIsCut() throws Exception {
         TestServer server = TestServer.serve(app(30_000));
         try (RawClient client = server.connect()) {

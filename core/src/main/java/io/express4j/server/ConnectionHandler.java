@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.x connection. Requests are answered strictly in order: the next pipelined request is dispatched only
@@ -298,14 +299,27 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     }
 
     /**
-     * Any thread, graceful shutdown: a connection that holds no request closes now; one that does answers what it
-     * holds (a request being received included), the last response saying {@code Connection: close}, then closes.
+     * Any thread, graceful shutdown: an idle kept-alive connection closes now; one that holds requests answers them
+     * (a request being received included), the last response saying {@code Connection: close}, then closes. A
+     * connection that has not delivered its first request yet gets the keep-alive timeout to do so: its client has
+     * most likely sent it already (as Go's server, which gives such connections 5 s).
      */
     void closeGracefully() {
         draining = true;
         ctx.executor().execute(() -> {
-            if (current == null && waiting.isEmpty() && !decoder.headStarted()) ctx.close();
+            if (!idle()) return;
+            if (requestsStarted > 0) {
+                ctx.close();
+            } else {
+                ctx.executor().schedule(() -> {
+                    if (idle()) ctx.close();
+                }, config.keepAliveTimeoutMillis(), TimeUnit.MILLISECONDS);
+            }
         });
+    }
+
+    private boolean idle() {
+        return current == null && waiting.isEmpty() && !decoder.headStarted();
     }
 
     // ---- deadlines (called by ConnectionDeadline on the event loop) ----

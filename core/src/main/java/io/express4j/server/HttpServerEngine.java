@@ -34,6 +34,8 @@ public final class HttpServerEngine implements AutoCloseable {
     private final ServerConfig config;
     private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean shuttingDown;
+    private volatile long lastAccept;
 
     private HttpServerEngine(RequestListener listener, ServerConfig config, InetSocketAddress address)
             throws InterruptedException {
@@ -101,11 +103,13 @@ public final class HttpServerEngine implements AutoCloseable {
             return false;
         }
         ch.closeFuture().addListener(f -> open.decrementAndGet());
+        lastAccept = System.nanoTime();
         return true;
     }
 
     void connectionOpened(ConnectionHandler handler) {
         connections.add(handler);
+        if (shuttingDown) handler.closeGracefully();   // accepted while close() was under way
     }
 
     void connectionClosed(ConnectionHandler handler) {
@@ -125,18 +129,32 @@ public final class HttpServerEngine implements AutoCloseable {
      * expires is closed. Returns when all is closed.
      */
     public void close(Duration timeout) {
-        serverChannel.close().syncUninterruptibly();
-        connections.forEach(ConnectionHandler::closeGracefully);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!connections.isEmpty() && System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        shuttingDown = true;
+        connections.forEach(ConnectionHandler::closeGracefully);
+        // Closing the listener resets the connections still in the kernel's accept queue, whose clients have
+        // already sent their requests: accept until the queue has been quiet for a moment (half a second at most);
+        // whatever arrives meanwhile is served with Connection: close.
+        long acceptUntil = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
+        while (System.nanoTime() - lastAccept < TimeUnit.MILLISECONDS.toNanos(50) && System.nanoTime() < acceptUntil) {
+            sleep(10);
+        }
+        serverChannel.close().syncUninterruptibly();
+        while (!connections.isEmpty() && System.nanoTime() - deadline < 0 && sleep(10)) {
+            // in-flight responses are finishing
         }
         shutdownGroups();
+    }
+
+    /** Sleeps; false when interrupted (the interrupt is kept). */
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void shutdownGroups() {

@@ -47,6 +47,7 @@ public final class DrainCheck {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger closeHeader = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
+        AtomicInteger keepAliveSeen = new AtomicInteger();
         List<Thread> readers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Socket s = sockets.get(i);
@@ -57,9 +58,12 @@ public final class DrainCheck {
                     String status = in.readLine();
                     boolean close = false;
                     String line;
+                    StringBuilder head = new StringBuilder(status).append(" | ");
                     while ((line = in.readLine()) != null && !line.isEmpty()) {
+                        head.append(line).append(" | ");
                         if (line.equalsIgnoreCase("Connection: close")) close = true;
                     }
+                    if (!close && keepAliveSeen.incrementAndGet() <= 2) System.out.println("KEPT " + head);
                     char[] body = new char[expected.length()];
                     int got = in.read(body);
                     if (status != null && status.startsWith("HTTP/1.1 200") && got == body.length
@@ -67,10 +71,10 @@ public final class DrainCheck {
                         ok.incrementAndGet();
                         if (close) closeHeader.incrementAndGet();
                     } else {
-                        lost.incrementAndGet();
+                        if (lost.incrementAndGet() <= 3) System.out.println("LOST " + expected + ": " + status);
                     }
                 } catch (Exception e) {
-                    lost.incrementAndGet();
+                    if (lost.incrementAndGet() <= 3) System.out.println("LOST " + expected + ": " + e);
                 }
             }));
         }
