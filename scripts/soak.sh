@@ -17,20 +17,26 @@ wrk -t2 -c"$CONNS" -d5s "$URL" >/dev/null                                  # war
 wrk -t2 -c"$CONNS" -d15s --latency "$URL" >"$OUT/soak-max.txt"
 read -r MAX P50 P99 ERR < <(wrk_summary "$OUT/soak-max.txt")
 TARGET=$((MAX * 70 / 100))
-# wrk has no rate option: each connection waits between requests, on average CONNS/TARGET seconds.
-cat >"$OUT/rate.lua" <<LUA
-local gap = $CONNS * 1000 / $TARGET
+# wrk has no rate option: each connection waits between requests, CONNS/TARGET seconds on average at first; after
+# each window the wait is corrected by how far the window's rate was from the target (wrk's timers are coarse).
+GAP=$(awk -v c="$CONNS" -v t="$TARGET" 'BEGIN { printf "%.4f", c * 1000 / t }')
+write_rate() {
+  cat >"$OUT/rate.lua" <<LUA
+local gap = $GAP
 function delay()
   local base = math.floor(gap)
   if math.random() < gap - base then return base + 1 end
   return base
 end
 LUA
+}
 echo "max: $MAX req/s (p50 $P50 ms, p99 $P99 ms); holding ~$TARGET req/s for $MINUTES min in ${WINDOW}s windows"
 echo "window | req/s | p50 ms | p99 ms | errors | RSS MiB"
 windows=$(( MINUTES * 60 / WINDOW ))
 for ((w = 1; w <= windows; w++)); do
+  write_rate
   wrk -t2 -c"$CONNS" -d"${WINDOW}s" --latency -s "$OUT/rate.lua" "$URL" >"$OUT/soak-window-$w.txt"
   read -r RPS WP50 WP99 WERR < <(wrk_summary "$OUT/soak-window-$w.txt")
   echo "$w | $RPS | $WP50 | $WP99 | $WERR | $(( $(rss_kib "$SERVER_PID") / 1024 ))"
+  GAP=$(awk -v g="$GAP" -v r="$RPS" -v t="$TARGET" 'BEGIN { f = r / t; if (f < 0.5) f = 0.5; if (f > 2) f = 2; printf "%.4f", g * f }')
 done
