@@ -2,8 +2,8 @@ package io.express4j;
 
 import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
+import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
-import io.express4j.server.DateHeader;
 import io.express4j.server.HttpExchange;
 
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,11 @@ public class ServerResponse {
         return statusMessage;
     }
 
+    /** Sets the reason phrase; CR, LF and other characters a header value may not hold are refused, as Node does. */
     public ServerResponse statusMessage(String message) {
-        HeaderValidation.validateValue("statusMessage", message);
+        if (message != null && HeaderValidation.hasInvalidValueChar(message)) {
+            throw new IllegalArgumentException("Invalid character in statusMessage");
+        }
         this.statusMessage = message;
         return this;
     }
@@ -154,15 +157,14 @@ public class ServerResponse {
     private void storeHead(long knownLength) {
         headersSent = true;
         if (statusMessage == null) statusMessage = StatusCodes.reasonOrUnknown(statusCode);
-        hasBody = !"HEAD".equals(requestMethod) && statusCode != 204 && statusCode != 304
-                && (statusCode < 100 || statusCode > 199);
+        hasBody = exchange.bodyAllowed(statusCode);
         boolean keepAlive = exchange.keepAlive();
         // HTTP/1.0 clients cannot take chunked bodies unless they said so with a TE header.
         String te = exchange.isHttp11() ? "chunked" : exchange.header("TE");
         boolean chunkedByDefault = te != null && te.toLowerCase().contains("chunked");
         boolean userLength = headers.contains("Content-Length");
         String userEncoding = headers.getString("Transfer-Encoding");
-        if (!headers.contains("Date")) headers.set("Date", DateHeader.now());
+        if (!headers.contains("Date")) headers.set("Date", HttpDates.format(System.currentTimeMillis()));
         String connection = headers.getString("Connection");
         if (connection == null) {
             if (keepAlive && (userLength || chunkedByDefault)) {
