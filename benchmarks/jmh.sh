@@ -28,6 +28,7 @@ SERVERS=(express4j)   # nothing from npm is needed
 mkdir -p "$RESULTS_DIR"
 {
   echo "date	$(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "commit	$(git_commit)"
   echo "load_before	$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "command	benchmarks/jmh.sh ${ARGS[*]:-}"
   [[ -n "$NOTE" ]] && echo "note	$NOTE"

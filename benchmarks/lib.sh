@@ -131,6 +131,7 @@ write_machine() {
   {
     echo "date	$(date -u +%Y-%m-%dT%H:%MZ)"
     echo "mode	$mode"
+    echo "commit	$(git_commit)"
     echo "nproc	$(nproc)"
     echo "cpu	$(lscpu | awk -F: '/Model name/{gsub(/^ +/, "", $2); print $2; exit}')"
     echo "kernel	$(uname -sr)"
@@ -142,6 +143,13 @@ write_machine() {
     echo "pinning	server on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU (taskset)"
     echo "load_before	$(cut -d' ' -f1-3 /proc/loadavg)"
   } > "$out"
+}
+
+git_commit() {
+  local c
+  c=$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git -C "$ROOT_DIR" diff --quiet HEAD -- core 2>/dev/null || c="$c+uncommitted core changes"
+  echo "$c"
 }
 
 report() {

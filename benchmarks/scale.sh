@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
-BUILD=1 NOTE="" CHECKS=() SERVERS=()
+BUILD=1 NOTE="" CHECKS=() SERVERS=() ARGS=$(printf "%q " "$@")
 while (($#)); do
   case $1 in
     idle|routes|upload|slow) CHECKS+=("$1") ;;
@@ -36,7 +36,9 @@ mkdir -p "$RESULTS_DIR" "$WORK_DIR"
 trap 'stop_server' EXIT INT TERM
 {
   echo "date	$(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "commit	$(git_commit)"
   echo "load_before	$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "command	benchmarks/scale.sh $ARGS"
   [[ -n "$NOTE" ]] && echo "note	$NOTE"
 } > "$RESULTS_DIR/scale.meta"
 
@@ -142,7 +144,7 @@ check_slow() {
     mem=$(curl -s "http://127.0.0.1:${SERVER_PORT[express4j]}/mem")
     log "slow reader ($label): $bytes bytes in $(( (t1 - t0) / 1000000 )) ms; $mem"
     row slow_reader express4j "peak_heap_mib${opts:+_xmx64m}" "$(sed -E 's/.*"peakHeapMiB":([0-9.]+).*/\1/' <<< "$mem")" MiB \
-      "$label; $bytes bytes at 20 MB/s in $(( (t1 - t0) / 1000 )) s; server VmHWM $(peak_mib "$SERVER_PID") MiB"
+      "$label; $bytes bytes at 20 MB/s in $(( (t1 - t0) / 1000000 )) ms; server VmHWM $(peak_mib "$SERVER_PID") MiB"
     stop_server
   done
 }

@@ -33,6 +33,7 @@ public class ETagBenchmark {
     public void setUp() {
         body = new byte[size];
         new Random(42).nextBytes(body);
+
     }
 
     @Benchmark

@@ -20,8 +20,8 @@ public final class Report {
     static final String BASELINE = "netty";
     static final List<String> SERVER_ORDER = List.of("express4j", "netty", "express", "fastify", "javalin");
     static final Map<String, String> SERVER_NAMES = Map.of("express4j", "express4j (virtual threads)",
-            "netty", "raw Netty (ceiling)", "express", "Express 5.3.0", "fastify", "Fastify 5", "javalin",
-            "Javalin 7 (virtual threads)");
+            "netty", "raw Netty (ceiling)", "express", "Express 5.3.0", "fastify", "Fastify 5.12.8", "javalin",
+            "Javalin 7.2.3 (virtual threads)");
     static final Map<String, String> TEST_TITLES = Map.of(
             "plaintext", "plaintext — `GET /plaintext` (13 B `Hello, World!`), 50 connections",
             "plaintext-c256", "plaintext at c256 — `GET /plaintext`, 256 connections",
@@ -119,7 +119,7 @@ public final class Report {
         line();
         line("| | |");
         line("|---|---|");
-        for (String key : List.of("date", "mode", "rounds", "nproc", "cpu", "memory", "kernel", "jdk", "node", "wrk",
+        for (String key : List.of("date", "commit", "mode", "rounds", "nproc", "cpu", "memory", "kernel", "jdk", "node", "wrk",
                 "java_opts", "pinning", "load_before", "load_after")) {
             if (machine.containsKey(key)) line("| " + key.replace('_', ' ') + " | " + machine.get(key) + " |");
         }
@@ -296,12 +296,7 @@ public final class Report {
         line("## Scale checks (`benchmarks/scale.sh`)");
         line();
         Map<String, String> meta = Table.readPairs(dir.resolve("scale.meta"));
-        if (meta.containsKey("date")) {
-            line("Run " + meta.get("date") + (meta.containsKey("note") ? " — " + meta.get("note") : "")
-                    + (meta.containsKey("load_before") ? " (load average before: " + meta.get("load_before") + ")" : "")
-                    + ".");
-            line();
-        }
+        runLine(meta);
         line("| check | server | metric | value | note |");
         line("|---|---|---|---:|---|");
         for (Map<String, String> row : scale.rows()) {
@@ -319,6 +314,11 @@ public final class Report {
         if (files.isEmpty()) return;
         line("## Hot spots (`benchmarks/profile.sh`, JFR execution samples)");
         line();
+        if (Files.exists(dir.resolveSibling("HOTSPOTS.md"))) {
+            line("What these profiles and the JMH numbers say, and what to change: [HOTSPOTS.md](HOTSPOTS.md) "
+                    + "(written by hand, dated; the raw views follow).");
+            line();
+        }
         for (Path f : files) {
             List<String> lines = Files.readAllLines(f);
             line("### " + (lines.isEmpty() ? f.getFileName() : lines.get(0)));
@@ -336,12 +336,7 @@ public final class Report {
         line("## JMH micro-benchmarks (`benchmarks/jmh.sh`)");
         line();
         Map<String, String> meta = Table.readPairs(dir.resolve("jmh.meta"));
-        if (meta.containsKey("date")) {
-            line("Run " + meta.get("date") + (meta.containsKey("note") ? " — " + meta.get("note") : "")
-                    + (meta.containsKey("load_before") ? " (load average before: " + meta.get("load_before") + ")" : "")
-                    + ".");
-            line();
-        }
+        runLine(meta);
         line("| benchmark | params | score | ± error (99.9 %) | unit |");
         line("|---|---|---:|---:|---|");
         for (List<String> row : Csv.read(csv)) {
@@ -367,13 +362,22 @@ public final class Report {
         line("- **raw Netty**: `RawNettyServer` / `RawNettyHandler` — `HttpServerCodec` and one hand-written handler on "
                 + "one epoll event loop thread: no ETag for dynamic bodies, a cached Date, Jackson per JSON response, "
                 + "zero-copy `DefaultFileRegion` with ETag/Last-Modified/single Range, one flush per stream write.");
-        line("- **Express 5.3.0 / Fastify 5**: `benchmarks/node/express.js`, `fastify.js` (versions pinned in "
-                + "`package-lock.json`): `res.send`/`reply.send`, `express.static` / `@fastify/static` (ETag + Range on "
+        line("- **Express 5.3.0 / Fastify 5.12.8**: `benchmarks/node/express.js`, `fastify.js` (versions pinned in "
+                + "`package-lock.json`, `@fastify/static` 8.3.0): `res.send`/`reply.send`, `express.static` / `@fastify/static` (ETag + Range on "
                 + "by default), Express streams with `res.write` × 1,000 (Node buffers), Fastify with a Readable.");
-        line("- **Javalin 7**: `JavalinServer` — `useVirtualThreads = true`, `ctx.result`, `ctx.json` (Jackson 3), "
+        line("- **Javalin 7.2.3** (Jetty 12.1): `JavalinServer` — `useVirtualThreads = true`, `ctx.result`, `ctx.json` (Jackson 3), "
                 + "Jetty's static files, `outputStream().write` + `flush` × 1,000. Javalin's `generateEtags` is off by "
                 + "default and left so.");
         line("- The ETag column shows whether the response carried one: servers that hash the body do more work.");
+        line();
+    }
+
+    private void runLine(Map<String, String> meta) {
+        if (!meta.containsKey("date")) return;
+        line("Run " + meta.get("date") + (meta.containsKey("commit") ? " on commit " + meta.get("commit") : "")
+                + (meta.containsKey("command") ? " with `" + meta.get("command").trim() + "`" : "")
+                + (meta.containsKey("load_before") ? " (load average before: " + meta.get("load_before") + ")" : "")
+                + "." + (meta.containsKey("note") ? " " + meta.get("note") : ""));
         line();
     }
 

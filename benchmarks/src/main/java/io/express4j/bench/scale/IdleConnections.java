@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The client of the idle-connections scale check: opens N keep-alive connections, makes one request on each,
- * prints {@code READY}, then keeps them open for a while, re-using each every few seconds (inside the servers'
- * 5 s keep-alive timeout) so they stay open, and prints how many survived. One thread, one selector: the client
+ * prints {@code READY} once all have answered, keeps them open for a while, and prints how many survived. Each
+ * connection is re-used every few seconds (inside the servers' 5 s keep-alive timeout) so that it stays open. One thread, one selector: the client
  * must stay far cheaper than the server it measures.
  *
  * <p>Usage: {@code IdleConnections host port connections holdSeconds pingSeconds}
@@ -27,6 +27,7 @@ public final class IdleConnections {
     /** Per connection: responses seen (counted by their status lines) and whether the server closed it. */
     private static final class Conn {
         final SocketChannel channel;
+        int requests;
         int responses;
         boolean closed;
 
@@ -46,33 +47,41 @@ public final class IdleConnections {
         List<Conn> conns = new ArrayList<>(count);
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
         long start = System.nanoTime();
+        long nextPing = start + pingNanos;
+        long holdEnd = Long.MAX_VALUE;
         int opened = 0;
-        while (answered(conns) < count && System.nanoTime() - start < CONNECT_DEADLINE_NANOS) {
-            // open in batches so the accept backlog never overflows
-            for (int i = 0; i < 200 && opened < count && opened - answered(conns) < 1000; i++, opened++) {
-                SocketChannel ch = SocketChannel.open();
-                ch.configureBlocking(false);
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Conn c = new Conn(ch);
-                conns.add(c);
-                ch.register(selector, ch.connect(address) ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, c);
+        while (System.nanoTime() < holdEnd) {
+            long now = System.nanoTime();
+            if (holdEnd == Long.MAX_VALUE) {
+                int answered = answered(conns);
+                if (answered == count || now - start > CONNECT_DEADLINE_NANOS) {
+                    System.out.println("READY " + answered + " of " + count + " in " + (now - start) / 1_000_000
+                            + " ms");
+                    System.out.flush();
+                    holdEnd = now + holdNanos;
+                }
+                // open in batches so the accept backlog never overflows
+                for (int i = 0; i < 200 && opened < count && opened - answered < 1000; i++, opened++) {
+                    SocketChannel ch = SocketChannel.open();
+                    ch.configureBlocking(false);
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    Conn c = new Conn(ch);
+                    conns.add(c);
+                    ch.register(selector, ch.connect(address) ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, c);
+                }
             }
-            poll(selector, buf, 10);
-        }
-        long readyMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("READY " + answered(conns) + " of " + count + " in " + readyMillis + " ms");
-        System.out.flush();
-
-        long holdStart = System.nanoTime();
-        long nextPing = holdStart + pingNanos;
-        while (System.nanoTime() - holdStart < holdNanos) {
-            if (System.nanoTime() >= nextPing) {
+            // re-use every answered connection now and then, from the start: the first ones must not time out
+            // while the last ones are still being opened
+            if (now >= nextPing) {
                 for (Conn c : conns) {
-                    if (!c.closed) c.channel.write(ByteBuffer.wrap(REQUEST));
+                    if (!c.closed && c.responses > 0 && c.responses == c.requests) {
+                        c.requests++;
+                        c.channel.write(ByteBuffer.wrap(REQUEST));
+                    }
                 }
                 nextPing += pingNanos;
             }
-            poll(selector, buf, 50);
+            poll(selector, buf, 10);
         }
         int open = 0;
         long responses = 0;
@@ -99,6 +108,7 @@ public final class IdleConnections {
                     c.channel.finishConnect();
                     key.interestOps(SelectionKey.OP_WRITE);
                 } else if (key.isWritable()) {
+                    c.requests++;
                     c.channel.write(ByteBuffer.wrap(REQUEST));
                     key.interestOps(SelectionKey.OP_READ);
                 } else if (key.isReadable()) {
