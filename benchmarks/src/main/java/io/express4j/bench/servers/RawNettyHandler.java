@@ -37,7 +37,7 @@ import java.util.Map;
 /**
  * The raw Netty handler: what a Netty user writes by hand for the same four endpoints. It does the same work as
  * the frameworks where the work is the point (a Jackson serialisation per JSON response, a Date header, an ETag
- * and a single-range answer for the file, one flush per stream write) and nothing else.
+ * and a single-range answer for the file) and nothing else.
  */
 final class RawNettyHandler extends ChannelInboundHandlerAdapter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -105,7 +105,11 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
         end(ctx.write(res), keepAlive);
     }
 
-    /** 1,000 writes of 1 KiB, each flushed as it is produced, as a streaming handler's writes are. */
+    /**
+     * 1,000 writes of 1 KiB, flushed once at the end: on the event loop nothing can go out between two writes
+     * anyway, so this is what Netty code does, and Netty then sends the chunks in a few large writev calls. (A flush
+     * per write makes one 1 KiB packet per write with TCP_NODELAY and caps the stream at ~95 MiB/s on loopback.)
+     */
     private static void stream(ChannelHandlerContext ctx, boolean keepAlive) {
         HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, OCTET_STREAM)
@@ -113,7 +117,7 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
                 .set(HttpHeaderNames.DATE, CachedDate.now());
         ctx.write(res);
         for (int i = 0; i < BenchPayloads.STREAM_WRITES; i++) {
-            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(BenchPayloads.KIB)));
+            ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(BenchPayloads.KIB)));
         }
         end(ctx.write(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
     }
@@ -155,6 +159,7 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
                     start = Long.parseLong(a);
                     if (!b.isEmpty()) end = Math.min(end, Long.parseLong(b));
                 }
+                if (start > end) throw new IllegalArgumentException("unsatisfiable: the whole file instead");
                 res.setStatus(HttpResponseStatus.PARTIAL_CONTENT);
                 h.set(HttpHeaderNames.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
             } catch (RuntimeException malformed) {
