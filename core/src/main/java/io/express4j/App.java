@@ -1,7 +1,10 @@
 package io.express4j;
 
 import io.express4j.http.ETags;
+import io.express4j.http.ProxyAddr;
+import io.express4j.http.Qs;
 import io.express4j.http.QueryStrings;
+import io.express4j.http.TrustPredicate;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.ServerConfig;
@@ -11,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -31,8 +35,9 @@ public final class App implements Middleware, RouterVerbs<App> {
     private App parent;
     private String mountpath = "/";
     private Router router;
-    private Function<byte[], String> etagFunction;
-    private Function<String, Map<String, Object>> queryParser;
+    /** Whether "trust proxy" still holds the constructor's default, which a mounted app drops to inherit. */
+    private boolean trustProxyDefault;
+    private final Views views = new Views(this);
 
     App() {
         String env = System.getenv("EXPRESS_ENV");
@@ -43,6 +48,7 @@ public final class App implements Middleware, RouterVerbs<App> {
         set("query parser", "simple");
         set("subdomain offset", 2);
         set("trust proxy", false);
+        trustProxyDefault = true;
         set("jsonp callback name", "callback");
         set("views", System.getProperty("user.dir") + "/views");
         if ("production".equals(get("env"))) enable("view cache");
@@ -51,11 +57,19 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     // ---- settings ----
 
-    /** {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). */
+    /**
+     * {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). As in
+     * Express, {@code "etag"} and {@code "query parser"} are also compiled into {@code "etag fn"} and
+     * {@code "query parser fn"}; an unknown value for them throws and changes nothing.
+     */
     public App set(String name, Object value) {
         switch (name) {
-            case "etag" -> etagFunction = compileETag(value);
-            case "query parser" -> queryParser = compileQueryParser(value);
+            case "etag" -> settings.put("etag fn", compileETag(value));
+            case "query parser" -> settings.put("query parser fn", compileQueryParser(value));
+            case "trust proxy" -> {
+                settings.put("trust proxy fn", ProxyAddr.compile(value));
+                trustProxyDefault = false;
+            }
             default -> { }
         }
         settings.put(name, value);
@@ -90,9 +104,17 @@ public final class App implements Middleware, RouterVerbs<App> {
         return locals;
     }
 
-    /** The path this app is mounted at ({@code "/"} for a top-level app). */
+    /**
+     * {@code app.mountpath}: the path this app is mounted at ({@code "/"} for a top-level app); a regular
+     * expression or several paths read as JavaScript prints them ({@code /source/}, comma-joined).
+     */
     public String mountpath() {
         return mountpath;
+    }
+
+    /** {@code app.parent}: the app this one is mounted in, or null. */
+    public App parent() {
+        return parent;
     }
 
     /** {@code app.path()}: the mount paths from the top app down to this one. */
@@ -115,22 +137,37 @@ public final class App implements Middleware, RouterVerbs<App> {
     @SuppressWarnings("unchecked")
     private static Function<String, Map<String, Object>> compileQueryParser(Object value) {
         if (Boolean.TRUE.equals(value) || "simple".equals(value)) return QueryStrings::parse;
-        if (Boolean.FALSE.equals(value)) return qs -> Map.of();
+        if ("extended".equals(value)) return App::parseExtendedQuery;
+        if (Boolean.FALSE.equals(value)) return null;
         if (value instanceof Function<?, ?> fn) return (Function<String, Map<String, Object>>) fn;
         throw new IllegalArgumentException("unknown value for query parser function: " + value);
     }
 
+    @SuppressWarnings("unchecked")
     Function<byte[], String> etagFunction() {
-        return settings.containsKey("etag") || parent == null ? etagFunction : parent.etagFunction();
+        return (Function<byte[], String>) get("etag fn");
     }
 
+    /** Express's {@code "extended"} query parser: {@code qs.parse(str, {allowPrototypes: true})}. */
+    private static Map<String, Object> parseExtendedQuery(String queryString) {
+        return Qs.parse(queryString, new Qs.Options().allowPrototypes(true));
+    }
+
+    /** The compiled {@code trust proxy} setting ({@code "trust proxy fn"}), the parent's when not set here. */
+    TrustPredicate trustProxy() {
+        return (TrustPredicate) get("trust proxy fn");
+    }
+
+    /** {@code req.query} by the {@code "query parser fn"} in force; an empty map when parsing is off. */
+    @SuppressWarnings("unchecked")
     Map<String, Object> parseQuery(String queryString) {
-        App app = this;
-        while (!app.settings.containsKey("query parser") && app.parent != null) app = app.parent;
-        return app.queryParser.apply(queryString);
+        Object parser = get("query parser fn");
+        if (parser == null) return new LinkedHashMap<>();
+        return ((Function<String, Map<String, Object>>) parser).apply(queryString);
     }
 
-    JsonMapper jsonMapper() {
+    /** The app's JSON mapper: the {@code "json mapper"} setting, else Jackson. */
+    public JsonMapper jsonMapper() {
         return get("json mapper") instanceof JsonMapper m ? m : DEFAULT_MAPPER;
     }
 
@@ -141,6 +178,47 @@ public final class App implements Middleware, RouterVerbs<App> {
     String stringify(Object value) {
         return JsonText.stringify(jsonMapper(), value, get("json replacer"), get("json spaces"),
                 enabled("json escape"));
+    }
+
+    // ---- views ----
+
+    /**
+     * {@code app.engine(ext, engine)}: renders the views whose file name ends in {@code ext} (leading dot
+     * optional). A mounted app falls back to its parent's engines.
+     */
+    public App engine(String ext, TemplateEngine engine) {
+        views.engine(ext, engine);
+        return this;
+    }
+
+    TemplateEngine engineFor(String ext) {
+        TemplateEngine own = views.engine(ext);
+        return own != null || parent == null ? own : parent.engineFor(ext);
+    }
+
+    /** {@code app.render(view)}: the view rendered with {@link #locals()}. */
+    public String render(String view) throws Exception {
+        return render(view, Map.of());
+    }
+
+    /**
+     * {@code app.render(view, locals)}: finds the view in the {@code views} directories (its extension, or the
+     * {@code view engine} setting's), and renders it with {@code app.locals} overlaid by {@code model}.
+     *
+     * @throws IllegalStateException {@code Failed to lookup view "x" in views directory "/…"}, or when the view
+     *     has no extension and there is no {@code view engine}
+     */
+    public String render(String view, Map<String, ?> model) throws Exception {
+        return views.render(view, views.options(null, model));
+    }
+
+    /** Express's callback form: {@code done} receives the error or the HTML. */
+    public void render(String view, Map<String, ?> model, RenderCallback done) throws Exception {
+        views.render(view, views.options(null, model), done);
+    }
+
+    Views views() {
+        return views;
     }
 
     // ---- routing ----
@@ -155,7 +233,9 @@ public final class App implements Middleware, RouterVerbs<App> {
         return router;
     }
 
+    /** Middleware, routers or sub-apps for every path. */
     public App use(Middleware... fns) {
+        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
         return use("/", fns);
     }
 
@@ -170,11 +250,7 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     /** Middleware, routers or sub-apps at a path prefix; a sub-app learns its parent and mount path. */
     public App use(String path, Middleware... fns) {
-        Middleware[] mounted = fns.clone();
-        for (int i = 0; i < mounted.length; i++) {
-            if (mounted[i] instanceof App sub) mounted[i] = mount(path, sub);
-        }
-        router().use(path, mounted);
+        router().use(path, mountApps(path, fns));
         return this;
     }
 
@@ -188,13 +264,41 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     public App use(Pattern path, Middleware... fns) {
-        router().use(path, fns);
+        router().use(path, mountApps(path, fns));
         return this;
+    }
+
+    public App use(Pattern path, Handler fn) {
+        return use(path, new Middleware[] {fn});
+    }
+
+    /** At several path prefixes (Strings and Patterns), Express's array path. */
+    public App use(List<?> paths, Middleware... fns) {
+        router().use(paths, mountApps(paths, fns));
+        return this;
+    }
+
+    public App use(List<?> paths, Handler fn) {
+        return use(paths, new Middleware[] {fn});
+    }
+
+    /** The sub-apps among {@code fns} are mounted here: each learns its parent and mount path. */
+    private Middleware[] mountApps(Object path, Middleware[] fns) {
+        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
+        Middleware[] mounted = fns.clone();
+        for (int i = 0; i < mounted.length; i++) {
+            if (mounted[i] instanceof App sub) mounted[i] = mount(JsPaths.toString(path), sub);
+        }
+        return mounted;
     }
 
     private Middleware mount(String path, App sub) {
         sub.parent = this;
         sub.mountpath = path;
+        if (sub.trustProxyDefault) {
+            sub.settings.remove("trust proxy");
+            sub.settings.remove("trust proxy fn");
+        }
         return (req, res, next) -> {
             App outer = req.app;
             sub.handle(req, res, err -> {
@@ -212,6 +316,11 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public Route route(Pattern path) {
         return router().route(path);
+    }
+
+    /** A route for several paths (Strings and Patterns). */
+    public Route route(List<?> paths) {
+        return router().route(paths);
     }
 
     @Override
