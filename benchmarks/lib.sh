@@ -152,7 +152,10 @@ git_commit() {
   echo "$c"
 }
 
+# RESULTS.md beside results/; an experiment with RESULTS_DIR=/elsewhere gets its own RESULTS.md there.
 report() {
-  "$JAVA" -cp "$(classpath)" io.express4j.bench.report.Report "$RESULTS_DIR" "$BENCH_DIR/RESULTS.md"
-  log "wrote benchmarks/RESULTS.md"
+  local target=$BENCH_DIR/RESULTS.md
+  [[ "$RESULTS_DIR" == "$BENCH_DIR/results" ]] || target=$RESULTS_DIR/RESULTS.md
+  "$JAVA" -cp "$(classpath)" io.express4j.bench.report.Report "$RESULTS_DIR" "$target"
+  log "wrote $target"
 }

@@ -51,7 +51,8 @@ for t in "${TESTS[@]}"; do
   stop_server
   read -r rps _ <<< "$(parse_wrk "$WORK_DIR/profile-$t.txt")"
   out="$RESULTS_DIR/profile-express4j-$t.txt"
-  {
+  (
+    set +e +o pipefail   # views cut short by head/grep -q must not end the script
     echo "express4j, $t (GET ${PATHS[$t]}, wrk -c50, ${DURATION} s, $rps req/s while recording; $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg))"
     echo "-- hot methods (top frame of each execution sample)"
     "$JDK_BIN/jfr" view --width 150 hot-methods "$jfr_file" | sed -n '4,28p'
@@ -68,11 +69,11 @@ for t in "${TESTS[@]}"; do
         f = $1; sub(/\(.*$/, "", f); sub(/line:.*/, "", f)
         if (!(f in seen)) { seen[f] = 1; count[f]++ }
       }
-      END { for (f in count) printf "%6.1f%%  %s\n", 100 * count[f] / total, f }' | sort -rn | head -20
+      END { for (f in count) printf "%6.1f%%  %s\n", 100 * count[f] / total, f }' | sort -rn | head -40
     echo
     echo "-- allocation by class"
     "$JDK_BIN/jfr" view --width 150 allocation-by-class "$jfr_file" | sed -n '4,18p'
-  } > "$out"
+  ) > "$out"
   log "wrote ${out#"$ROOT_DIR"/}"
 done
 report
