@@ -2,8 +2,8 @@ package io.express4j;
 
 import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
+import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
-import io.express4j.server.DateHeader;
 import io.express4j.server.HttpExchange;
 
 import java.nio.charset.StandardCharsets;
@@ -162,7 +162,7 @@ public class ServerResponse {
         boolean chunkedByDefault = te != null && te.toLowerCase().contains("chunked");
         boolean userLength = headers.contains("Content-Length");
         String userEncoding = headers.getString("Transfer-Encoding");
-        if (!headers.contains("Date")) headers.set("Date", DateHeader.now());
+        if (!headers.contains("Date")) headers.set("Date", HttpDates.format(System.currentTimeMillis()));
         String connection = headers.getString("Connection");
         if (connection == null) {
             if (keepAlive && (userLength || chunkedByDefault)) {

@@ -68,7 +68,7 @@ public final class Cookies {
             if (t > MAX_DATE_MILLIS || t < -MAX_DATE_MILLIS) {
                 throw new IllegalArgumentException("option expires is invalid");
             }
-            str.append("; Expires=").append(JsStrings.toUTCString(t));
+            str.append("; Expires=").append(HttpDates.format(t));
         }
         if (attrs.httpOnly()) {
             str.append("; HttpOnly");

@@ -136,7 +136,7 @@ final class DateTokenizer {
     if (ch >= 'A') {
       return word();
     }
-    if (JsText.isWhitespace((char) ch)) {
+    if (JsStrings.isJsWhitespace((char) ch)) {
       advance();
       return new Token(T_WHITESPACE, index - start, -1);
     }

@@ -61,10 +61,10 @@ public final class Freshness {
       int end = comma < 0 ? n : comma;
       int s = start;
       int e = end;
-      while (s < e && JsText.isWhitespace(cacheControl.charAt(s))) {
+      while (s < e && JsStrings.isJsWhitespace(cacheControl.charAt(s))) {
         s++;
       }
-      while (e > s && JsText.isWhitespace(cacheControl.charAt(e - 1))) {
+      while (e > s && JsStrings.isJsWhitespace(cacheControl.charAt(e - 1))) {
         e--;
       }
       if (e - s == NO_CACHE.length() && cacheControl.startsWith(NO_CACHE, s)) {

@@ -7,17 +7,24 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * JavaScript built-ins that the header packages rely on, reproduced so the Java results match the
- * npm packages byte for byte: {@code encodeURIComponent}, {@code decodeURIComponent},
- * {@code parseFloat}, {@code String.prototype.trim}, {@code Number#toString} and
- * {@code Date#toUTCString}. Package-private: an implementation detail of the header classes.
+ * JavaScript built-ins that the ported npm packages rely on, reproduced so the Java results match
+ * them byte for byte: {@code encodeURIComponent}, {@code decodeURIComponent}, {@code parseFloat},
+ * {@code String.prototype.trim} (and regex {@code \s}), {@code Number#toString}, and the property
+ * order of plain objects. Public only for the router's param decoding; otherwise an implementation
+ * detail of the header classes.
+ *
+ * <p>Object property order leaks into output: a JS object lists "array index" keys ({@code "0"},
+ * {@code "42"}, never {@code "01"}) first in ascending numeric order, then the other keys in
+ * insertion order. Parsed query strings and Content-Type parameters are JS objects upstream, so their
+ * iteration (and hence JSON and header) order follows that rule.
  */
-final class JsStrings {
+public final class JsStrings {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -84,7 +91,7 @@ final class JsStrings {
     }
 
     /** {@code decodeURIComponent}, returning {@code null} where JavaScript throws a URIError. */
-    static String decodeURIComponent(String s) {
+    public static String decodeURIComponent(String s) {
         int len = s.length();
         int first = s.indexOf('%');
         if (first < 0) {
@@ -275,28 +282,6 @@ final class JsStrings {
         return sb.toString();
     }
 
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-        "Oct", "Nov", "Dec"};
-
-    /**
-     * {@code Date.prototype.toUTCString()} ({@code Thu, 01 Jan 1970 00:00:00 GMT}); the cookie
-     * {@code Expires} attribute uses it. Kept private to this package until it joins {@code HttpDates}.
-     */
-    static String toUTCString(long epochMillis) {
-        ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
-        int year = t.getYear();
-        String y = year >= 0 ? pad(year, 4) : "-" + pad(-year, 4);
-        return DAYS[t.getDayOfWeek().getValue() - 1] + ", " + pad(t.getDayOfMonth(), 2) + " "
-                + MONTHS[t.getMonthValue() - 1] + " " + y + " " + pad(t.getHour(), 2) + ":"
-                + pad(t.getMinute(), 2) + ":" + pad(t.getSecond(), 2) + " GMT";
-    }
-
-    private static String pad(int v, int width) {
-        String s = Integer.toString(v);
-        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
-    }
-
     /** UTF-8 bytes the way Node's {@code Buffer.from(string)} makes them (lone surrogates become U+FFFD). */
     static byte[] utf8(String s) {
         CharsetEncoder enc = StandardCharsets.UTF_8.newEncoder()
@@ -311,5 +296,59 @@ final class JsStrings {
         } catch (CharacterCodingException e) {
             return s.getBytes(StandardCharsets.UTF_8);
         }
+    }
+
+    private static final long MAX_ARRAY_INDEX = 4_294_967_294L; // 2^32 - 2
+
+    /** Whether {@code key} is a canonical JS array index (0 .. 2^32-2 without leading zeros). */
+    static boolean isArrayIndex(String key) {
+        int n = key.length();
+        if (n == 0 || n > 10) {
+            return false;
+        }
+        char first = key.charAt(0);
+        if (first == '0') {
+            return n == 1;
+        }
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= MAX_ARRAY_INDEX;
+    }
+
+    /**
+     * Returns the map re-ordered the way a JS object would enumerate it: array-index keys first,
+     * ascending, then the rest in insertion order. The input is returned untouched when it has no
+     * array-index key (the common case), so callers pay nothing for the rule.
+     */
+    static <V> Map<String, V> inJsPropertyOrder(LinkedHashMap<String, V> map) {
+        List<String> indexKeys = null;
+        for (String key : map.keySet()) {
+            if (isArrayIndex(key)) {
+                if (indexKeys == null) {
+                    indexKeys = new ArrayList<>();
+                }
+                indexKeys.add(key);
+            }
+        }
+        if (indexKeys == null) {
+            return map;
+        }
+        indexKeys.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        LinkedHashMap<String, V> ordered = new LinkedHashMap<>(Math.max(16, map.size() * 2));
+        for (String key : indexKeys) {
+            ordered.put(key, map.get(key));
+        }
+        for (Map.Entry<String, V> e : map.entrySet()) {
+            if (!ordered.containsKey(e.getKey())) {
+                ordered.put(e.getKey(), e.getValue());
+            }
+        }
+        return ordered;
     }
 }

@@ -91,7 +91,7 @@ public final class MediaType {
 
   /** The parameters, names lower-cased, in JS enumeration order; unmodifiable. */
   public Map<String, String> parameters() {
-    return Collections.unmodifiableMap(JsText.inJsPropertyOrder(new LinkedHashMap<>(parameters)));
+    return Collections.unmodifiableMap(JsStrings.inJsPropertyOrder(new LinkedHashMap<>(parameters)));
   }
 
   /** The value of parameter {@code name} (lower-case), or {@code null}. */
@@ -149,7 +149,7 @@ public final class MediaType {
     LinkedHashMap<String, String> ordered = new LinkedHashMap<>(parameters);
     StringBuilder out = new StringBuilder(type.length() + 16 * parameters.size());
     out.append(type);
-    for (Map.Entry<String, String> p : JsText.inJsPropertyOrder(ordered).entrySet()) {
+    for (Map.Entry<String, String> p : JsStrings.inJsPropertyOrder(ordered).entrySet()) {
       String name = p.getKey();
       if (!HeaderValidation.isToken(name)) {
         throw new IllegalArgumentException("Invalid parameter name: " + name);

@@ -167,13 +167,13 @@ public final class MimeTypes {
   private static String extractType(String s) {
     int n = s.length();
     int start = 0;
-    while (start < n && JsText.isWhitespace(s.charAt(start))) {
+    while (start < n && JsStrings.isJsWhitespace(s.charAt(start))) {
       start++;
     }
     int end = start;
     while (end < n) {
       char c = s.charAt(end);
-      if (c == ';' || JsText.isWhitespace(c)) {
+      if (c == ';' || JsStrings.isJsWhitespace(c)) {
         break;
       }
       end++;

@@ -59,7 +59,7 @@ public final class QueryStrings {
           } else if (key.isEmpty()) {
             // an empty piece between separators still counts against maxKeys
             if (--pairs == 0) {
-              return JsText.inJsPropertyOrder(result);
+              return JsStrings.inJsPropertyOrder(result);
             }
             lastPos = i + 1;
             continue;
@@ -69,7 +69,7 @@ public final class QueryStrings {
         }
         add(result, key, value, keyEncoded, valueEncoded);
         if (--pairs == 0) {
-          return JsText.inJsPropertyOrder(result);
+          return JsStrings.inJsPropertyOrder(result);
         }
         keyEncoded = false;
         valueEncoded = false;
@@ -95,7 +95,7 @@ public final class QueryStrings {
             encodeCheck = 1;
             continue;
           } else if (encodeCheck > 0) {
-            if (isHex(c)) {
+            if (JsStrings.isHexDigit(c)) {
               if (++encodeCheck == 3) {
                 keyEncoded = true;
               }
@@ -125,7 +125,7 @@ public final class QueryStrings {
         if (c == '%') {
           encodeCheck = 1;
         } else if (encodeCheck > 0) {
-          if (isHex(c)) {
+          if (JsStrings.isHexDigit(c)) {
             if (++encodeCheck == 3) {
               valueEncoded = true;
             }
@@ -143,10 +143,10 @@ public final class QueryStrings {
         value.append(query, lastPos, n);
       }
     } else if (!inValue && key.isEmpty()) {
-      return JsText.inJsPropertyOrder(result);
+      return JsStrings.inJsPropertyOrder(result);
     }
     add(result, key, value, keyEncoded, valueEncoded);
-    return JsText.inJsPropertyOrder(result);
+    return JsStrings.inJsPropertyOrder(result);
   }
 
   @SuppressWarnings("unchecked")
@@ -179,72 +179,11 @@ public final class QueryStrings {
 
   /** Node's {@code querystring.unescape}: decodeURIComponent, else the lenient byte decoder. */
   static String unescape(String s) {
-    String strict = decodeUriComponent(s);
+    String strict = JsStrings.decodeURIComponent(s);
     return strict != null ? strict : unescapeLeniently(s);
   }
 
-  /** JS {@code decodeURIComponent}, returning {@code null} where JS throws a URIError. */
-  static String decodeUriComponent(String s) {
-    int percent = s.indexOf('%');
-    if (percent < 0) {
-      return s;
-    }
-    int n = s.length();
-    StringBuilder out = new StringBuilder(n);
-    out.append(s, 0, percent);
-    int i = percent;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != '%') {
-        out.append(c);
-        i++;
-        continue;
-      }
-      int b = hexByte(s, i);
-      if (b < 0) {
-        return null;
-      }
-      i += 3;
-      if (b < 0x80) {
-        out.append((char) b);
-        continue;
-      }
-      int extra;
-      int cp;
-      int min;
-      if ((b & 0xE0) == 0xC0) {
-        extra = 1;
-        cp = b & 0x1F;
-        min = 0x80;
-      } else if ((b & 0xF0) == 0xE0) {
-        extra = 2;
-        cp = b & 0x0F;
-        min = 0x800;
-      } else if ((b & 0xF8) == 0xF0) {
-        extra = 3;
-        cp = b & 0x07;
-        min = 0x10000;
-      } else {
-        return null;
-      }
-      for (int k = 0; k < extra; k++) {
-        if (i >= n || s.charAt(i) != '%') {
-          return null;
-        }
-        int cont = hexByte(s, i);
-        if (cont < 0 || (cont & 0xC0) != 0x80) {
-          return null;
-        }
-        cp = (cp << 6) | (cont & 0x3F);
-        i += 3;
-      }
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return null;
-      }
-      out.appendCodePoint(cp);
-    }
-    return out.toString();
-  }
+
 
   /**
    * Node's {@code unescapeBuffer(s).toString()}: valid {@code %XX} become bytes, everything else
@@ -335,19 +274,6 @@ public final class QueryStrings {
       out.append('\uFFFD');
     }
     return out.toString();
-  }
-
-  private static int hexByte(String s, int percentAt) {
-    if (percentAt + 2 >= s.length()) {
-      return -1;
-    }
-    int hi = hexValue(s.charAt(percentAt + 1));
-    int lo = hexValue(s.charAt(percentAt + 2));
-    return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
-  }
-
-  private static boolean isHex(char c) {
-    return hexValue(c) >= 0;
   }
 
   private static int hexValue(char c) {
