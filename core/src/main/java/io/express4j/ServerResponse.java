@@ -8,6 +8,7 @@ import io.express4j.server.HttpExchange;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -91,8 +92,11 @@ public class ServerResponse {
         return headers.contains(name);
     }
 
+    /** Node's {@code res.getHeaderNames()}: the names lower-cased (Node keys its header store by them), in order. */
     public List<String> getHeaderNames() {
-        return headers.names();
+        List<String> names = headers.names();
+        names.replaceAll(name -> name.toLowerCase(Locale.ROOT));
+        return names;
     }
 
     public ServerResponse removeHeader(String name) {
