@@ -1,0 +1,18 @@
+package io.express4j.conformance;
+
+import java.util.List;
+
+/**
+ * One corpus case: the bytes written on a fresh connection to both servers, and how to read the answer.
+ *
+ * @param id          unique name, used in DIFFERENCES.md
+ * @param production  sent to the production instances instead of the development ones
+ * @param request     the exact bytes written (one or more requests)
+ * @param methods     the method of each request whose response is read, in order (HEAD responses have no body)
+ * @param checkClosed after the responses, wait briefly and record whether the server closed the connection
+ * @param timeoutMillis how long to wait for a response before recording a timeout
+ * @param source      file and line, for messages
+ */
+record Case(String id, boolean production, byte[] request, List<String> methods, boolean checkClosed,
+            int timeoutMillis, String source) {
+}
