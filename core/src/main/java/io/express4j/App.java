@@ -134,7 +134,10 @@ public final class App implements Middleware, RouterVerbs<App> {
         return get("json mapper") instanceof JsonMapper m ? m : DEFAULT_MAPPER;
     }
 
-    /** JSON text for {@code res.json}, honouring {@code json replacer}, {@code json spaces}, {@code json escape}. */
+    /**
+     * JSON text for {@code res.json}, honouring {@code json replacer}, {@code json spaces}, {@code json escape}; null
+     * when there is nothing to write (JavaScript's undefined).
+     */
     String stringify(Object value) {
         return JsonText.stringify(jsonMapper(), value, get("json replacer"), get("json spaces"),
                 enabled("json escape"));

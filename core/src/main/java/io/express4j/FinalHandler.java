@@ -120,10 +120,13 @@ final class FinalHandler {
         return NONE;
     }
 
+    /**
+     * The error's stack trace as Java prints it, with each tab as four spaces — V8's indent — so the page reads like
+     * Express's ({@code <br> &nbsp; &nbsp;at …}) rather than carrying raw tabs.
+     */
     private static String stackOf(Throwable err) {
         StringWriter out = new StringWriter();
         err.printStackTrace(new PrintWriter(out));
-        String stack = out.toString();
-        return stack.endsWith("\n") ? stack.substring(0, stack.length() - 1).stripTrailing() : stack;
+        return out.toString().replace(System.lineSeparator(), "\n").stripTrailing().replace("\t", "    ");
     }
 }

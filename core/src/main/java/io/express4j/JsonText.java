@@ -14,12 +14,14 @@ import java.util.function.BiFunction;
 final class JsonText {
     private JsonText() {}
 
+    /** The JSON text, or null where {@code JSON.stringify} returns undefined (nothing to send). */
     static String stringify(JsonMapper mapper, Object value, Object replacer, Object spaces, boolean escape) {
         if (replacer instanceof BiFunction<?, ?, ?> fn) {
             @SuppressWarnings("unchecked")
             BiFunction<String, Object, Object> r = (BiFunction<String, Object, Object>) fn;
-            value = replace(r, "", mapper.parse(mapper.stringify(value, "")));
+            value = replace(mapper, r, "", value);
         }
+        if (value == Express.UNDEFINED) return null;
         String json = mapper.stringify(value, indent(spaces));
         return escape ? escape(json) : json;
     }
@@ -31,13 +33,19 @@ final class JsonText {
         return "";
     }
 
-    /** Walks the value as JSON.stringify does: the replacer sees each key and decides the value written. */
-    private static Object replace(BiFunction<String, Object, Object> replacer, String key, Object value) {
-        Object v = replacer.apply(key, value);
+    /**
+     * Walks the value as JSON.stringify does: the replacer sees each key (array indexes as strings) with the value as
+     * JSON sees it, and what it returns is written — its own entries passed through the replacer in turn.
+     */
+    private static Object replace(JsonMapper mapper, BiFunction<String, Object, Object> replacer, String key,
+                                  Object value) {
+        Object v = replacer.apply(key, toTree(mapper, value));
+        if (v == Express.UNDEFINED) return v;
+        v = toTree(mapper, v);
         if (v instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, child) -> {
-                Object r = replace(replacer, String.valueOf(k), child);
+                Object r = replace(mapper, replacer, String.valueOf(k), child);
                 if (r != Express.UNDEFINED) out.put(String.valueOf(k), r);
             });
             return out;
@@ -45,12 +53,21 @@ final class JsonText {
         if (v instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                Object r = replace(replacer, Integer.toString(i), list.get(i));
+                Object r = replace(mapper, replacer, Integer.toString(i), list.get(i));
                 out.add(r == Express.UNDEFINED ? null : r);
             }
             return out;
         }
         return v;
+    }
+
+    /** Maps, lists and JSON primitives as they are; anything else (a record, a bean) as the mapper writes it. */
+    private static Object toTree(JsonMapper mapper, Object v) {
+        if (v == null || v == Express.UNDEFINED || v instanceof Map<?, ?> || v instanceof List<?>
+                || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        return mapper.parse(mapper.stringify(v, ""));
     }
 
     /** {@code json escape}: {@code <}, {@code >} and {@code &} as unicode escapes, safe inside HTML. */

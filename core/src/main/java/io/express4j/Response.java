@@ -98,11 +98,13 @@ public final class Response extends ServerResponse {
         return this;
     }
 
-    /** Express's object form: each entry set as by {@link #set(String, String)}; lists become multi-value. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Express's object form: each entry set as by {@link #set(String, String)}; values are stringified, a list
+     * becoming a multi-value header of its elements' strings.
+     */
     public Response set(Map<String, ?> fields) {
         fields.forEach((k, v) -> {
-            if (v instanceof List<?> list) set(k, (List<String>) list);
+            if (v instanceof List<?> list) set(k, list.stream().map(String::valueOf).toList());
             else set(k, String.valueOf(v));
         });
         return this;
@@ -123,15 +125,16 @@ public final class Response extends ServerResponse {
 
     /** Adds to a header, keeping what is there (used for {@code Set-Cookie}, {@code Link}, …). */
     public Response append(String field, String value) {
+        Object prev = getHeader(field);
+        if (prev == null || "".equals(prev)) return set(field, value);
         return append(field, List.of(value));
     }
 
+    /** Adds several values; with no previous value (or an empty one, falsy in Express) it is {@code set}. */
     public Response append(String field, List<String> values) {
-        List<String> prev = headerMap().getAll(field);
-        if (prev.isEmpty()) {
-            return values.size() == 1 ? set(field, values.get(0)) : set(field, values);
-        }
-        List<String> all = new ArrayList<>(prev);
+        Object prev = getHeader(field);
+        if (prev == null || "".equals(prev)) return set(field, values);
+        List<String> all = new ArrayList<>(headerMap().getAll(field));
         all.addAll(values);
         return set(field, all);
     }
@@ -183,10 +186,12 @@ public final class Response extends ServerResponse {
 
     /**
      * Dispatch by runtime type as Express does: strings and bytes as above, {@code null} is an empty body with no
-     * Content-Type, anything else (numbers, booleans, maps, lists, records, beans) goes through {@link #json}.
+     * Content-Type, {@link Express#UNDEFINED} is {@link #send()}, anything else (numbers, booleans, maps, lists,
+     * records, beans) goes through {@link #json}.
      */
     public Response send(Object body) {
         if (body == null) return finish(new byte[0]);
+        if (body == Express.UNDEFINED) return send();
         if (body instanceof CharSequence s) return send(s.toString());
         if (body instanceof byte[] b) return send(b);
         if (body instanceof ByteBuffer b) return send(b);
@@ -225,16 +230,19 @@ public final class Response extends ServerResponse {
 
     // ---- json ----
 
-    /** {@code res.json(value)} with the app's {@code json spaces}, {@code json replacer} and {@code json escape}. */
+    /**
+     * {@code res.json(value)} with the app's {@code json spaces}, {@code json replacer} and {@code json escape}. A
+     * value that serialises to nothing ({@link Express#UNDEFINED}, or a replacer dropping the root) gets the JSON
+     * Content-Type and an empty body, as {@code res.json(undefined)} does.
+     */
     public Response json(Object value) {
         String body = app.stringify(value);
         if (!hasContentType()) set("Content-Type", "application/json");
-        return send(body);
+        return body == null ? send() : send(body);
     }
 
     /** {@code res.json(undefined)}: a JSON Content-Type and an empty body. */
     public Response json() {
-        if (!hasContentType()) set("Content-Type", "application/json");
-        return send();
+        return json(Express.UNDEFINED);
     }
 }

@@ -55,8 +55,11 @@ public class ServerResponse {
         return statusMessage;
     }
 
+    /** Sets the reason phrase; CR, LF and other characters a header value may not hold are refused, as Node does. */
     public ServerResponse statusMessage(String message) {
-        HeaderValidation.validateValue("statusMessage", message);
+        if (message != null && HeaderValidation.hasInvalidValueChar(message)) {
+            throw new IllegalArgumentException("Invalid character in statusMessage");
+        }
         this.statusMessage = message;
         return this;
     }
@@ -158,8 +161,7 @@ public class ServerResponse {
     private void storeHead(long knownLength) {
         headersSent = true;
         if (statusMessage == null) statusMessage = StatusCodes.reasonOrUnknown(statusCode);
-        hasBody = !"HEAD".equals(requestMethod) && statusCode != 204 && statusCode != 304
-                && (statusCode < 100 || statusCode > 199);
+        hasBody = exchange.bodyAllowed(statusCode);
         boolean keepAlive = exchange.keepAlive();
         // HTTP/1.0 clients cannot take chunked bodies unless they said so with a TE header.
         String te = exchange.isHttp11() ? "chunked" : exchange.header("TE");

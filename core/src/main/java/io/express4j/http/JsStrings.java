@@ -1,6 +1,8 @@
 package io.express4j.http;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,8 +18,8 @@ import java.util.Map;
  * JavaScript built-ins that the ported npm packages rely on, reproduced so the Java results match
  * them byte for byte: {@code encodeURIComponent}, {@code decodeURIComponent}, {@code parseFloat},
  * {@code String.prototype.trim} (and regex {@code \s}), {@code Number#toString}, and the property
- * order of plain objects. Public only for the router's param decoding; otherwise an implementation
- * detail of the header classes.
+ * order of plain objects. Public for the router's param decoding and for JSON output's numbers;
+ * otherwise an implementation detail of the header classes.
  *
  * <p>Object property order leaks into output: a JS object lists "array index" keys ({@code "0"},
  * {@code "42"}, never {@code "01"}) first in ascending numeric order, then the other keys in
@@ -250,7 +252,7 @@ public final class JsStrings {
     }
 
     /** {@code Number.prototype.toString()} for a double. */
-    static String numberToString(double d) {
+    public static String numberToString(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
@@ -260,12 +262,46 @@ public final class JsStrings {
         if (d == 0) {
             return "0";
         }
-        String sign = d < 0 ? "-" : "";
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+            return Long.toString((long) d);       // the common integral case, without BigDecimal
+        }
+        double abs = Math.abs(d);
+        BigDecimal shortest = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
+        if (shortest.precision() == 2) {
+            // Java prints two digits where one would already round-trip (4.9E-324); JavaScript prints the one (5e-324)
+            BigDecimal one = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(one.toString()) == abs) {
+                shortest = one;
+            }
+        }
+        return format(d < 0, shortest);
+    }
+
+    /**
+     * {@code Number.prototype.toString()} applied to a float's own shortest decimal form ({@code 1.1f} gives
+     * {@code 1.1}, not the digits of the nearest double), which is what a Java caller means by the value.
+     */
+    public static String numberToString(float f) {
+        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
+            return numberToString((double) f);
+        }
+        float abs = Math.abs(f);
+        BigDecimal shortest = new BigDecimal(Float.toString(abs)).stripTrailingZeros();
+        if (shortest.precision() == 2) {
+            BigDecimal one = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (Float.parseFloat(one.toString()) == abs) {
+                shortest = one;
+            }
+        }
+        return format(f < 0, shortest);
+    }
+
+    /** JavaScript's layout of a positive decimal ({@code Number::toString}, steps 6-12), from Java's shortest form. */
+    private static String format(boolean negative, BigDecimal bd) {
         String digits = bd.unscaledValue().toString();
         int k = digits.length();
         int n = k - bd.scale();
-        StringBuilder sb = new StringBuilder(sign);
+        StringBuilder sb = new StringBuilder(negative ? "-" : "");
         if (k <= n && n <= 21) {
             sb.append(digits).append("0".repeat(n - k));
         } else if (0 < n && n <= 21) {

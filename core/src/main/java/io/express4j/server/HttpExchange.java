@@ -5,15 +5,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -122,6 +122,15 @@ public final class HttpExchange {
 
     // ---- response ----
 
+    /**
+     * Node's rule for whether a response may have a body: not for a HEAD request, nor for a 1xx, 204 or 304 status.
+     * Where it may not, no framing header is added and body bytes are dropped.
+     */
+    public boolean bodyAllowed(int status) {
+        return !request.method().equals(HttpMethod.HEAD) && status != 204 && status != 304
+                && (status < 100 || status > 199);
+    }
+
     public boolean isOpen() {
         return channel.isActive();
     }
@@ -134,8 +143,7 @@ public final class HttpExchange {
      * Queues the response head; it leaves with the next body write or {@link #end}, or at once with {@code flush}.
      */
     public void writeHead(int status, String reason, HeaderMap headers, boolean flush) {
-        DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(status, reason),
-                RESPONSE_HEADERS);
+        HttpResponse head = new NodeHttpCodec.Head(status(status, reason), RESPONSE_HEADERS, !bodyAllowed(status));
         copy(headers, head.headers());
         headSent = true;
         if (flush) channel.writeAndFlush(head, channel.voidPromise());
@@ -162,8 +170,8 @@ public final class HttpExchange {
     /** Head, body and end in one write and one flush: the common case of {@code res.send}. */
     public void respond(int status, String reason, HeaderMap headers, byte[] body, boolean close) {
         ByteBuf content = body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status(status, reason),
-                content, RESPONSE_HEADERS, RESPONSE_HEADERS);
+        HttpResponse response = new NodeHttpCodec.Full(status(status, reason), content, RESPONSE_HEADERS,
+                !bodyAllowed(status));
         copy(headers, response.headers());
         headSent = true;
         finish(response, close);

@@ -15,7 +15,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 
 import java.net.InetSocketAddress;
@@ -56,7 +55,7 @@ public final class HttpServerEngine implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(decoder), new HttpServerExpectContinueHandler(),
+                            ch.pipeline().addLast(new NodeHttpCodec(decoder), new HttpServerExpectContinueHandler(),
                                     new ConnectionHandler(listener, config, HttpServerEngine.this));
                         }
                     })

@@ -29,6 +29,7 @@ class JsStringsTest {
             case "decodeURIComponent" -> assertThat(JsStrings.decodeURIComponent(input)).isEqualTo(expected);
             case "parseFloat" -> assertThat(JsStrings.numberToString(JsStrings.parseFloat(input))).isEqualTo(expected);
             case "numberToString" -> assertThat(JsStrings.numberToString(Double.parseDouble(input))).isEqualTo(expected);
+            case "floatToString" -> assertThat(JsStrings.numberToString(Float.parseFloat(input))).isEqualTo(expected);
             case "toUTCString" -> assertThat(HttpDates.format(Long.parseLong(input))).isEqualTo(expected);
             case "trim" -> assertThat(JsStrings.trim(input)).isEqualTo(expected);
             default -> throw new IllegalArgumentException(fn);
@@ -86,6 +87,17 @@ class JsStringsTest {
                 arguments("parseFloat", "\u00a01", "1"),
                 arguments("parseFloat", "00.1", "0.1"),
                 arguments("parseFloat", "1E-2", "0.01"),
+                // a float is written as JavaScript writes the number of its own shortest decimal form
+                arguments("floatToString", "1.1", "1.1"),
+                arguments("floatToString", "-2.5", "-2.5"),
+                arguments("floatToString", "16777216", "16777216"),
+                arguments("floatToString", "1e-7", "1e-7"),
+                arguments("floatToString", "3.4028235e38", "3.4028235e+38"),
+                arguments("floatToString", "NaN", "NaN"),
+                arguments("floatToString", "1.4E-45", "1e-45"),
+                arguments("numberToString", "4.9E-324", "5e-324"),
+                arguments("numberToString", "9.9E-324", "1e-323"),
+                arguments("numberToString", "1.5E-323", "1.5e-323"),
                 arguments("numberToString", "0", "0"),
                 arguments("numberToString", "-0.0", "0"),
                 arguments("numberToString", "1", "1"),

@@ -76,6 +76,15 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Every byte the server sends until it closes the connection, unparsed (to check chunk framing). */
+    public byte[] readToClose() {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server closed the connection (EOF within the timeout). */
     public boolean isClosedByServer(int timeoutMillis) {
         try {

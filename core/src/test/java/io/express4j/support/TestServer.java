@@ -22,6 +22,28 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(app.listen(0, "127.0.0.1"));
     }
 
+    /** Serves {@code app} for one request on a fresh connection and stops it again. */
+    public static RawResponse once(App app, String method, String path) {
+        return once(app, method, path, Map.of(), null);
+    }
+
+    public static RawResponse once(App app, String method, String path, Map<String, String> headers) {
+        return once(app, method, path, headers, null);
+    }
+
+    public static RawResponse once(App app, String method, String path, Map<String, String> headers, String body) {
+        try (TestServer server = serve(app)) {
+            return server.request(method, path, headers, body);
+        }
+    }
+
+    /** Serves {@code app} for the given raw request bytes and returns everything sent until the server closes. */
+    public static byte[] rawToClose(App app, String rawRequest) {
+        try (TestServer server = serve(app); RawClient client = server.connect()) {
+            return client.send(rawRequest).readToClose();
+        }
+    }
+
     public int port() {
         return server.port();
     }
