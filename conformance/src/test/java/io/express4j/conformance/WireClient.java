@@ -61,7 +61,10 @@ final class WireClient {
                 }
                 responses.add(r);
                 if (r.status() >= 200 || r.status() == 101) finals++;
-                if (r.truncated()) break;
+                if (r.truncated()) {
+                    end = "cut short";
+                    break;
+                }
             }
             Boolean closed = c.checkClosed() ? closedByServer(socket, in) : null;
             return new WireExchange(responses, end, closed);
