@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -92,7 +93,7 @@ public final class Request {
     /** {@code req.query}, parsed by the app's {@code query parser} setting (Express 5: "simple"). */
     public Map<String, Object> query() {
         String qs = Urls.query(url);
-        if (query == null || !qs.equals(queryString)) {
+        if (query == null || !Objects.equals(qs, queryString)) {
             queryString = qs;
             query = app.parseQuery(qs);
         }
