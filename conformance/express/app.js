@@ -11,7 +11,7 @@
 
 const express = require('express')
 
-const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'errors', 'pending']
+const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'errors', 'pending']
 
 function build (env) {
   const app = express()

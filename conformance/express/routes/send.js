@@ -47,6 +47,16 @@ exports.install = function (app) {
   app.get('/send/false', (req, res) => res.send(false))
   app.get('/send/nested', (req, res) => res.send({ a: { b: { c: [1, { d: 'e' }] } }, z: null }))
 
+  // --- twins of the Java body types: ByteBuffer, a record, boxed numbers, an immutable list, undefined inside
+  app.get('/send/bytebuffer', (req, res) => res.send(Buffer.from('from a buffer')))
+  app.get('/send/record', (req, res) => res.send({ name: 'tobi', age: 3, tags: ['ferret'], owner: null }))
+  app.get('/send/double', (req, res) => res.send(1.5))
+  app.get('/send/whole-double', (req, res) => res.send(2))
+  app.get('/send/long', (req, res) => res.send(9007199254740991))
+  app.get('/send/list', (req, res) => res.send(['a', 'b']))
+  app.get('/json/undefined-inside', (req, res) => res.json({ a: undefined, b: [undefined, 1], c: 'kept' }))
+  app.get('/json/record', (req, res) => res.json({ name: 'loki', age: 1, tags: [], owner: { name: 'tj' } }))
+
   // --- res.send: what the status does to the body
   app.get('/send/status/201', (req, res) => res.status(201).send('created'))
   app.get('/send/status/204', (req, res) => res.status(204).send('gone'))

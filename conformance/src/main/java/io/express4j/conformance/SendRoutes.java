@@ -3,7 +3,9 @@ package io.express4j.conformance;
 import io.express4j.App;
 import io.express4j.Express;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import static io.express4j.conformance.Js.arr;
@@ -12,6 +14,11 @@ import static io.express4j.conformance.Js.obj;
 /** Twin of {@code express/routes/send.js}: res.send with every body type, res.json and its settings, status, type. */
 final class SendRoutes {
     private SendRoutes() {}
+
+    /** Serialised like the object literal of the Node twin: components in declaration order. */
+    record Pet(String name, int age, List<String> tags, Object owner) {}
+
+    record Owner(String name) {}
 
     static void install(App app) {
         // --- res.send: strings
@@ -59,6 +66,17 @@ final class SendRoutes {
         app.get("/send/false", (req, res) -> res.send(false));
         app.get("/send/nested", (req, res) ->
                 res.send(obj("a", obj("b", obj("c", arr(1, obj("d", "e")))), "z", null)));
+
+        // --- the Java body types with a JavaScript twin
+        app.get("/send/bytebuffer", (req, res) -> res.send(ByteBuffer.wrap("from a buffer".getBytes(StandardCharsets.UTF_8))));
+        app.get("/send/record", (req, res) -> res.send(new Pet("tobi", 3, List.of("ferret"), null)));
+        app.get("/send/double", (req, res) -> res.send(1.5));
+        app.get("/send/whole-double", (req, res) -> res.send(2.0));
+        app.get("/send/long", (req, res) -> res.send(9007199254740991L));
+        app.get("/send/list", (req, res) -> res.send(List.of("a", "b")));
+        app.get("/json/undefined-inside", (req, res) -> res.json(obj("a", Express.UNDEFINED,
+                "b", arr(Express.UNDEFINED, 1), "c", "kept")));
+        app.get("/json/record", (req, res) -> res.json(new Pet("loki", 1, List.of(), new Owner("tj"))));
 
         // --- res.send: what the status does to the body
         app.get("/send/status/201", (req, res) -> res.status(201).send("created"));

@@ -10,7 +10,8 @@ import io.express4j.Server;
  * {@code production} — so error pages can be compared with and without stack traces.
  *
  * <p>{@code main} starts both on ephemeral loopback ports and prints {@code {"dev":<port>,"prod":<port>}} like
- * the Node app, for poking at a difference by hand.
+ * the Node app, for poking at a difference by hand. Routes of features express4j does not have yet exist only
+ * on the Node side ({@code express/routes/pending.js}); their cases are listed in {@code DIFFERENCES.md}.
  */
 public final class TwinApp {
     private TwinApp() {}
@@ -24,6 +25,7 @@ public final class TwinApp {
         HeaderRoutes.install(app);
         ConditionalRoutes.install(app);
         RoutingRoutes.install(app);
+        AppRoutes.install(app);
         ErrorRoutes.install(app);
         return app;
     }

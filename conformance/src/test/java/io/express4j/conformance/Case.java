@@ -1,5 +1,7 @@
 package io.express4j.conformance;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,4 +17,17 @@ import java.util.List;
  */
 record Case(String id, boolean production, byte[] request, List<String> methods, boolean checkClosed,
             int timeoutMillis, String source) {
+
+    /** The same single HEAD request as a GET, or null when this is not one HEAD request. */
+    Case asGet() {
+        byte[] head = "HEAD ".getBytes(StandardCharsets.US_ASCII);
+        if (!methods.equals(List.of("HEAD")) || request.length < head.length
+                || !Arrays.equals(request, 0, head.length, head, 0, head.length)) {
+            return null;
+        }
+        byte[] get = new byte[request.length - 1];
+        System.arraycopy("GET ".getBytes(StandardCharsets.US_ASCII), 0, get, 0, 4);
+        System.arraycopy(request, head.length, get, 4, request.length - head.length);
+        return new Case(id + "~get", production, get, List.of("GET"), false, timeoutMillis, source);
+    }
 }

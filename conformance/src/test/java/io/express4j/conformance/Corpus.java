@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * <p>Options: {@code prod} (the production instances), {@code http/1.0} (request line version, no Host unless
  * given), {@code no-host}, {@code repeat=N} (the same request N times in one write, N responses read),
  * {@code expect=M1,M2} (RAW: the methods of the responses to read; default one GET), {@code eof} (record whether
- * the server closed the connection afterwards), {@code timeout=ms} (default 3000).
+ * the server closed the connection afterwards), {@code timeout=ms} (default 3000). Twins, for request cases:
+ * {@code +head} adds the case {@code <id>.head}, the same request with method HEAD; {@code +prod} adds
+ * {@code <id>.prod}, sent to the production instances (with both, also {@code <id>.prod.head}).
  */
 final class Corpus {
     static final String HOST = "conformance.test";
@@ -75,18 +77,20 @@ final class Corpus {
                 current.continuation(line.strip(), where);
                 continue;
             }
-            if (current != null) cases.add(current.build());
+            if (current != null) cases.addAll(current.buildWithTwins());
             current = new Builder(line.strip().split("\\s+"), where);
         }
-        if (current != null) cases.add(current.build());
+        if (current != null) cases.addAll(current.buildWithTwins());
         return cases;
     }
 
     /** Collects one case's lines. */
     private static final class Builder {
-        private final String id;
+        private String id;
         private final String source;
         private final boolean raw;
+        private boolean twinHead;
+        private boolean twinProd;
         private String method;
         private String target;
         private boolean production;
@@ -118,6 +122,8 @@ final class Corpus {
         private void option(String option) {
             String lower = option.toLowerCase(Locale.ROOT);
             if (lower.equals("prod")) production = true;
+            else if (lower.equals("+head") && !raw) twinHead = true;
+            else if (lower.equals("+prod") && !raw) twinProd = true;
             else if (lower.equals("http/1.0")) {
                 version = "HTTP/1.0";
                 host = false;
@@ -142,6 +148,26 @@ final class Corpus {
             } else {
                 throw new IllegalArgumentException(where + ": expected `Header: value`, `< body` or `| raw`");
             }
+        }
+
+        /** This case, then its {@code +head} / {@code +prod} twins. */
+        List<Case> buildWithTwins() {
+            List<Case> out = new ArrayList<>();
+            String baseId = id;
+            String baseMethod = method;
+            boolean baseProduction = production;
+            for (boolean prod : twinProd ? new boolean[] {false, true} : new boolean[] {false}) {
+                for (boolean head : twinHead ? new boolean[] {false, true} : new boolean[] {false}) {
+                    id = baseId + (prod ? ".prod" : "") + (head ? ".head" : "");
+                    method = head ? "HEAD" : baseMethod;
+                    production = baseProduction || prod;
+                    out.add(build());
+                }
+            }
+            id = baseId;
+            method = baseMethod;
+            production = baseProduction;
+            return out;
         }
 
         Case build() {

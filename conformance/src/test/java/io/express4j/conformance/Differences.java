@@ -11,20 +11,13 @@ import java.util.regex.Pattern;
 /**
  * The deliberate differences, read from the table in {@code conformance/DIFFERENCES.md}: rows
  * {@code | `case id or pattern` | kind | reason |}, where a pattern may use {@code *} for any run of characters.
- * The first matching row wins. Kind {@code stack} marks a HEAD error response in development, whose
- * Content-Length depends on the stack trace its unsent page would show (see {@link Comparison}); every other kind
- * ({@code deliberate}, {@code pending <feature>}, {@code pending fix}) means the case is expected to differ.
+ * The first matching row wins. The kind ({@code deliberate}, {@code pending <feature>}, {@code pending fix}) is
+ * shown next to the case when it differs.
  */
 final class Differences {
-    static final String STACK = "stack";
-
     record Entry(String pattern, Pattern regex, String kind, String reason) {
         boolean matches(String id) {
             return regex.matcher(id).matches();
-        }
-
-        boolean isStack() {
-            return kind.equals(STACK);
         }
     }
 
