@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  */
 final class Differences {
     record Entry(String pattern, Pattern regex, String kind, String reason) {
+        /** A feature express4j does not have yet (kind {@code pending <feature>}, not {@code pending fix}). */
+        boolean isPendingFeature() {
+            return kind.startsWith("pending ") && !kind.equals("pending fix");
+        }
+
         boolean matches(String id) {
             return regex.matcher(id).matches();
         }
@@ -57,6 +62,10 @@ final class Differences {
     Entry find(String id) {
         for (Entry e : entries) if (e.matches(id)) return e;
         return null;
+    }
+
+    List<Entry> entries() {
+        return entries;
     }
 
     /** The rows (their patterns) that match none of {@code ids}. */
