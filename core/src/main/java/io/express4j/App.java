@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -31,8 +32,6 @@ public final class App implements Middleware, RouterVerbs<App> {
     private App parent;
     private String mountpath = "/";
     private Router router;
-    private Function<byte[], String> etagFunction;
-    private Function<String, Map<String, Object>> queryParser;
 
     App() {
         String env = System.getenv("EXPRESS_ENV");
@@ -51,11 +50,15 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     // ---- settings ----
 
-    /** {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). */
+    /**
+     * {@code app.set(name, value)}, by Express's setting names ({@code "etag"}, {@code "json spaces"}, …). As in
+     * Express, {@code "etag"} and {@code "query parser"} are also compiled into {@code "etag fn"} and
+     * {@code "query parser fn"}; an unknown value for them throws and changes nothing.
+     */
     public App set(String name, Object value) {
         switch (name) {
-            case "etag" -> etagFunction = compileETag(value);
-            case "query parser" -> queryParser = compileQueryParser(value);
+            case "etag" -> settings.put("etag fn", compileETag(value));
+            case "query parser" -> settings.put("query parser fn", compileQueryParser(value));
             default -> { }
         }
         settings.put(name, value);
@@ -90,9 +93,17 @@ public final class App implements Middleware, RouterVerbs<App> {
         return locals;
     }
 
-    /** The path this app is mounted at ({@code "/"} for a top-level app). */
+    /**
+     * {@code app.mountpath}: the path this app is mounted at ({@code "/"} for a top-level app); a regular
+     * expression or several paths read as JavaScript prints them ({@code /source/}, comma-joined).
+     */
     public String mountpath() {
         return mountpath;
+    }
+
+    /** {@code app.parent}: the app this one is mounted in, or null. */
+    public App parent() {
+        return parent;
     }
 
     /** {@code app.path()}: the mount paths from the top app down to this one. */
@@ -115,22 +126,26 @@ public final class App implements Middleware, RouterVerbs<App> {
     @SuppressWarnings("unchecked")
     private static Function<String, Map<String, Object>> compileQueryParser(Object value) {
         if (Boolean.TRUE.equals(value) || "simple".equals(value)) return QueryStrings::parse;
-        if (Boolean.FALSE.equals(value)) return qs -> Map.of();
+        if (Boolean.FALSE.equals(value)) return null;
         if (value instanceof Function<?, ?> fn) return (Function<String, Map<String, Object>>) fn;
         throw new IllegalArgumentException("unknown value for query parser function: " + value);
     }
 
+    @SuppressWarnings("unchecked")
     Function<byte[], String> etagFunction() {
-        return settings.containsKey("etag") || parent == null ? etagFunction : parent.etagFunction();
+        return (Function<byte[], String>) get("etag fn");
     }
 
+    /** {@code req.query} by the {@code "query parser fn"} in force; an empty map when parsing is off. */
+    @SuppressWarnings("unchecked")
     Map<String, Object> parseQuery(String queryString) {
-        App app = this;
-        while (!app.settings.containsKey("query parser") && app.parent != null) app = app.parent;
-        return app.queryParser.apply(queryString);
+        Object parser = get("query parser fn");
+        if (parser == null) return new LinkedHashMap<>();
+        return ((Function<String, Map<String, Object>>) parser).apply(queryString);
     }
 
-    JsonMapper jsonMapper() {
+    /** The app's JSON mapper: the {@code "json mapper"} setting, else Jackson. */
+    public JsonMapper jsonMapper() {
         return get("json mapper") instanceof JsonMapper m ? m : DEFAULT_MAPPER;
     }
 
@@ -155,7 +170,9 @@ public final class App implements Middleware, RouterVerbs<App> {
         return router;
     }
 
+    /** Middleware, routers or sub-apps for every path. */
     public App use(Middleware... fns) {
+        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
         return use("/", fns);
     }
 
@@ -170,11 +187,7 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     /** Middleware, routers or sub-apps at a path prefix; a sub-app learns its parent and mount path. */
     public App use(String path, Middleware... fns) {
-        Middleware[] mounted = fns.clone();
-        for (int i = 0; i < mounted.length; i++) {
-            if (mounted[i] instanceof App sub) mounted[i] = mount(path, sub);
-        }
-        router().use(path, mounted);
+        router().use(path, mountApps(path, fns));
         return this;
     }
 
@@ -188,8 +201,32 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     public App use(Pattern path, Middleware... fns) {
-        router().use(path, fns);
+        router().use(path, mountApps(path, fns));
         return this;
+    }
+
+    public App use(Pattern path, Handler fn) {
+        return use(path, new Middleware[] {fn});
+    }
+
+    /** At several path prefixes (Strings and Patterns), Express's array path. */
+    public App use(List<?> paths, Middleware... fns) {
+        router().use(paths, mountApps(paths, fns));
+        return this;
+    }
+
+    public App use(List<?> paths, Handler fn) {
+        return use(paths, new Middleware[] {fn});
+    }
+
+    /** The sub-apps among {@code fns} are mounted here: each learns its parent and mount path. */
+    private Middleware[] mountApps(Object path, Middleware[] fns) {
+        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
+        Middleware[] mounted = fns.clone();
+        for (int i = 0; i < mounted.length; i++) {
+            if (mounted[i] instanceof App sub) mounted[i] = mount(JsPaths.toString(path), sub);
+        }
+        return mounted;
     }
 
     private Middleware mount(String path, App sub) {
@@ -212,6 +249,11 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public Route route(Pattern path) {
         return router().route(path);
+    }
+
+    /** A route for several paths (Strings and Patterns). */
+    public Route route(List<?> paths) {
+        return router().route(paths);
     }
 
     @Override

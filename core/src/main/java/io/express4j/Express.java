@@ -1,5 +1,8 @@
 package io.express4j;
 
+import io.express4j.body.BodyParsers;
+import io.express4j.body.MultipartParser;
+
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
 public final class Express {
     /**
@@ -27,5 +30,55 @@ public final class Express {
 
     public static Router router(RouterOptions options) {
         return new Router(options);
+    }
+
+    // ---- body parsers (body-parser 2.4.0) ----
+
+    /** {@code express.json()}: parses {@code application/json} bodies into {@code req.body()}. */
+    public static Middleware json() {
+        return json(new BodyParserOptions());
+    }
+
+    public static Middleware json(BodyParserOptions options) {
+        return BodyParsers.json(options);
+    }
+
+    /** {@code express.urlencoded()}: parses form posts (flat keys; nested with {@code extended(true)}). */
+    public static Middleware urlencoded() {
+        return urlencoded(new BodyParserOptions());
+    }
+
+    public static Middleware urlencoded(BodyParserOptions options) {
+        return BodyParsers.urlencoded(options);
+    }
+
+    /** {@code express.text()}: {@code text/plain} bodies as a String. */
+    public static Middleware text() {
+        return text(new BodyParserOptions());
+    }
+
+    public static Middleware text(BodyParserOptions options) {
+        return BodyParsers.text(options);
+    }
+
+    /** {@code express.raw()}: {@code application/octet-stream} bodies as a {@code byte[]}. */
+    public static Middleware raw() {
+        return raw(new BodyParserOptions());
+    }
+
+    public static Middleware raw(BodyParserOptions options) {
+        return BodyParsers.raw(options);
+    }
+
+    /**
+     * Beyond Express: {@code multipart/form-data} (file uploads). Fields go to {@code req.body()}, files to
+     * {@code req.files()}; large files are streamed to temporary files, deleted when the response is done.
+     */
+    public static Middleware multipart() {
+        return multipart(new MultipartOptions());
+    }
+
+    public static Middleware multipart(MultipartOptions options) {
+        return new MultipartParser(options);
     }
 }

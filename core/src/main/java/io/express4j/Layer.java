@@ -46,6 +46,10 @@ final class Layer {
         return new Layer(null, fn, null, null, method);
     }
 
+    static Layer method(String method, ErrorHandler fn) {
+        return new Layer(null, null, fn, null, method);
+    }
+
     /** The match, or null; a malformed percent escape in a param throws (a 400 for the error handlers). */
     Match match(String path) {
         if (pattern == null) return SLASH;

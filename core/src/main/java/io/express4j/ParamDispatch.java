@@ -50,29 +50,35 @@ final class ParamDispatch implements Next {
         this.done = done;
     }
 
-    /** Starts with the first param. */
+    /** Runs the callbacks of the first param; only {@code next} calls from callbacks count as nested steps. */
+    void start() {
+        nextParam(null);
+    }
+
+    /** From a callback: on to the next callback. */
     @Override
     public void run() {
-        if (current == null) nextParam(null);
-        else callback(null);
+        Trampoline.call(() -> callback(null));
     }
 
     @Override
     public void fail(Throwable err) {
-        callback(err == null ? new IllegalStateException("next.fail(null)") : err);
+        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
+        Trampoline.call(() -> callback(error));
     }
 
-    /** {@code next('route')} from a param callback skips the layer, as it would skip the route. */
+    /**
+     * {@code next('route')} from a param callback skips the layer, as it would skip the route; like an error, the
+     * outcome is remembered, so a later layer with the same value is skipped without calling back again.
+     */
     @Override
     public void skipRoute() {
-        current = null;
-        done.done(SKIP_LAYER);
+        Trampoline.call(() -> callback(SKIP_LAYER));
     }
 
     @Override
     public void skipRouter() {
-        current = null;
-        done.done(SKIP_ROUTER);
+        Trampoline.call(() -> callback(SKIP_ROUTER));
     }
 
     private void nextParam(Throwable err) {
@@ -86,8 +92,11 @@ final class ParamDispatch implements Next {
             callbacks = router.paramCallbacks(key);
             if (value == null || callbacks.isEmpty()) continue;
             Called previous = called.get(key);
-            if (previous != null && (Objects.equals(previous.match, value) || previous.error != null)) {
-                if (previous.value != null) putParam(key, previous.value);
+            // Same value: the outcome is reused. A different value calls back again, unless the callbacks failed
+            // (anything but next('route')): that error stands for the whole request.
+            if (previous != null && (Objects.equals(previous.match, value)
+                    || (previous.error != null && previous.error != SKIP_LAYER))) {
+                putParam(key, previous.value);
                 if (previous.error != null) {
                     done.done(previous.error);
                     return;
@@ -111,6 +120,7 @@ final class ParamDispatch implements Next {
         state.value = req.params.get(key);
         if (err != null) {
             state.error = err;
+            current = null;
             nextParam(err);
             return;
         }
@@ -123,12 +133,13 @@ final class ParamDispatch implements Next {
             fn.handle(req, res, this, value, key);
         } catch (Throwable t) {
             if (t instanceof OutOfMemoryError oom) throw oom;
-            callback(t);
+            fail(t);
         }
     }
 
     private void putParam(String name, Object v) {
         if (!(req.params instanceof LinkedHashMap)) req.params = new LinkedHashMap<>(req.params);
-        req.params.put(name, v);
+        if (v == null) req.params.remove(name);
+        else req.params.put(name, v);
     }
 }

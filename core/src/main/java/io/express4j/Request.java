@@ -6,7 +6,6 @@ import io.express4j.server.HttpExchange;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +26,20 @@ public final class Request {
             "user-agent");
 
     private final HttpExchange exchange;
-    private final String method;
     private final String originalUrl;
     final Response res;
+    private String method;
     App app;
     String url;
     String baseUrl = "";
     Map<String, Object> params = Map.of();
     Route route;
     Object body;
+    private List<UploadedFile> files = List.of();
     private Map<String, Object> attrs;
     private String queryString;
     private Map<String, Object> query;
+    private App queryApp;
 
     Request(HttpExchange exchange, Response res) {
         this.exchange = exchange;
@@ -52,9 +53,29 @@ public final class Request {
         return method;
     }
 
+    /**
+     * Express's {@code req.method = …}: later layers route by the new method (e.g. a method-override middleware
+     * turning a POST into a DELETE).
+     */
+    public Request method(String method) {
+        if (method == null || method.isEmpty()) throw new IllegalArgumentException("method is required");
+        this.method = method;
+        return this;
+    }
+
     /** The URL relative to the current mount point, with its query string. */
     public String url() {
         return url;
+    }
+
+    /**
+     * Express's {@code req.url = …}: later layers route by the rewritten URL; a mounted router puts its mount path
+     * back in front when the request leaves it.
+     */
+    public Request url(String url) {
+        if (url == null) throw new IllegalArgumentException("url is required");
+        this.url = url;
+        return this;
     }
 
     /** The request target as the client sent it. */
@@ -78,9 +99,14 @@ public final class Request {
 
     // ---- params and query ----
 
-    /** {@code req.params}: route parameters in declaration order; a {@code *splat} is a {@code List<String>}. */
+    /**
+     * {@code req.params}: the matched layer's parameters in JavaScript's key order; a {@code *splat} is a
+     * {@code List<String>}. The map is live and mutable, as Express's object is: an {@code app.param} callback may
+     * replace a value ({@code req.params().put("id", Integer.valueOf(id))}) for the handlers after it.
+     */
     public Map<String, Object> params() {
-        return Collections.unmodifiableMap(params);
+        if (!(params instanceof LinkedHashMap)) params = new LinkedHashMap<>(params);
+        return params;
     }
 
     /** One parameter as a string; a splat's segments are joined with {@code /}; null when absent. */
@@ -90,11 +116,15 @@ public final class Request {
         return v == null ? null : v.toString();
     }
 
-    /** {@code req.query}, parsed by the app's {@code query parser} setting (Express 5: "simple"). */
+    /**
+     * {@code req.query}, parsed by the current app's {@code query parser} setting (Express 5: "simple"); parsed
+     * again when the URL or the app (a mounted sub-app with its own setting) changed.
+     */
     public Map<String, Object> query() {
         String qs = Urls.query(url);
-        if (query == null || !Objects.equals(qs, queryString)) {
+        if (query == null || queryApp != app || !Objects.equals(qs, queryString)) {
             queryString = qs;
+            queryApp = app;
             query = app.parseQuery(qs);
         }
         return query;
@@ -114,12 +144,17 @@ public final class Request {
      * reads as Node presents it (first value for single-valued fields, {@code "; "} for Cookie, else {@code ", "}).
      */
     public String get(String name) {
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("name argument is required to req.get");
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("referer") || lower.equals("referrer")) {
-            String v = exchange.header("referer");
-            return v != null ? v : exchange.header("referrer");
+            String v = get0("referrer");
+            return v != null && !v.isEmpty() ? v : get0("referer");
         }
-        List<String> values = exchange.headers(name);
+        return get0(lower);
+    }
+
+    private String get0(String lower) {
+        List<String> values = exchange.headers(lower);
         if (values.isEmpty()) return null;
         if (values.size() == 1 || SINGLE_VALUED.contains(lower)) return values.get(0);
         return String.join(lower.equals("cookie") ? "; " : ", ", values);
@@ -134,7 +169,7 @@ public final class Request {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> line : exchange.headerLines()) {
             String lower = line.getKey().toLowerCase(Locale.ROOT);
-            out.computeIfAbsent(lower, this::get);
+            out.computeIfAbsent(lower, this::get0);
         }
         return out;
     }
@@ -206,6 +241,25 @@ public final class Request {
     /** The raw request body as a stream (body parsers read it; read it yourself if none ran). */
     public InputStream inputStream() {
         return exchange.body();
+    }
+
+    /**
+     * Node's {@code req.readableEnded}: whether the body stream has been read to its end (by a body parser or by
+     * the application); body parsers then leave the request alone.
+     */
+    public boolean readableEnded() {
+        return exchange.bodyFinished();
+    }
+
+    /** The files {@code Express.multipart()} received, in arrival order; empty when none. */
+    public List<UploadedFile> files() {
+        return files;
+    }
+
+    /** Sets {@link #files()} (what the multipart parser does). */
+    public Request files(List<UploadedFile> uploaded) {
+        this.files = List.copyOf(uploaded);
+        return this;
     }
 
     /** {@code req.body}: what a body parser produced, or null when none ran. */

@@ -20,28 +20,57 @@ public final class Route implements RouteVerbs<Route> {
         this.path = path;
     }
 
-    /** The path this route was registered with. */
+    /**
+     * The path this route was registered with, as JavaScript prints it: a regular expression as {@code /source/},
+     * several paths joined by commas.
+     */
     public String path() {
         return path;
     }
 
     @Override
     public Route method(String method, Middleware... handlers) {
+        requireHandlers(handlers);
         String m = method.toUpperCase(Locale.ROOT);
-        for (Middleware fn : handlers) {
-            if (fn == null) throw new IllegalArgumentException("Route." + m.toLowerCase(Locale.ROOT)
-                    + "() requires a callback function");
-            stack.add(Layer.method(m, fn));
-        }
+        for (Middleware fn : handlers) stack.add(Layer.method(m, fn));
+        methods.add(m);
+        return this;
+    }
+
+    /** An error handler for one method: it runs only for an error raised earlier in this route. */
+    @Override
+    public Route method(String method, ErrorHandler handler) {
+        requireHandler(handler);
+        String m = method.toUpperCase(Locale.ROOT);
+        stack.add(Layer.method(m, handler));
         methods.add(m);
         return this;
     }
 
     @Override
     public Route all(Middleware... handlers) {
+        requireHandlers(handlers);
         for (Middleware fn : handlers) stack.add(Layer.method(null, fn));
         all = true;
         return this;
+    }
+
+    @Override
+    public Route all(ErrorHandler handler) {
+        requireHandler(handler);
+        stack.add(Layer.method(null, handler));
+        all = true;
+        return this;
+    }
+
+    /** router 2.x's checks, with its messages (a TypeError there). */
+    static void requireHandlers(Middleware[] handlers) {
+        if (handlers == null || handlers.length == 0) throw new IllegalArgumentException("argument handler is required");
+        for (Middleware fn : handlers) requireHandler(fn);
+    }
+
+    static void requireHandler(Object handler) {
+        if (handler == null) throw new IllegalArgumentException("argument handler must be a function");
     }
 
     boolean handlesMethod(String method) {
@@ -65,6 +94,6 @@ public final class Route implements RouteVerbs<Route> {
         String method = req.method();
         if (method.equals("HEAD") && !methods.contains("HEAD")) method = "GET";
         req.route = this;
-        new RouteDispatch(stack, method, req, res, done).run();
+        new RouteDispatch(stack, method, req, res, done).start();
     }
 }

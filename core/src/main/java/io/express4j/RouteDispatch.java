@@ -19,24 +19,30 @@ final class RouteDispatch implements Next {
         this.done = done;
     }
 
-    @Override
-    public void run() {
+    /** Runs the first handler; only {@code next} calls from handlers count as nested steps. */
+    void start() {
         next(null);
     }
 
     @Override
+    public void run() {
+        Trampoline.call(() -> next(null));
+    }
+
+    @Override
     public void fail(Throwable err) {
-        next(err == null ? new IllegalStateException("next.fail(null)") : err);
+        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
+        Trampoline.call(() -> next(error));
     }
 
     @Override
     public void skipRoute() {
-        done.run();
+        Trampoline.call(done::run);
     }
 
     @Override
     public void skipRouter() {
-        done.skipRouter();
+        Trampoline.call(done::skipRouter);
     }
 
     private void next(Throwable err) {

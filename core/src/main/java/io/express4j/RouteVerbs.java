@@ -8,8 +8,17 @@ public interface RouteVerbs<T> {
     /** Handlers for one HTTP method (any method name, e.g. {@code "PROPFIND"}). */
     T method(String method, Middleware... handlers);
 
+    /**
+     * An error handler for one HTTP method, Express's {@code route.get((err, req, res, next) => …)}: it runs only
+     * while an error raised earlier in this route is pending.
+     */
+    T method(String method, ErrorHandler handler);
+
     /** Handlers for every method. */
     T all(Middleware... handlers);
+
+    /** An error handler for every method. */
+    T all(ErrorHandler handler);
 
     default T all(Handler handler) {
         return all(new Middleware[] {handler});
@@ -31,6 +40,10 @@ public interface RouteVerbs<T> {
         return method("GET", middleware, handler);
     }
 
+    default T get(ErrorHandler handler) {
+        return method("GET", handler);
+    }
+
     default T post(Middleware... handlers) {
         return method("POST", handlers);
     }
@@ -41,6 +54,10 @@ public interface RouteVerbs<T> {
 
     default T post(Middleware middleware, Handler handler) {
         return method("POST", middleware, handler);
+    }
+
+    default T post(ErrorHandler handler) {
+        return method("POST", handler);
     }
 
     default T put(Middleware... handlers) {
@@ -55,6 +72,10 @@ public interface RouteVerbs<T> {
         return method("PUT", middleware, handler);
     }
 
+    default T put(ErrorHandler handler) {
+        return method("PUT", handler);
+    }
+
     default T delete(Middleware... handlers) {
         return method("DELETE", handlers);
     }
@@ -65,6 +86,10 @@ public interface RouteVerbs<T> {
 
     default T delete(Middleware middleware, Handler handler) {
         return method("DELETE", middleware, handler);
+    }
+
+    default T delete(ErrorHandler handler) {
+        return method("DELETE", handler);
     }
 
     default T patch(Middleware... handlers) {
@@ -79,6 +104,10 @@ public interface RouteVerbs<T> {
         return method("PATCH", middleware, handler);
     }
 
+    default T patch(ErrorHandler handler) {
+        return method("PATCH", handler);
+    }
+
     default T head(Middleware... handlers) {
         return method("HEAD", handlers);
     }
@@ -91,6 +120,10 @@ public interface RouteVerbs<T> {
         return method("HEAD", middleware, handler);
     }
 
+    default T head(ErrorHandler handler) {
+        return method("HEAD", handler);
+    }
+
     default T options(Middleware... handlers) {
         return method("OPTIONS", handlers);
     }
@@ -101,5 +134,9 @@ public interface RouteVerbs<T> {
 
     default T options(Middleware middleware, Handler handler) {
         return method("OPTIONS", middleware, handler);
+    }
+
+    default T options(ErrorHandler handler) {
+        return method("OPTIONS", handler);
     }
 }

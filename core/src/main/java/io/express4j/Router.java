@@ -54,10 +54,8 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     /** Middleware for a path prefix (matched at a segment boundary; Express 5 path syntax). */
     public Router use(String path, Middleware... fns) {
-        PathPattern pattern = mountPattern(path);
-        requireFunctions("Router.use()", fns);
-        for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
-        return this;
+        Route.requireHandlers(fns);
+        return add(mountPattern(path), fns);
     }
 
     public Router use(String path, Handler fn) {
@@ -65,14 +63,32 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     public Router use(String path, ErrorHandler fn) {
-        if (fn == null) throw new IllegalArgumentException("Router.use() requires a middleware function");
+        Route.requireHandler(fn);
         stack.add(Layer.errorHandler(mountPattern(path), fn));
         return this;
     }
 
+    /** Middleware for the paths a regular expression matches at their start (groups become params). */
     public Router use(Pattern path, Middleware... fns) {
-        requireFunctions("Router.use()", fns);
-        PathPattern pattern = PathPattern.compile(path, false, caseSensitive, false);
+        Route.requireHandlers(fns);
+        return add(PathPattern.compile(path, false, caseSensitive, false), fns);
+    }
+
+    public Router use(Pattern path, Handler fn) {
+        return use(path, new Middleware[] {fn});
+    }
+
+    /** Middleware for several path prefixes (Strings and Patterns), Express's array path. */
+    public Router use(List<?> paths, Middleware... fns) {
+        Route.requireHandlers(fns);
+        return add(PathPattern.compile(paths, false, caseSensitive, false), fns);
+    }
+
+    public Router use(List<?> paths, Handler fn) {
+        return use(paths, new Middleware[] {fn});
+    }
+
+    private Router add(PathPattern pattern, Middleware[] fns) {
         for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
         return this;
     }
@@ -86,39 +102,48 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     /** A route for a path, to chain verb handlers on: {@code router.route("/x").get(…).post(…)}. */
     public Route route(String path) {
-        Route route = new Route(path);
-        stack.add(Layer.route(PathPattern.compile(path, true, caseSensitive, strict), route));
-        return route;
+        return addRoute(path, PathPattern.compile(path, true, caseSensitive, strict));
     }
 
     public Route route(Pattern path) {
-        Route route = new Route(path.pattern());
-        stack.add(Layer.route(PathPattern.compile(path, true, caseSensitive, strict), route));
+        return addRoute(path, PathPattern.compile(path, true, caseSensitive, strict));
+    }
+
+    /** A route for several paths (Strings and Patterns): {@code router.route(List.of("/a", "/b")).get(…)}. */
+    public Route route(List<?> paths) {
+        return addRoute(paths, PathPattern.compile(paths, true, caseSensitive, strict));
+    }
+
+    private Route addRoute(Object path, PathPattern pattern) {
+        Route route = new Route(JsPaths.toString(path));
+        stack.add(Layer.route(pattern, route));
         return route;
     }
 
     @Override
     public Router method(String method, String path, Middleware... handlers) {
-        requireFunctions("Route." + method.toLowerCase(java.util.Locale.ROOT) + "()", handlers);
+        Route.requireHandlers(handlers);
         route(path).method(method, handlers);
         return this;
     }
 
     @Override
     public Router method(String method, Pattern path, Middleware... handlers) {
-        requireFunctions("Route." + method.toLowerCase(java.util.Locale.ROOT) + "()", handlers);
+        Route.requireHandlers(handlers);
         route(path).method(method, handlers);
         return this;
     }
 
     @Override
     public Router all(String path, Middleware... handlers) {
+        Route.requireHandlers(handlers);
         route(path).all(handlers);
         return this;
     }
 
     @Override
     public Router all(Pattern path, Middleware... handlers) {
+        Route.requireHandlers(handlers);
         route(path).all(handlers);
         return this;
     }
@@ -129,13 +154,6 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         if (fn == null) throw new IllegalArgumentException("argument fn is required");
         params.computeIfAbsent(name, k -> new ArrayList<>()).add(fn);
         return this;
-    }
-
-    private static void requireFunctions(String what, Middleware[] fns) {
-        if (fns.length == 0) throw new IllegalArgumentException(what + " requires a middleware function");
-        for (Middleware fn : fns) {
-            if (fn == null) throw new IllegalArgumentException(what + " requires a middleware function");
-        }
     }
 
     // ---- dispatch ----

@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.http.Urls;
+import io.express4j.routing.JsKeyOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,29 +46,36 @@ final class RouterDispatch implements Next {
 
     @Override
     public void run() {
-        next(null);
+        Trampoline.call(() -> next(null));
     }
 
     @Override
     public void fail(Throwable err) {
-        next(err == null ? new IllegalStateException("next.fail(null)") : err);
+        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
+        Trampoline.call(() -> next(error));
     }
 
     /** From plain middleware {@code next('route')} is just {@code next()}. */
     @Override
     public void skipRoute() {
-        next(null);
+        run();
     }
 
     @Override
     public void skipRouter() {
+        Trampoline.call(this::exitRouter);
+    }
+
+    private void exitRouter() {
         restorePath();
         finish(null);
     }
 
     private void restorePath() {
         if (slashAdded) {
-            req.url = req.url.substring(1);
+            // The slash put in front stays when a handler rewrote the url under a mount path without one.
+            boolean pathIsRoot = req.url.equals("/") || req.url.startsWith("/?");
+            if (pathIsRoot || (removed.endsWith("/") && req.url.startsWith("/"))) req.url = req.url.substring(1);
             slashAdded = false;
         }
         if (!removed.isEmpty()) {
@@ -116,12 +124,12 @@ final class RouterDispatch implements Next {
         Layer.Match m = match;
         Throwable pending = layerError;
         new ParamDispatch(router, matched.keys(), paramCalled, req, res, err -> {
-            if (err == ParamDispatch.SKIP_ROUTER && pending == null) skipRouter();
+            if (err == ParamDispatch.SKIP_ROUTER && pending == null) exitRouter();
             else if (err == ParamDispatch.SKIP_LAYER) next(pending);
             else if (err != null) next(pending != null ? pending : err);
             else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
             else trimPrefix(matched, pending, m.path(), path);
-        }).run();
+        }).start();
     }
 
     /** What the route's handlers see as {@code done}: back into this stack, or out of the router. */
@@ -130,7 +138,7 @@ final class RouterDispatch implements Next {
             @Override public void run() { next(null); }
             @Override public void fail(Throwable err) { next(err); }
             @Override public void skipRoute() { next(null); }
-            @Override public void skipRouter() { RouterDispatch.this.skipRouter(); }
+            @Override public void skipRouter() { exitRouter(); }
         };
     }
 
@@ -162,7 +170,11 @@ final class RouterDispatch implements Next {
         req.baseUrl = parentUrl;
         req.params = parentParams;
         if (err == null && optionsMethods != null && !optionsMethods.isEmpty()) {
-            sendOptions();
+            try {
+                sendOptions();
+            } catch (RuntimeException e) {
+                out.done(e);     // e.g. the head was already sent
+            }
             return;
         }
         out.done(err);
@@ -178,19 +190,27 @@ final class RouterDispatch implements Next {
         res.end(allow);
     }
 
-    /** router's mergeParams: the parent's params, overlaid by this layer's (numeric keys appended after). */
-    private static Map<String, Object> merge(Map<String, Object> params, Map<String, Object> parent) {
+    /**
+     * router's mergeParams: a copy of the parent's params overlaid by this layer's. When both have a {@code "0"},
+     * this layer's leading numbered params are shifted past the parent's ({@code /user/id:(\d+)} then
+     * {@code /(.*)} gives 0 and 1).
+     */
+    static Map<String, Object> merge(Map<String, Object> params, Map<String, Object> parent) {
         if (parent.isEmpty()) return params;
-        Map<String, Object> out = new LinkedHashMap<>(parent);
-        int parentIndexes = 0;
-        while (parent.containsKey(Integer.toString(parentIndexes))) parentIndexes++;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            String key = e.getKey();
-            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
-                key = Integer.toString(Integer.parseInt(key) + parentIndexes);
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>(parent);
+        if (params.containsKey("0") && parent.containsKey("0")) {
+            int i = 0;
+            while (params.containsKey(Integer.toString(i))) i++;
+            int o = 0;
+            while (parent.containsKey(Integer.toString(o))) o++;
+            LinkedHashMap<String, Object> shifted = new LinkedHashMap<>(params);
+            for (i--; i >= 0; i--) {
+                shifted.put(Integer.toString(i + o), params.get(Integer.toString(i)));
+                if (i < o) shifted.remove(Integer.toString(i));
             }
-            out.put(key, e.getValue());
+            params = shifted;
         }
-        return out;
+        out.putAll(params);
+        return JsKeyOrder.order(out);
     }
 }

@@ -240,6 +240,14 @@ public class ServerResponse {
         exchange.end(hasBody ? data : EMPTY, closeAfter);
     }
 
+    /**
+     * Runs {@code hook} once this response has been written completely or its connection is gone (Node's
+     * {@code res.on('close')}); at once when that already happened. Hooks run on a virtual thread.
+     */
+    public void onClose(Runnable hook) {
+        exchange.onClose(hook);
+    }
+
     /** Drops the connection: what Node's final handler does when an error strikes after the head was sent. */
     void destroy() {
         finished = true;

@@ -1,5 +1,6 @@
 package io.express4j;
 
+import io.express4j.support.Expect;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,7 @@ class FinalHandlerTest {
 
     /** finalhandler's document around an already escaped message, as the §9 captures show it. */
     private static String page(String escapedMessage) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
-                + "</head>\n<body>\n<pre>" + escapedMessage + "</pre>\n</body>\n</html>\n";
+        return Expect.errorDocument(escapedMessage);
     }
 
     private static String escape(String s) {

@@ -1,40 +1,59 @@
 package io.express4j;
 
 import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import static io.express4j.support.TestServer.once;
+import static io.express4j.support.Expect.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Express 5's test/req.query.js for the parsers that have landed (simple, off, a function), plus what a function gets. */
+/** Express's test/req.query.js (the two "extended" cases wait for the extended parser). */
 class ReqQueryTest {
 
-    private static App echo(Object parser) {
-        App app = Express.app();
-        if (parser != null) app.set("query parser", parser);
-        app.use((Handler) (req, res) -> res.json(req.query()));
+    static App createApp(Object setting) {
+        App app = Express.app().set("env", "test");
+        if (setting != null) app.set("query parser", setting);
+        app.use((req, res) -> res.send(req.query()));
         return app;
     }
 
-    @Test
-    void defaultsToAnEmptyObject() {
-        assertThat(once(echo(null), "GET", "/").text()).isEqualTo("{}");
+    static void expectJson(RawResponse r, String json) {
+        expect(r, 200, json);
+        assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
     }
 
     @Test
-    void defaultsToParsingSimpleKeys() {
-        assertThat(once(echo(null), "GET", "/?user%5Bname%5D=tj").text()).isEqualTo("{\"user[name]\":\"tj\"}");
+    void shouldDefaultToEmptyObject() {
+        try (TestServer server = TestServer.serve(createApp(null))) {
+            expectJson(server.get("/"), "{}");
+        }
     }
 
     @Test
-    void parsesWithAFunction() {
-        Function<String, Map<String, Object>> length = str -> Map.of("length", str == null ? 0 : str.length());
-        assertThat(once(echo(length), "GET", "/?user%5Bname%5D=tj").text()).isEqualTo("{\"length\":17}");
+    void shouldDefaultToParseSimpleKeys() {
+        try (TestServer server = TestServer.serve(createApp(null))) {
+            expectJson(server.get("/?user[name]=tj"), "{\"user[name]\":\"tj\"}");
+        }
+    }
+
+    @Test
+    void simpleShouldNotParseComplexKeys() {
+        try (TestServer server = TestServer.serve(createApp("simple"))) {
+            expectJson(server.get("/?user%5Bname%5D=tj"), "{\"user[name]\":\"tj\"}");
+        }
+    }
+
+    @Test
+    void aFunctionShouldParseUsingFunction() {
+        Function<String, Map<String, Object>> parser = str -> Map.of("length", str == null ? 0 : str.length());
+        try (TestServer server = TestServer.serve(createApp(parser))) {
+            expectJson(server.get("/?user%5Bname%5D=tj"), "{\"length\":17}");
+        }
     }
 
     /** Oracle (Express 5.3.0): parseurl's query is null without a "?" (or with "#" first), "" for a bare "?". */
@@ -45,23 +64,46 @@ class ReqQueryTest {
             out.put("raw", str);
             return out;
         };
-        App app = echo(raw);
-        assertThat(once(app, "GET", "/q").text()).isEqualTo("{\"raw\":null}");
-        assertThat(once(app, "GET", "/q#a?b=1").text()).isEqualTo("{\"raw\":null}");
-        assertThat(once(app, "GET", "/q?").text()).isEqualTo("{\"raw\":\"\"}");
-        assertThat(once(app, "GET", "/q?a#b").text()).isEqualTo("{\"raw\":\"a\"}");
+        try (TestServer server = TestServer.serve(createApp(raw))) {
+            expectJson(server.get("/q"), "{\"raw\":null}");
+            expectJson(server.get("/q#a?b=1"), "{\"raw\":null}");
+            expectJson(server.get("/q?"), "{\"raw\":\"\"}");
+            expectJson(server.get("/q?a#b"), "{\"raw\":\"a\"}");
+        }
     }
 
     @Test
-    void doesNotParseWhenDisabled() {
-        RawResponse r = once(echo(false), "GET", "/?user%5Bname%5D=tj");
-        assertThat(r.text()).isEqualTo("{}");
+    void disabledShouldNotParseQuery() {
+        try (TestServer server = TestServer.serve(createApp(false))) {
+            expectJson(server.get("/?user%5Bname%5D=tj"), "{}");
+        }
     }
 
     @Test
-    void anUnknownParserThrows() {
-        assertThatThrownBy(() -> Express.app().set("query parser", "bogus"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown value for query parser function: bogus");
+    void enabledShouldNotParseComplexKeys() {
+        try (TestServer server = TestServer.serve(createApp(true))) {
+            expectJson(server.get("/?user%5Bname%5D=tj"), "{\"user[name]\":\"tj\"}");
+        }
+    }
+
+    @Test
+    void anUnknownValueShouldThrow() {
+        assertThatThrownBy(() -> createApp("bogus")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageMatching("unknown value.*query parser.*");
+    }
+
+    @Test
+    void aMountedAppParsesWithItsOwnSetting() {
+        App app = Express.app().set("env", "test");
+        App sub = Express.app().set("env", "test").set("query parser", false);
+        app.use((req, res, next) -> {
+            req.query();
+            next.run();
+        });
+        sub.use((req, res) -> res.send(req.query()));
+        app.use("/sub", sub);
+        try (TestServer server = TestServer.serve(app)) {
+            expectJson(server.get("/sub?a=1"), "{}");
+        }
     }
 }

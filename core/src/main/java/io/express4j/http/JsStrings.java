@@ -18,8 +18,8 @@ import java.util.Map;
  * JavaScript built-ins that the ported npm packages rely on, reproduced so the Java results match
  * them byte for byte: {@code encodeURIComponent}, {@code decodeURIComponent}, {@code parseFloat},
  * {@code String.prototype.trim} (and regex {@code \s}), {@code Number#toString}, and the property
- * order of plain objects. Public for the router's param decoding and for JSON output's numbers;
- * otherwise an implementation detail of the header classes.
+ * order of plain objects. Public for the router's param decoding, JSON output's numbers and the
+ * key order of parsed bodies; otherwise an implementation detail of the header classes.
  *
  * <p>Object property order leaks into output: a JS object lists "array index" keys ({@code "0"},
  * {@code "42"}, never {@code "01"}) first in ascending numeric order, then the other keys in
@@ -362,7 +362,7 @@ public final class JsStrings {
      * ascending, then the rest in insertion order. The input is returned untouched when it has no
      * array-index key (the common case), so callers pay nothing for the rule.
      */
-    static <V> Map<String, V> inJsPropertyOrder(LinkedHashMap<String, V> map) {
+    public static <V> Map<String, V> inJsPropertyOrder(LinkedHashMap<String, V> map) {
         List<String> indexKeys = null;
         for (String key : map.keySet()) {
             if (isArrayIndex(key)) {

@@ -355,7 +355,7 @@ public final class PathPattern {
             this.keys = keys;
             boolean indexKey = false;
             for (Key k : keys) {
-                indexKey |= isArrayIndex(k.name());
+                indexKey |= JsKeyOrder.isArrayIndex(k.name());
             }
             this.jsOrder = indexKey;
         }
@@ -377,7 +377,7 @@ public final class PathPattern {
                 String raw = path.substring(start, m.end(i));
                 params.put(key.name(), key.wildcard() ? ParamDecoder.decodeSegments(raw) : ParamDecoder.decode(raw));
             }
-            return new Match(matched, jsOrder ? jsOrder(params) : params);
+            return new Match(matched, jsOrder ? JsKeyOrder.order(params) : params);
         }
 
         @Override
@@ -414,7 +414,7 @@ public final class PathPattern {
             this.names = names.toArray(new String[0]);
             boolean indexKey = false;
             for (String n : this.names) {
-                indexKey |= isArrayIndex(n);
+                indexKey |= JsKeyOrder.isArrayIndex(n);
             }
             this.jsOrder = indexKey;
         }
@@ -438,7 +438,7 @@ public final class PathPattern {
                 String name = i - 1 < names.length ? names[i - 1] : String.valueOf(i - 1);
                 params.put(name, ParamDecoder.decode(value));
             }
-            return new Match(m.group(), jsOrder ? jsOrder(params) : params);
+            return new Match(m.group(), jsOrder ? JsKeyOrder.order(params) : params);
         }
 
         @Override
@@ -485,49 +485,5 @@ public final class PathPattern {
                 m.collectKeys(out);
             }
         }
-    }
-
-    // ------------------------------------------------------------------ JS object key order
-
-    /** JS enumerates array-index keys ("0", "1", ...) first, ascending, then the others in insertion order. */
-    private static LinkedHashMap<String, Object> jsOrder(LinkedHashMap<String, Object> params) {
-        List<String> index = new ArrayList<>();
-        for (String k : params.keySet()) {
-            if (isArrayIndex(k)) {
-                index.add(k);
-            }
-        }
-        if (index.isEmpty()) {
-            return params;
-        }
-        index.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-        for (String k : index) {
-            out.put(k, params.get(k));
-        }
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            out.putIfAbsent(e.getKey(), e.getValue());
-        }
-        return out;
-    }
-
-    /** A canonical array index: 0 .. 2^32-2 without leading zeros. */
-    static boolean isArrayIndex(String s) {
-        int n = s.length();
-        if (n == 0 || n > 10) {
-            return false;
-        }
-        if (n > 1 && s.charAt(0) == '0') {
-            return false;
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v <= 4294967294L;
     }
 }

@@ -208,6 +208,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         if (current != null) {
             current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
+            current.closed();
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

@@ -17,11 +17,14 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * instead of queueing memory: that is the backpressure Express users must arrange by hand with {@code drain}.
  */
 public final class HttpExchange {
+    private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
     /** Handlers validate header names and values themselves (no CR/LF can reach here), so Netty need not. */
     private static final HttpHeadersFactory RESPONSE_HEADERS =
             DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
@@ -47,6 +51,8 @@ public final class HttpExchange {
     private volatile Thread blockedWriter;
     private volatile boolean headSent;
     private volatile boolean finished;
+    private final List<Runnable> closeHooks = new ArrayList<>(0);
+    private boolean closed;
 
     HttpExchange(HttpRequest request, Channel channel, ConnectionHandler connection, RequestBody body) {
         this.request = request;
@@ -120,6 +126,11 @@ public final class HttpExchange {
         return body;
     }
 
+    /** Whether the body has been read to its end (Node's {@code req.readableEnded}). */
+    public boolean bodyFinished() {
+        return body.isFinished();
+    }
+
     // ---- response ----
 
     /**
@@ -179,14 +190,52 @@ public final class HttpExchange {
 
     private void finish(Object last, boolean close) {
         finished = true;
-        channel.writeAndFlush(last).addListener((ChannelFutureListener) f -> connection.responseFinished(this,
-                close || !f.isSuccess()));
+        channel.writeAndFlush(last).addListener((ChannelFutureListener) f -> {
+            connection.responseFinished(this, close || !f.isSuccess());
+            closed();
+        });
     }
 
     /** Drops the connection without finishing the response (Node's {@code socket.destroy()}). */
     public void abort() {
         finished = true;
         channel.close();
+        closed();
+    }
+
+    /**
+     * Runs {@code hook} once the response has been written completely or the connection is gone (Node's
+     * {@code 'close'} event) — at once if that already happened. Hooks run on a virtual thread, so they may block.
+     */
+    public void onClose(Runnable hook) {
+        synchronized (closeHooks) {
+            if (!closed) {
+                closeHooks.add(hook);
+                return;
+            }
+        }
+        Thread.ofVirtual().start(hook);
+    }
+
+    /** The exchange is over: written, aborted, or its connection lost. */
+    void closed() {
+        List<Runnable> hooks;
+        synchronized (closeHooks) {
+            if (closed) return;
+            closed = true;
+            if (closeHooks.isEmpty()) return;
+            hooks = List.copyOf(closeHooks);
+            closeHooks.clear();
+        }
+        Thread.ofVirtual().start(() -> hooks.forEach(HttpExchange::runQuietly));
+    }
+
+    private static void runQuietly(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            log.warn("a response close hook failed", e);
+        }
     }
 
     // ---- connection events (event loop) ----

@@ -29,6 +29,7 @@ final class RequestBody extends InputStream {
     private boolean ended;
     private boolean paused;
     private boolean discarding;
+    private boolean endSeen;
     private IOException failure;
 
     RequestBody(int highWaterMark, FlowControl flow) {
@@ -88,6 +89,16 @@ final class RequestBody extends InputStream {
         }
     }
 
+    /** Whether a reader has reached the end (Node's {@code readableEnded}), or the body was discarded. */
+    boolean isFinished() {
+        lock.lock();
+        try {
+            return endSeen || discarding;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     boolean isEnded() {
         lock.lock();
         try {
@@ -120,7 +131,10 @@ final class RequestBody extends InputStream {
                     break;
                 }
                 if (failure != null) throw failure;
-                if (ended) return -1;
+                if (ended) {
+                    endSeen = true;
+                    return -1;
+                }
                 try {
                     readable.await(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {

@@ -66,22 +66,52 @@ public final class TestServer implements AutoCloseable {
 
     /** A request with headers and an optional body (sent with its Content-Length unless one is given). */
     public RawResponse request(String method, String path, Map<String, String> headers, String body) {
+        return requestBytes(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A request with a binary body, sent with its Content-Length unless a Content-Length or Transfer-Encoding
+     * header is given (then the bytes go out exactly as given).
+     */
+    public RawResponse requestBytes(String method, String path, Map<String, String> headers, byte[] body) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", "127.0.0.1:" + port());
         all.putAll(headers);
-        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
-        if (bytes != null && all.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-length")
+        if (body != null && all.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-length")
                 || k.equalsIgnoreCase("transfer-encoding"))) {
-            all.put("Content-Length", Integer.toString(bytes.length));
+            all.put("Content-Length", Integer.toString(body.length));
         }
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-        all.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append("\r\n");
         try (RawClient client = new RawClient(port())) {
-            client.send(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (bytes != null) client.send(bytes);
+            client.send(head(method, path, all));
+            if (body != null) client.send(body);
             return client.read(method);
         }
+    }
+
+    /** A request whose body goes out with {@code Transfer-Encoding: chunked}, one chunk per piece. */
+    public RawResponse chunked(String method, String path, Map<String, String> headers, byte[]... pieces) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Host", "127.0.0.1:" + port());
+        all.putAll(headers);
+        all.put("Transfer-Encoding", "chunked");
+        try (RawClient client = new RawClient(port())) {
+            client.send(head(method, path, all));
+            for (byte[] piece : pieces) {
+                if (piece.length == 0) continue;
+                client.send((Integer.toHexString(piece.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                client.send(piece);
+                client.send("\r\n");
+            }
+            client.send("0\r\n\r\n");
+            return client.read(method);
+        }
+    }
+
+    private static byte[] head(String method, String path, Map<String, String> headers) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
+        return head.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Sends raw bytes on a new connection and reads one response to the given method. */

@@ -47,6 +47,13 @@ public final class ExampleApp {
             res.json(user);
         });
 
+        // Body parsers: a JSON echo and a form post.
+        app.post("/echo", Express.json(), (req, res) -> res.json(req.body()));
+        app.post("/form", Express.urlencoded(), (req, res) -> {
+            Object name = req.body() instanceof Map<?, ?> form ? form.get("name") : null;
+            res.type("text").send("Hello, " + (name == null ? "stranger" : name));
+        });
+
         Router api = Express.router();
         api.route("/items/:id")
                 .get((req, res) -> res.send(req.params("id")))
@@ -82,7 +89,7 @@ public final class ExampleApp {
         Server server = create().listen(port());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("express4j example listening on http://localhost:" + server.port()
-                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail)");
+                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail, POST /echo, POST /form)");
     }
 
     private static int port() {

@@ -1,0 +1,228 @@
+package io.express4j;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Express's test/config.js: app.set/get/enable/disable/enabled/disabled. Its "prototype values" cases check that
+ * names of Object.prototype members ("hasOwnProperty") are ordinary setting names; they are kept as such.
+ */
+class ConfigTest {
+
+    @Nested
+    class Set {
+        @Test
+        void shouldSetAValue() {
+            App app = Express.app();
+            app.set("foo", "bar");
+            assertThat(app.get("foo")).isEqualTo("bar");
+        }
+
+        @Test
+        void shouldSetPrototypeValues() {
+            App app = Express.app();
+            app.set("hasOwnProperty", 42);
+            assertThat(app.get("hasOwnProperty")).isEqualTo(42);
+        }
+
+        @Test
+        void shouldReturnTheApp() {
+            App app = Express.app();
+            assertThat(app.set("foo", "bar")).isSameAs(app);
+        }
+
+        @Test
+        void shouldReturnTheAppWhenUndefined() {
+            App app = Express.app();
+            assertThat(app.set("foo", null)).isSameAs(app);
+            assertThat(app.get("foo")).isNull();
+        }
+
+        @Test
+        void etagShouldThrowOnBadValue() {
+            App app = Express.app();
+            assertThatThrownBy(() -> app.set("etag", 42)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown value for etag function: 42");
+            assertThat(app.get("etag")).isEqualTo("weak");
+        }
+
+        @Test
+        void etagShouldSetEtagFn() {
+            App app = Express.app();
+            Function<byte[], String> fn = body -> "\"custom\"";
+            app.set("etag", fn);
+            assertThat(app.get("etag fn")).isSameAs(fn);
+        }
+    }
+
+    @Nested
+    class Get {
+        @Test
+        void shouldReturnUndefinedWhenUnset() {
+            assertThat(Express.app().get("foo")).isNull();
+        }
+
+        @Test
+        void shouldReturnUndefinedForPrototypeValues() {
+            assertThat(Express.app().get("hasOwnProperty")).isNull();
+        }
+
+        @Test
+        void shouldOtherwiseReturnTheValue() {
+            App app = Express.app();
+            app.set("foo", "bar");
+            assertThat(app.get("foo")).isEqualTo("bar");
+        }
+
+        @Test
+        void whenMountedShouldDefaultToTheParentApp() {
+            App app = Express.app();
+            App blog = Express.app();
+            app.set("title", "Express");
+            app.use(blog);
+            assertThat(blog.get("title")).isEqualTo("Express");
+        }
+
+        @Test
+        void whenMountedShouldGivePrecedenceToTheChild() {
+            App app = Express.app();
+            App blog = Express.app();
+            app.use(blog);
+            app.set("title", "Express");
+            blog.set("title", "Some Blog");
+            assertThat(blog.get("title")).isEqualTo("Some Blog");
+        }
+    }
+
+    @Nested
+    class Enable {
+        @Test
+        void shouldSetTheValueToTrue() {
+            App app = Express.app();
+            assertThat(app.enable("tobi")).isSameAs(app);
+            assertThat(app.get("tobi")).isEqualTo(true);
+        }
+
+        @Test
+        void shouldSetPrototypeValues() {
+            App app = Express.app();
+            app.enable("hasOwnProperty");
+            assertThat(app.get("hasOwnProperty")).isEqualTo(true);
+        }
+    }
+
+    @Nested
+    class Disable {
+        @Test
+        void shouldSetTheValueToFalse() {
+            App app = Express.app();
+            assertThat(app.disable("tobi")).isSameAs(app);
+            assertThat(app.get("tobi")).isEqualTo(false);
+        }
+
+        @Test
+        void shouldSetPrototypeValues() {
+            App app = Express.app();
+            app.disable("hasOwnProperty");
+            assertThat(app.get("hasOwnProperty")).isEqualTo(false);
+        }
+    }
+
+    @Nested
+    class Enabled {
+        @Test
+        void shouldDefaultToFalse() {
+            assertThat(Express.app().enabled("foo")).isFalse();
+        }
+
+        @Test
+        void shouldReturnTrueWhenSet() {
+            App app = Express.app();
+            app.set("foo", "bar");
+            assertThat(app.enabled("foo")).isTrue();
+        }
+
+        @Test
+        void shouldDefaultToFalseForPrototypeValues() {
+            assertThat(Express.app().enabled("hasOwnProperty")).isFalse();
+        }
+    }
+
+    @Nested
+    class Disabled {
+        @Test
+        void shouldDefaultToTrue() {
+            assertThat(Express.app().disabled("foo")).isTrue();
+        }
+
+        @Test
+        void shouldReturnFalseWhenSet() {
+            App app = Express.app();
+            app.set("foo", "bar");
+            assertThat(app.disabled("foo")).isFalse();
+        }
+
+        @Test
+        void shouldDefaultToTrueForPrototypeValues() {
+            assertThat(Express.app().disabled("hasOwnProperty")).isTrue();
+        }
+    }
+
+    /** What the compiled "etag fn" and "query parser fn" do on the wire (Express 5.3 values). */
+    @Nested
+    class CompiledSettings {
+        static App echo(Object etag) {
+            App app = Express.app().set("env", "test").set("etag", etag);
+            app.get("/", (req, res) -> res.send("Hello World"));
+            return app;
+        }
+
+        @Test
+        void etagValues() {
+            try (TestServer server = TestServer.serve(echo("weak"))) {
+                assertThat(server.get("/").header("ETag")).isEqualTo("W/\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\"");
+            }
+            try (TestServer server = TestServer.serve(echo(true))) {
+                assertThat(server.get("/").header("ETag")).isEqualTo("W/\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\"");
+            }
+            try (TestServer server = TestServer.serve(echo("strong"))) {
+                assertThat(server.get("/").header("ETag")).isEqualTo("\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\"");
+            }
+            try (TestServer server = TestServer.serve(echo(false))) {
+                assertThat(server.get("/").hasHeader("ETag")).isFalse();
+            }
+            Function<byte[], String> fn = body -> "\"len-" + new String(body, StandardCharsets.UTF_8).length() + "\"";
+            try (TestServer server = TestServer.serve(echo(fn))) {
+                assertThat(server.get("/").header("ETag")).isEqualTo("\"len-11\"");
+            }
+        }
+
+        @Test
+        void queryParserValuesAndErrors() {
+            App app = Express.app();
+            assertThatThrownBy(() -> app.set("query parser", "bogus")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown value for query parser function: bogus");
+            assertThat(app.get("query parser")).isEqualTo("simple");
+            assertThat(app.get("query parser fn")).isNotNull();
+            app.set("query parser", false);
+            assertThat(app.get("query parser fn")).isNull();
+            Function<String, Map<String, Object>> fn = qs -> Map.of("raw", qs);
+            app.set("query parser", fn);
+            assertThat(app.get("query parser fn")).isSameAs(fn);
+            app.get("/", (req, res) -> res.json(req.query()));
+            try (TestServer server = TestServer.serve(app)) {
+                RawResponse r = server.get("/?a=1&a=2");
+                assertThat(r.text()).isEqualTo("{\"raw\":\"a=1&a=2\"}");
+            }
+        }
+    }
+}
