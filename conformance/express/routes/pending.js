@@ -41,19 +41,9 @@ exports.install = function (app) {
   extended.get('/', (req, res) => res.json(req.query))
   app.use('/pending/query-extended', extended)
 
-  // body parsers
-  app.post('/pending/body/json', express.json(), (req, res) => res.json({ body: req.body ?? null }))
-  app.post('/pending/body/urlencoded', express.urlencoded(), (req, res) => res.json({ body: req.body ?? null }))
-  app.post('/pending/body/text', express.text(), (req, res) => res.json({ body: req.body ?? null }))
-  app.post('/pending/body/raw', express.raw(), (req, res) => res.json({ length: req.body ? req.body.length : null }))
-
   // files
   app.get('/pending/sendfile', (req, res) => res.sendFile('nums.txt', { root: FIXTURES }))
   app.get('/pending/sendfile/missing', (req, res) => res.sendFile('nope.txt', { root: FIXTURES }))
   app.get('/pending/download', (req, res) => res.download(path.join(FIXTURES, 'hello.txt'), 'report 2024.txt'))
   app.use('/pending/static', express.static(FIXTURES))
-
-  // error middleware inside a route (Route has no ErrorHandler overloads yet)
-  app.get('/pending/route-error-handler', (req, res, next) => next(new Error('in route')),
-    (err, req, res, next) => res.status(502).send('route error handler: ' + err.message))
 }

@@ -134,6 +134,15 @@ exports.install = function (app) {
   app.use('/param-router', paramRouter)
   app.get('/param-outside/:id', (req, res) => res.send('no router param here: ' + (res.get('X-Router-Param') ?? 'none')))
 
+  // --- error middleware inside a route
+  app.get('/route-error', (req, res, next) => next(new Error('in route')),
+    (err, req, res, next) => res.status(502).send('route error handler: ' + err.message))
+  app.get('/route-error/recover', (req, res, next) => next(new Error('recovered in route')),
+    (err, req, res, next) => { res.set('X-Recovered', err.message); next() },
+    (req, res) => res.send('after the route error handler'))
+  app.get('/route-error/skipped', (err, req, res, next) => res.send('never: no error'),
+    (req, res) => res.send('error handlers are skipped without an error'))
+
   // --- route(), all(), explicit head and options handlers
   app.route('/book')
     .get((req, res) => res.send('get book'))

@@ -1,6 +1,7 @@
 package io.express4j.conformance;
 
 import io.express4j.App;
+import io.express4j.ErrorHandler;
 import io.express4j.Express;
 import io.express4j.Handler;
 import io.express4j.Request;
@@ -177,6 +178,22 @@ final class RoutingRoutes {
         app.use("/param-router", paramRouter);
         app.get("/param-outside/:id", (req, res) -> res.send("no router param here: "
                 + (res.get("X-Router-Param") == null ? "none" : res.get("X-Router-Param"))));
+
+        // --- error middleware inside a route
+        app.route("/route-error")
+                .get((req, res, next) -> next.fail(new RuntimeException("in route")))
+                .get((ErrorHandler) (err, req, res, next) ->
+                        res.status(502).send("route error handler: " + err.getMessage()));
+        app.route("/route-error/recover")
+                .get((req, res, next) -> next.fail(new RuntimeException("recovered in route")))
+                .get((ErrorHandler) (err, req, res, next) -> {
+                    res.set("X-Recovered", err.getMessage());
+                    next.run();
+                })
+                .get((Handler) (req, res) -> res.send("after the route error handler"));
+        app.route("/route-error/skipped")
+                .get((ErrorHandler) (err, req, res, next) -> res.send("never: no error"))
+                .get((Handler) (req, res) -> res.send("error handlers are skipped without an error"));
 
         // --- route(), all(), explicit head and options handlers
         app.route("/book")

@@ -26,6 +26,7 @@ public final class TwinApp {
         ConditionalRoutes.install(app);
         RoutingRoutes.install(app);
         AppRoutes.install(app);
+        BodyRoutes.install(app);
         ErrorRoutes.install(app);
         return app;
     }
