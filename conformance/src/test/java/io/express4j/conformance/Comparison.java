@@ -35,8 +35,9 @@ final class Comparison {
 
     private Comparison() {}
 
-    /** The differences, each a short "what: express=… express4j=…" text; empty when identical. */
     /**
+     * The differences, each a short "what: express=… express4j=…" text; empty when identical.
+     *
      * @param stackInHead the responses are a HEAD's whose GET would have been a development error page with a
      *                    stack trace (see {@link #hasV8Stack})
      */
