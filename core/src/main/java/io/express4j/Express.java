@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
+import io.express4j.send.StaticFiles;
 
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
 public final class Express {
@@ -80,5 +81,18 @@ public final class Express {
 
     public static Middleware multipart(MultipartOptions options) {
         return new MultipartParser(options);
+    }
+
+    /**
+     * {@code express.static(root)}: middleware serving the files under {@code root} (relative to the working
+     * directory) at the request's mount-relative path, with send's validators, conditional GET, Range, index files
+     * and directory redirects.
+     */
+    public static Middleware staticFiles(String root) {
+        return new StaticFiles(root, new StaticOptions());
+    }
+
+    public static Middleware staticFiles(String root, StaticOptions options) {
+        return new StaticFiles(root, options);
     }
 }

@@ -36,6 +36,8 @@ public final class Request {
     Route route;
     Object body;
     private List<UploadedFile> files = List.of();
+    /** The current router's {@code next} (Express's {@code req.next}): where res.sendFile sends its outcome. */
+    Next next;
     private Map<String, Object> attrs;
     private String queryString;
     private Map<String, Object> query;

@@ -228,6 +228,81 @@ public final class Response extends ServerResponse {
         return this;
     }
 
+    // ---- files ----
+
+    /**
+     * {@code res.sendFile(path)}: an absolute path (or one relative to the {@code root} option), with conditional
+     * GET, Range and zero-copy transfer; errors go to {@code next(err)}, a directory to {@code next()}.
+     */
+    public void sendFile(String path) {
+        sendFile(path, (SendFileOptions) null);
+    }
+
+    public void sendFile(String path, SendFileOptions options) {
+        unchecked(() -> FileResponses.sendFile(this, path, options, null));
+    }
+
+    /** With a callback, called when the transfer is over, nothing goes to {@code next}: see {@link SendFileCallback}. */
+    public void sendFile(String path, SendFileCallback callback) throws Exception {
+        FileResponses.sendFile(this, path, null, callback);
+    }
+
+    public void sendFile(String path, SendFileOptions options, SendFileCallback callback) throws Exception {
+        FileResponses.sendFile(this, path, options, callback);
+    }
+
+    /**
+     * {@code res.download(path)}: sendFile with {@code Content-Disposition: attachment; filename=…} named after the
+     * file (or {@code filename}); a relative path without {@code root} is taken from the working directory.
+     */
+    public void download(String path) {
+        download(path, null, (SendFileOptions) null);
+    }
+
+    public void download(String path, String filename) {
+        download(path, filename, (SendFileOptions) null);
+    }
+
+    public void download(String path, SendFileOptions options) {
+        download(path, null, options);
+    }
+
+    public void download(String path, String filename, SendFileOptions options) {
+        unchecked(() -> FileResponses.download(this, path, filename, options, null));
+    }
+
+    public void download(String path, SendFileCallback callback) throws Exception {
+        FileResponses.download(this, path, null, null, callback);
+    }
+
+    public void download(String path, String filename, SendFileCallback callback) throws Exception {
+        FileResponses.download(this, path, filename, null, callback);
+    }
+
+    public void download(String path, SendFileOptions options, SendFileCallback callback) throws Exception {
+        FileResponses.download(this, path, null, options, callback);
+    }
+
+    public void download(String path, String filename, SendFileOptions options, SendFileCallback callback)
+            throws Exception {
+        FileResponses.download(this, path, filename, options, callback);
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** Without a callback nothing checked can come out of a file response; unwrap the declaration. */
+    private static void unchecked(Action action) {
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- json ----
 
     /**

@@ -28,6 +28,7 @@ final class RouterDispatch implements Next {
     private final Done out;
     private final String parentUrl;
     private final Map<String, Object> parentParams;
+    private final Next parentNext;
     private final List<String> optionsMethods;
     private final Map<String, ParamDispatch.Called> paramCalled = new HashMap<>();
     private int idx;
@@ -41,6 +42,8 @@ final class RouterDispatch implements Next {
         this.out = out;
         this.parentUrl = req.baseUrl;
         this.parentParams = req.params;
+        this.parentNext = req.next;
+        req.next = this;
         this.optionsMethods = req.method().equals("OPTIONS") ? new ArrayList<>() : null;
     }
 
@@ -169,6 +172,7 @@ final class RouterDispatch implements Next {
     private void finish(Throwable err) {
         req.baseUrl = parentUrl;
         req.params = parentParams;
+        req.next = parentNext;
         if (err == null && optionsMethods != null && !optionsMethods.isEmpty()) {
             try {
                 sendOptions();

@@ -4,12 +4,18 @@ import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
 import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
+import io.express4j.server.FileSegment;
 import io.express4j.server.HttpExchange;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The layer under Express's response: Node's {@code http.ServerResponse}. It owns the status, the header store and
@@ -188,6 +194,11 @@ public class ServerResponse {
         }
     }
 
+    /** Node sends no body for HEAD, 204, 304 and 1xx; once the head is stored, its decision stands. */
+    private boolean bodyAllowed() {
+        return headersSent ? hasBody : exchange.bodyAllowed(statusCode);
+    }
+
     private void flushHead(boolean flush) {
         if (headFlushed) return;
         headFlushed = true;
@@ -238,6 +249,39 @@ public class ServerResponse {
         }
         flushHead(false);
         exchange.end(hasBody ? data : EMPTY, closeAfter);
+    }
+
+    /**
+     * Ends the response with the bytes of a file, as {@code fs.createReadStream(file).pipe(res)} would, but with zero
+     * copy: the head is stored by Node's rules as for a {@link #write} (the caller sets {@code Content-Length}), then
+     * the segments go to the socket as file regions. The file is opened here, on the calling thread, before anything
+     * is committed, so an {@link IOException} leaves the response untouched; once opened it is closed when the
+     * writes complete or fail. {@code done} gets null or the failure (on the event loop). With no body to send
+     * (HEAD, 204, 304) the file is not opened and the response simply ends.
+     */
+    public void endWithFile(Path file, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)
+            throws IOException {
+        if (finished) throw new IllegalStateException("write after end");
+        if (!bodyAllowed()) {
+            end();
+            done.accept(null);
+            return;
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            finished = true;
+            if (!headersSent) storeHead(-1);
+            flushHead(false);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        exchange.writeFile(channel, segments, trailer, closeAfter, done);
+    }
+
+    /** Whether the client is still connected. */
+    boolean connectionOpen() {
+        return exchange.isOpen();
     }
 
     /**

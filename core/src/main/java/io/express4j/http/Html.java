@@ -6,15 +6,6 @@ package io.express4j.http;
  */
 public final class Html {
 
-  private static final String DOCUMENT_HEAD =
-      "<!DOCTYPE html>\n"
-          + "<html lang=\"en\">\n"
-          + "<head>\n"
-          + "<meta charset=\"utf-8\">\n"
-          + "<title>Error</title>\n"
-          + "</head>\n"
-          + "<body>\n"
-          + "<pre>";
   private static final String DOCUMENT_TAIL = "</pre>\n</body>\n</html>\n";
 
   private Html() {}
@@ -51,8 +42,26 @@ public final class Html {
    * spaces as {@code " &nbsp;"}, inside a fixed HTML skeleton ending with a newline.
    */
   public static String errorDocument(String message) {
-    String body = escape(message).replace("\n", "<br>").replace("  ", " &nbsp;");
-    return DOCUMENT_HEAD + body + DOCUMENT_TAIL;
+    return document("Error", escape(message).replace("\n", "<br>").replace("  ", " &nbsp;"));
+  }
+
+  /**
+   * The minimal page finalhandler, send and serve-static all write: {@code title} and the already
+   * escaped {@code bodyHtml} in a {@code <pre>} (e.g. send's {@code Redirecting to /dir/}).
+   */
+  public static String document(String title, String bodyHtml) {
+    return "<!DOCTYPE html>\n"
+        + "<html lang=\"en\">\n"
+        + "<head>\n"
+        + "<meta charset=\"utf-8\">\n"
+        + "<title>"
+        + title
+        + "</title>\n"
+        + "</head>\n"
+        + "<body>\n"
+        + "<pre>"
+        + bodyHtml
+        + DOCUMENT_TAIL;
   }
 
   private static String replacement(char c) {

@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -24,10 +26,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -188,12 +192,72 @@ public final class HttpExchange {
         finish(response, close);
     }
 
+    /**
+     * Ends the response after {@link #writeHead} with a body taken from an open file: each segment's prefix as bytes
+     * and its range of the file as a {@link DefaultFileRegion} (sendfile on a plain connection: page cache to socket,
+     * no copy through the heap), then {@code trailer} with the end. Every region shares the one channel, which is
+     * closed when the last write has completed or failed; {@code done} then gets null or the failure, on the event
+     * loop.
+     */
+    public void writeFile(FileChannel file, List<FileSegment> segments, byte[] trailer, boolean close,
+                          Consumer<Throwable> done) {
+        // listen before writing: a listener added after completion is notified by a task, which a shutting-down
+        // event loop may refuse, and then the file would stay open
+        ChannelPromise end = channel.newPromise();
+        end.addListener((ChannelFutureListener) f -> {
+            closeQuietly(file);
+            done.accept(f.isSuccess() ? null : f.cause());
+        });
+        try {
+            if (!headSent) throw new IllegalStateException("the head must be written first");
+            for (FileSegment segment : segments) {
+                if (segment.prefix().length > 0) {
+                    channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
+                }
+                if (segment.count() > 0) {
+                    channel.write(new SharedFileRegion(file, segment.position(), segment.count()),
+                            channel.voidPromise());
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            closeQuietly(file);
+            throw e;
+        }
+        finish(trailer.length == 0 ? LastHttpContent.EMPTY_LAST_CONTENT
+                : new DefaultLastHttpContent(Unpooled.wrappedBuffer(trailer)), close, end);
+    }
+
     private void finish(Object last, boolean close) {
+        finish(last, close, channel.newPromise());
+    }
+
+    private void finish(Object last, boolean close, ChannelPromise promise) {
         finished = true;
-        channel.writeAndFlush(last).addListener((ChannelFutureListener) f -> {
+        promise.addListener((ChannelFutureListener) f -> {
             connection.responseFinished(this, close || !f.isSuccess());
             closed();
         });
+        channel.writeAndFlush(last, promise);
+    }
+
+    /** A region of a channel the response owns: releasing the region must not close the file under its siblings. */
+    private static final class SharedFileRegion extends DefaultFileRegion {
+        SharedFileRegion(FileChannel file, long position, long count) {
+            super(file, position, count);
+        }
+
+        @Override
+        protected void deallocate() {
+            // the exchange closes the channel once the whole response is written
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing useful to do about a failed close of a read-only channel
+        }
     }
 
     /** Drops the connection without finishing the response (Node's {@code socket.destroy()}). */

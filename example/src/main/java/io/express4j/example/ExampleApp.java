@@ -5,7 +5,10 @@ import io.express4j.Express;
 import io.express4j.HttpError;
 import io.express4j.Router;
 import io.express4j.Server;
+import io.express4j.StaticOptions;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,10 @@ public final class ExampleApp {
         });
 
         app.get("/", (req, res) -> res.send("Hello World"));
+
+        // example/public: `mvn exec:exec` runs in the example module's directory
+        app.use("/static", Express.staticFiles(publicDir(), new StaticOptions().maxAge("1h")));
+        app.get("/download", (req, res) -> res.download(publicDir() + "/hello.txt", "greeting.txt"));
 
         app.get("/start-service", (req, res) -> {
             startService();
@@ -80,6 +87,15 @@ public final class ExampleApp {
         return app;
     }
 
+    /**
+     * The {@code public} folder beside the app: {@code exec:exec} runs in {@code example/}; from the repository root
+     * (e.g. a jar started there) it is {@code example/public}.
+     */
+    static String publicDir() {
+        return Files.isDirectory(Path.of("public")) || !Files.isDirectory(Path.of("example/public"))
+                ? "public" : "example/public";
+    }
+
     /** Stands for some work done before answering, e.g. kicking off a job. */
     private static void startService() throws InterruptedException {
         Thread.sleep(5);
@@ -89,7 +105,8 @@ public final class ExampleApp {
         Server server = create().listen(port());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("express4j example listening on http://localhost:" + server.port()
-                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail, POST /echo, POST /form)");
+                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail, POST /echo, POST /form, /static/,"
+                + " /download)");
     }
 
     private static int port() {
