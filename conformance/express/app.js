@@ -11,7 +11,7 @@
 
 const express = require('express')
 
-const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'body', 'errors', 'pending']
+const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'body', 'files', 'errors', 'pending']
 
 function build (env) {
   const app = express()

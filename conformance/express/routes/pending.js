@@ -2,13 +2,10 @@
 
 // Routes of Express features express4j does not have yet. Their cases are in the corpus and listed as
 // "pending <feature>" in conformance/DIFFERENCES.md; whoever lands a feature adds the Java twin route (in the
-// twin file of the area, e.g. a new FilesRoutes.java), moves the route out of this file into the matching area
+// twin file of the area, e.g. a new ApiRoutes.java), moves the route out of this file into the matching area
 // file here, and deletes the pending lines — the runner then holds the feature to Express's bytes.
 
-const path = require('path')
 const express = require('express')
-
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures')
 
 exports.install = function (app) {
   // request/response API
@@ -40,10 +37,4 @@ exports.install = function (app) {
   extended.set('query parser', 'extended')
   extended.get('/', (req, res) => res.json(req.query))
   app.use('/pending/query-extended', extended)
-
-  // files
-  app.get('/pending/sendfile', (req, res) => res.sendFile('nums.txt', { root: FIXTURES }))
-  app.get('/pending/sendfile/missing', (req, res) => res.sendFile('nope.txt', { root: FIXTURES }))
-  app.get('/pending/download', (req, res) => res.download(path.join(FIXTURES, 'hello.txt'), 'report 2024.txt'))
-  app.use('/pending/static', express.static(FIXTURES))
 }

@@ -27,6 +27,7 @@ public final class TwinApp {
         RoutingRoutes.install(app);
         AppRoutes.install(app);
         BodyRoutes.install(app);
+        FilesRoutes.install(app);
         ErrorRoutes.install(app);
         return app;
     }
