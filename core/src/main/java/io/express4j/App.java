@@ -1,7 +1,10 @@
 package io.express4j;
 
 import io.express4j.http.ETags;
+import io.express4j.http.ProxyAddr;
+import io.express4j.http.Qs;
 import io.express4j.http.QueryStrings;
+import io.express4j.http.TrustPredicate;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.ServerConfig;
@@ -32,6 +35,9 @@ public final class App implements Middleware, RouterVerbs<App> {
     private App parent;
     private String mountpath = "/";
     private Router router;
+    /** Whether "trust proxy" still holds the constructor's default, which a mounted app drops to inherit. */
+    private boolean trustProxyDefault;
+    private final Views views = new Views(this);
 
     App() {
         String env = System.getenv("EXPRESS_ENV");
@@ -42,6 +48,7 @@ public final class App implements Middleware, RouterVerbs<App> {
         set("query parser", "simple");
         set("subdomain offset", 2);
         set("trust proxy", false);
+        trustProxyDefault = true;
         set("jsonp callback name", "callback");
         set("views", System.getProperty("user.dir") + "/views");
         if ("production".equals(get("env"))) enable("view cache");
@@ -59,6 +66,10 @@ public final class App implements Middleware, RouterVerbs<App> {
         switch (name) {
             case "etag" -> settings.put("etag fn", compileETag(value));
             case "query parser" -> settings.put("query parser fn", compileQueryParser(value));
+            case "trust proxy" -> {
+                settings.put("trust proxy fn", ProxyAddr.compile(value));
+                trustProxyDefault = false;
+            }
             default -> { }
         }
         settings.put(name, value);
@@ -126,6 +137,7 @@ public final class App implements Middleware, RouterVerbs<App> {
     @SuppressWarnings("unchecked")
     private static Function<String, Map<String, Object>> compileQueryParser(Object value) {
         if (Boolean.TRUE.equals(value) || "simple".equals(value)) return QueryStrings::parse;
+        if ("extended".equals(value)) return App::parseExtendedQuery;
         if (Boolean.FALSE.equals(value)) return null;
         if (value instanceof Function<?, ?> fn) return (Function<String, Map<String, Object>>) fn;
         throw new IllegalArgumentException("unknown value for query parser function: " + value);
@@ -134,6 +146,16 @@ public final class App implements Middleware, RouterVerbs<App> {
     @SuppressWarnings("unchecked")
     Function<byte[], String> etagFunction() {
         return (Function<byte[], String>) get("etag fn");
+    }
+
+    /** Express's {@code "extended"} query parser: {@code qs.parse(str, {allowPrototypes: true})}. */
+    private static Map<String, Object> parseExtendedQuery(String queryString) {
+        return Qs.parse(queryString, new Qs.Options().allowPrototypes(true));
+    }
+
+    /** The compiled {@code trust proxy} setting ({@code "trust proxy fn"}), the parent's when not set here. */
+    TrustPredicate trustProxy() {
+        return (TrustPredicate) get("trust proxy fn");
     }
 
     /** {@code req.query} by the {@code "query parser fn"} in force; an empty map when parsing is off. */
@@ -156,6 +178,47 @@ public final class App implements Middleware, RouterVerbs<App> {
     String stringify(Object value) {
         return JsonText.stringify(jsonMapper(), value, get("json replacer"), get("json spaces"),
                 enabled("json escape"));
+    }
+
+    // ---- views ----
+
+    /**
+     * {@code app.engine(ext, engine)}: renders the views whose file name ends in {@code ext} (leading dot
+     * optional). A mounted app falls back to its parent's engines.
+     */
+    public App engine(String ext, TemplateEngine engine) {
+        views.engine(ext, engine);
+        return this;
+    }
+
+    TemplateEngine engineFor(String ext) {
+        TemplateEngine own = views.engine(ext);
+        return own != null || parent == null ? own : parent.engineFor(ext);
+    }
+
+    /** {@code app.render(view)}: the view rendered with {@link #locals()}. */
+    public String render(String view) throws Exception {
+        return render(view, Map.of());
+    }
+
+    /**
+     * {@code app.render(view, locals)}: finds the view in the {@code views} directories (its extension, or the
+     * {@code view engine} setting's), and renders it with {@code app.locals} overlaid by {@code model}.
+     *
+     * @throws IllegalStateException {@code Failed to lookup view "x" in views directory "/…"}, or when the view
+     *     has no extension and there is no {@code view engine}
+     */
+    public String render(String view, Map<String, ?> model) throws Exception {
+        return views.render(view, views.options(null, model));
+    }
+
+    /** Express's callback form: {@code done} receives the error or the HTML. */
+    public void render(String view, Map<String, ?> model, RenderCallback done) throws Exception {
+        views.render(view, views.options(null, model), done);
+    }
+
+    Views views() {
+        return views;
     }
 
     // ---- routing ----
@@ -232,6 +295,10 @@ public final class App implements Middleware, RouterVerbs<App> {
     private Middleware mount(String path, App sub) {
         sub.parent = this;
         sub.mountpath = path;
+        if (sub.trustProxyDefault) {
+            sub.settings.remove("trust proxy");
+            sub.settings.remove("trust proxy fn");
+        }
         return (req, res, next) -> {
             App outer = req.app;
             sub.handle(req, res, err -> {

@@ -4,6 +4,8 @@ import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
 import io.express4j.send.StaticFiles;
 
+import java.util.List;
+
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
 public final class Express {
     /**
@@ -94,5 +96,19 @@ public final class Express {
 
     public static Middleware staticFiles(String root, StaticOptions options) {
         return new StaticFiles(root, options);
+    }
+
+    // ---- cookies (cookie-parser 1.4) ----
+
+    /**
+     * cookie-parser: fills {@code req.cookies()} and {@code req.signedCookies()}; the first secret signs
+     * {@code res.cookie(…, new CookieOptions().signed(true))}, all of them verify.
+     */
+    public static Middleware cookieParser(String... secrets) {
+        return new CookieParser(List.of(secrets));
+    }
+
+    public static Middleware cookieParser(List<String> secrets) {
+        return new CookieParser(secrets);
     }
 }

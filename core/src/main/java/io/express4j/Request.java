@@ -1,11 +1,20 @@
 package io.express4j;
 
 import io.express4j.http.Freshness;
+import io.express4j.http.IpLiterals;
+import io.express4j.http.MimeTypes;
+import io.express4j.http.Negotiator;
+import io.express4j.http.ProxyAddr;
+import io.express4j.http.RangeParser;
+import io.express4j.http.TrustPredicate;
+import io.express4j.http.TypeIs;
 import io.express4j.http.Urls;
 import io.express4j.server.HttpExchange;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +44,12 @@ public final class Request {
     Map<String, Object> params = Map.of();
     Route route;
     Object body;
-    private List<UploadedFile> files = List.of();
-    /** The current router's {@code next} (Express's {@code req.next}): where res.sendFile sends its outcome. */
+    /** Express's {@code req.next}: the {@code next} of the innermost router handling the request. */
     Next next;
+    Map<String, Object> cookies;
+    Map<String, Object> signedCookies;
+    String secret;
+    private List<UploadedFile> files = List.of();
     private Map<String, Object> attrs;
     private String queryString;
     private Map<String, Object> query;
@@ -194,20 +206,137 @@ public final class Request {
         return !fresh();
     }
 
-    // ---- connection ----
+    // ---- content negotiation (accepts 2.0.0 over negotiator 1.1.0) ----
 
-    /** {@code http} (TLS and trusted proxies come with the request API issue). */
+    /** {@code req.accepts()}: every acceptable media type, best first ({@code *}/{@code *} without an Accept). */
+    public List<String> accepts() {
+        return Negotiator.mediaTypes(get("Accept"), null);
+    }
+
+    /**
+     * {@code req.accepts(types)}: the best offer as given (types, or extensions like {@code json}), the first one
+     * when there is no Accept header, null when none is acceptable.
+     */
+    public String accepts(String... types) {
+        return accepts(List.of(types));
+    }
+
+    public String accepts(List<String> types) {
+        if (types.isEmpty()) return first(accepts());
+        return Negotiator.acceptsType(get("Accept"), types, MimeTypes::lookup);
+    }
+
+    /** Every acceptable encoding, best first; only {@code identity} without an Accept-Encoding header. */
+    public List<String> acceptsEncodings() {
+        return Negotiator.encodings(get("Accept-Encoding"), null);
+    }
+
+    public String acceptsEncodings(String... encodings) {
+        return acceptsEncodings(List.of(encodings));
+    }
+
+    public String acceptsEncodings(List<String> encodings) {
+        if (encodings.isEmpty()) return first(acceptsEncodings());
+        return Negotiator.acceptsEncoding(get("Accept-Encoding"), encodings);
+    }
+
+    public List<String> acceptsCharsets() {
+        return Negotiator.charsets(get("Accept-Charset"), null);
+    }
+
+    public String acceptsCharsets(String... charsets) {
+        return acceptsCharsets(List.of(charsets));
+    }
+
+    public String acceptsCharsets(List<String> charsets) {
+        if (charsets.isEmpty()) return first(acceptsCharsets());
+        return Negotiator.acceptsCharset(get("Accept-Charset"), charsets);
+    }
+
+    public List<String> acceptsLanguages() {
+        return Negotiator.languages(get("Accept-Language"), null);
+    }
+
+    public String acceptsLanguages(String... languages) {
+        return acceptsLanguages(List.of(languages));
+    }
+
+    public String acceptsLanguages(List<String> languages) {
+        if (languages.isEmpty()) return first(acceptsLanguages());
+        return Negotiator.acceptsLanguage(get("Accept-Language"), languages);
+    }
+
+    private static String first(List<String> list) {
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    /**
+     * {@code req.is(types)} (type-is 2.x): the matching offer ({@code json}, {@code application/json}) or, for a
+     * wildcard offer, the request's own type; null when nothing matches — and also when the request has no body
+     * (no Content-Length, no Transfer-Encoding), where Express returns null rather than false. With no offers, the
+     * request's content type.
+     */
+    public String is(String... types) {
+        return is(List.of(types));
+    }
+
+    public String is(List<String> types) {
+        if (!TypeIs.hasBody(get("Transfer-Encoding"), get("Content-Length"))) return null;
+        return TypeIs.is(get("Content-Type"), types);
+    }
+
+    /**
+     * {@code req.range(size)}: null without a Range header, else the parse (range-parser 1.3): the ranges with their
+     * unit, or a status of -1 (unsatisfiable) / -2 (malformed).
+     */
+    public RangeParser.Ranges range(long size) {
+        return range(size, false);
+    }
+
+    /** {@code req.range(size, {combine})}: overlapping and adjacent ranges merged when {@code combine}. */
+    public RangeParser.Ranges range(long size, boolean combine) {
+        String header = get("Range");
+        if (header == null || header.isEmpty()) return null;
+        return RangeParser.parse(size, header, combine);
+    }
+
+    /** {@code X-Requested-With: XMLHttpRequest}, any case. */
+    public boolean xhr() {
+        String v = get("X-Requested-With");
+        return v != null && v.toLowerCase(Locale.ROOT).equals("xmlhttprequest");
+    }
+
+    // ---- connection and trust proxy ----
+
+    /**
+     * {@code http} ({@code https} once the server speaks TLS); when {@code trust proxy} trusts the socket peer, the
+     * first value of {@code X-Forwarded-Proto}, trimmed.
+     */
     public String protocol() {
-        return "http";
+        String proto = "http";
+        if (!trustsPeer()) return proto;
+        String header = get("X-Forwarded-Proto");
+        if (header == null || header.isEmpty()) header = proto;
+        int comma = header.indexOf(',');
+        return (comma >= 0 ? header.substring(0, comma) : header).strip();
     }
 
     public boolean secure() {
         return "https".equals(protocol());
     }
 
-    /** The Host header, port included (Express 5's {@code req.host}). */
+    /**
+     * {@code req.host}: the first {@code X-Forwarded-Host} value when the peer is a trusted proxy, else the Host
+     * header — with its port (Express 5); null when there is none.
+     */
     public String host() {
-        return get("host");
+        String val = get("X-Forwarded-Host");
+        if (val == null || val.isEmpty() || !trustsPeer()) {
+            val = get("Host");
+        } else if (val.indexOf(',') >= 0) {
+            val = val.substring(0, val.indexOf(',')).stripTrailing();
+        }
+        return val == null || val.isEmpty() ? null : val;
     }
 
     /** The host without its port; a bracketed IPv6 literal is kept with its brackets. */
@@ -219,10 +348,70 @@ public final class Request {
         return colon < 0 ? host : host.substring(0, colon);
     }
 
-    /** The client's address (the socket peer; proxies are not trusted by default). */
+    /**
+     * {@code req.subdomains}: the hostname's labels, right to left, without the last {@code subdomain offset}
+     * (default 2) — {@code tobi.ferrets.example.com} gives {@code [ferrets, tobi]}; an IP hostname is one label.
+     */
+    public List<String> subdomains() {
+        String hostname = hostname();
+        if (hostname == null) return List.of();
+        List<String> labels = new ArrayList<>();
+        if (IpLiterals.isIp(hostname)) {
+            labels.add(hostname);
+        } else {
+            labels.addAll(List.of(hostname.split("\\.", -1)));
+            Collections.reverse(labels);
+        }
+        int offset = app.get("subdomain offset") instanceof Number n ? n.intValue() : 0;
+        if (offset < 0) offset = Math.max(0, labels.size() + offset);
+        return offset >= labels.size() ? List.of() : List.copyOf(labels.subList(offset, labels.size()));
+    }
+
+    /**
+     * {@code req.ip}: the client address — the socket peer, or with {@code trust proxy} the furthest
+     * {@code X-Forwarded-For} entry reached through trusted hops. IPv4 peers read as {@code 127.0.0.1} even on a
+     * dual-stack socket (Node shows {@code ::ffff:127.0.0.1} there).
+     */
     public String ip() {
+        return ProxyAddr.addr(socketAddress(), get("X-Forwarded-For"), trust());
+    }
+
+    /** {@code req.ips}: the trusted {@code X-Forwarded-For} chain, client first, without the socket peer. */
+    public List<String> ips() {
+        return ProxyAddr.ips(socketAddress(), get("X-Forwarded-For"), trust());
+    }
+
+    /** The socket peer's address as Node prints it ({@code ::1}, {@code 127.0.0.1}). */
+    String socketAddress() {
         InetSocketAddress remote = exchange.remoteAddress();
-        return remote == null ? null : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null ? null : IpLiterals.format(remote.getAddress());
+    }
+
+    private TrustPredicate trust() {
+        TrustPredicate trust = app.trustProxy();
+        return trust == null ? TrustPredicate.NONE : trust;
+    }
+
+    private boolean trustsPeer() {
+        String peer = socketAddress();
+        return peer != null && trust().trusts(peer, 0);
+    }
+
+    // ---- cookies (filled by Express.cookieParser) ----
+
+    /** {@code req.cookies}: the request's cookies ({@code j:} values as JSON); empty without a cookie parser. */
+    public Map<String, Object> cookies() {
+        return cookies == null ? Map.of() : cookies;
+    }
+
+    /** {@code req.signedCookies}: verified signed cookies; a tampered one is {@code false}. */
+    public Map<String, Object> signedCookies() {
+        return signedCookies == null ? Map.of() : signedCookies;
+    }
+
+    /** {@code req.secret}: the cookie parser's first secret (what {@code res.cookie(…, signed)} signs with). */
+    public String secret() {
+        return secret;
     }
 
     // ---- the rest ----

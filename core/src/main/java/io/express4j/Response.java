@@ -1,8 +1,12 @@
 package io.express4j;
 
+import io.express4j.http.ContentDisposition;
+import io.express4j.http.EncodeUrl;
+import io.express4j.http.ExpressCookies;
 import io.express4j.http.MediaType;
 import io.express4j.http.MimeTypes;
 import io.express4j.http.StatusCodes;
+import io.express4j.http.Vary;
 import io.express4j.server.HttpExchange;
 
 import java.nio.ByteBuffer;
@@ -149,7 +153,7 @@ public final class Response extends ServerResponse {
         return type(type);
     }
 
-    private boolean hasContentType() {
+    boolean hasContentType() {
         Object ct = getHeader("Content-Type");
         return ct != null && !"false".equals(ct);
     }
@@ -319,5 +323,166 @@ public final class Response extends ServerResponse {
     /** {@code res.json(undefined)}: a JSON Content-Type and an empty body. */
     public Response json() {
         return json(Express.UNDEFINED);
+    }
+
+    /** {@code res.jsonp(value)}: JSON, or a JavaScript call when the request names a callback (see {@link Jsonp}). */
+    public Response jsonp(Object value) {
+        String body = Jsonp.body(req, this, app.stringify(value));
+        return send(body);
+    }
+
+    /** {@code res.jsonp(undefined)}: an empty body, or a callback called with no argument. */
+    public Response jsonp() {
+        String body = Jsonp.body(req, this, null);
+        return body == null ? send() : send(body);
+    }
+
+    // ---- negotiation, links, redirects ----
+
+    /**
+     * {@code res.format(handlers)}: runs the handler of the best-accepted key (MIME types or extensions, in the
+     * map's iteration order for ties — use a {@link LinkedHashMap}) after setting its Content-Type; the
+     * {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406 {@link NotAcceptableError}.
+     * Always adds {@code Vary: Accept}.
+     */
+    public Response format(Map<String, ? extends Middleware> handlers) throws Exception {
+        ContentNegotiation.format(req, this, handlers);
+        return this;
+    }
+
+    /**
+     * {@code res.vary(field)}: adds names to {@code Vary} unless present (one argument may be a comma-separated
+     * list); {@code *} absorbs all. Names must be header tokens.
+     */
+    public Response vary(String... fields) {
+        if (fields.length == 0) throw new IllegalArgumentException("field argument is required");
+        return varyWith(fields.length == 1 ? Vary.append(currentVary(), fields[0])
+                : Vary.append(currentVary(), List.of(fields)));
+    }
+
+    /** {@code res.vary(array)}: the names as given; an empty list changes nothing. */
+    public Response vary(List<String> fields) {
+        return varyWith(Vary.append(currentVary(), fields));
+    }
+
+    private String currentVary() {
+        String v = get("Vary");
+        return v == null ? "" : v;
+    }
+
+    private Response varyWith(String value) {
+        if (!value.isEmpty()) setHeader("Vary", value);
+        return this;
+    }
+
+    /** {@code res.links({rel: url | [urls]})}: appends {@code <url>; rel="rel"} entries to {@code Link}. */
+    public Response links(Map<String, ?> links) {
+        String link = get("Link");
+        StringBuilder out = new StringBuilder(link == null || link.isEmpty() ? "" : link + ", ");
+        String sep = "";
+        for (Map.Entry<String, ?> e : links.entrySet()) {
+            List<?> urls = e.getValue() instanceof List<?> list ? list : List.of(String.valueOf(e.getValue()));
+            for (Object url : urls) {
+                out.append(sep).append('<').append(url).append(">; rel=\"").append(e.getKey()).append('"');
+                sep = ", ";
+            }
+        }
+        return set("Link", out.toString());
+    }
+
+    /** {@code res.location(url)}: sets {@code Location}, URL-encoded (Express 5 has no {@code "back"} magic). */
+    public Response location(String url) {
+        return set("Location", EncodeUrl.encode(url));
+    }
+
+    /** {@code res.redirect(url)}: a 302 to the encoded URL, with a body the client accepts. */
+    public Response redirect(String url) {
+        return redirect(302, url);
+    }
+
+    /** {@code res.redirect(status, url)}; the body is {@code <Reason>. Redirecting to <url>} as text or HTML. */
+    public Response redirect(int status, String url) {
+        String address = location(url).get("Location");
+        byte[] body = Redirects.body(req, this, status, address).getBytes(StandardCharsets.UTF_8);
+        status(status);
+        set("Content-Length", Integer.toString(body.length));
+        if ("HEAD".equals(requestMethod)) end();
+        else end(body);
+        return this;
+    }
+
+    // ---- attachments ----
+
+    /** {@code res.attachment()}: {@code Content-Disposition: attachment}. */
+    public Response attachment() {
+        return set("Content-Disposition", ContentDisposition.format(null, null));
+    }
+
+    /**
+     * {@code res.attachment(filename)}: {@code Content-Disposition} with the file's base name (an ASCII fallback
+     * plus {@code filename*} when needed) and the Content-Type of its extension.
+     */
+    public Response attachment(String filename) {
+        String name = ContentDisposition.basename(filename);
+        if (!name.isEmpty()) type(NodePath.extname(name));
+        return set("Content-Disposition", ContentDisposition.format(name, null));
+    }
+
+    // ---- cookies ----
+
+    /** {@code res.cookie(name, value)}: {@code Set-Cookie} with {@code Path=/}; non-strings as {@code j:} JSON. */
+    public Response cookie(String name, Object value) {
+        return cookie(name, value, null);
+    }
+
+    /**
+     * {@code res.cookie(name, value, options)}; a signed cookie needs {@code Express.cookieParser(secret)}.
+     *
+     * @throws IllegalArgumentException for an invalid name, value or option (Express's TypeError)
+     * @throws IllegalStateException {@code cookieParser("secret") required for signed cookies}
+     */
+    public Response cookie(String name, Object value, CookieOptions options) {
+        ExpressCookies.Options opts = options == null ? null : options.toExpress();
+        return append("Set-Cookie", ExpressCookies.cookie(name, value, opts, req.secret, System.currentTimeMillis()));
+    }
+
+    /** {@code res.clearCookie(name)}: an empty cookie that expired at the epoch, {@code Path=/}. */
+    public Response clearCookie(String name) {
+        return clearCookie(name, null);
+    }
+
+    /** {@code res.clearCookie(name, options)}: {@code maxAge} and {@code expires} are ignored (Express 5). */
+    public Response clearCookie(String name, CookieOptions options) {
+        ExpressCookies.Options opts = options == null ? null : options.toExpressIgnoringMaxAge();
+        return append("Set-Cookie", ExpressCookies.clearCookie(name, opts, req.secret));
+    }
+
+    // ---- views ----
+
+    /** {@code res.render(view)}: renders with {@code app.locals} and {@link #locals()}, and sends the HTML. */
+    public void render(String view) throws Exception {
+        render(view, Map.of());
+    }
+
+    /**
+     * {@code res.render(view, model)}: the model overlays {@code res.locals}, which overlays {@code app.locals}. A
+     * lookup or engine error goes to {@code next(err)}.
+     */
+    public void render(String view, Map<String, ?> model) throws Exception {
+        render(view, model, (err, html) -> {
+            if (err == null) send(html);
+            else if (req.next != null) req.next.fail(err);
+            else throw err instanceof Exception e ? e : new RuntimeException(err);
+        });
+    }
+
+    /** {@code res.render(view, callback)}: the callback gets the error or the HTML; nothing is sent. */
+    public void render(String view, RenderCallback callback) throws Exception {
+        render(view, Map.of(), callback);
+    }
+
+    public void render(String view, Map<String, ?> model, RenderCallback callback) throws Exception {
+        App current = req.app;
+        current.views().render(view, current.views().options(locals, model), callback);
     }
 }

@@ -1,14 +1,17 @@
 package io.express4j.example;
 
 import io.express4j.App;
+import io.express4j.CookieOptions;
 import io.express4j.Express;
 import io.express4j.HttpError;
 import io.express4j.Router;
 import io.express4j.Server;
 import io.express4j.StaticOptions;
+import io.express4j.mustache.MustacheEngine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,32 @@ public final class ExampleApp {
         app.get("/", (req, res) -> res.send("Hello World"));
 
         // example/public: `mvn exec:exec` runs in the example module's directory
-        app.use("/static", Express.staticFiles(publicDir(), new StaticOptions().maxAge("1h")));
-        app.get("/download", (req, res) -> res.download(publicDir() + "/hello.txt", "greeting.txt"));
+        app.use("/static", Express.staticFiles(folder("public"), new StaticOptions().maxAge("1h")));
+        app.get("/download", (req, res) -> res.download(folder("public") + "/hello.txt", "greeting.txt"));
+
+        // Cookies: a signed visit counter (a tampered cookie reads as false and starts again at 1).
+        app.use(Express.cookieParser("express4j example secret"));
+        app.get("/cookies", (req, res) -> {
+            int visits = visits(req.signedCookies().get("visits")) + 1;
+            res.cookie("visits", Integer.toString(visits),
+                    new CookieOptions().signed(true).httpOnly(true).maxAge(Duration.ofDays(1)));
+            res.json(Map.of("visits", visits, "cookies", req.cookies()));
+        });
+        app.get("/cookies/forget", (req, res) -> {
+            res.clearCookie("visits");
+            res.redirect("/cookies");
+        });
+
+        // Views: example/views/*.mustache rendered with res.render.
+        app.engine("mustache", new MustacheEngine());
+        app.set("view engine", "mustache");
+        app.set("views", folder("views"));
+        app.locals().put("appName", "express4j example");
+        app.get("/page", (req, res) -> res.render("index", Map.of(
+                "title", "A rendered page",
+                "users", List.of(Map.of("name", "Tobi", "role", "admin"), Map.of("name", "Loki", "role", "user")),
+                "ip", req.ip(),
+                "visits", visits(req.signedCookies().get("visits")))));
 
         app.get("/start-service", (req, res) -> {
             startService();
@@ -87,13 +114,21 @@ public final class ExampleApp {
         return app;
     }
 
+    private static int visits(Object signedCookie) {
+        try {
+            return signedCookie instanceof String s ? Integer.parseInt(s) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
-     * The {@code public} folder beside the app: {@code exec:exec} runs in {@code example/}; from the repository root
-     * (e.g. a jar started there) it is {@code example/public}.
+     * A folder of the example module ({@code public}, {@code views}), whether the app runs in the module's directory
+     * ({@code exec:exec}) or from the repository root.
      */
-    static String publicDir() {
-        return Files.isDirectory(Path.of("public")) || !Files.isDirectory(Path.of("example/public"))
-                ? "public" : "example/public";
+    static String folder(String name) {
+        Path here = Path.of(name);
+        return (Files.isDirectory(here) ? here : Path.of("example", name)).toAbsolutePath().toString();
     }
 
     /** Stands for some work done before answering, e.g. kicking off a job. */
@@ -105,8 +140,8 @@ public final class ExampleApp {
         Server server = create().listen(port());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("express4j example listening on http://localhost:" + server.port()
-                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /fail, POST /echo, POST /form, /static/,"
-                + " /download)");
+                + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /cookies, /page, /static/, /download, /fail,"
+                + " POST /echo, POST /form)");
     }
 
     private static int port() {

@@ -1,0 +1,55 @@
+package io.express4j;
+
+import org.junit.jupiter.api.Test;
+
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Express's test/req.protocol.js. Its case that fakes {@code req.socket.encrypted} has no equivalent: the server
+ * does not speak TLS, so the socket protocol is always {@code http}.
+ */
+class ReqProtocolTest {
+
+    private static App app(Object trustProxy) {
+        App app = Express.app();
+        if (trustProxy != null) app.set("trust proxy", trustProxy);
+        app.use((req, res, next) -> res.end(req.protocol()));
+        return app;
+    }
+
+    @Test
+    void returnsTheProtocolString() {
+        assertThat(get(app(null), "/").text()).isEqualTo("http");
+    }
+
+    @Test
+    void trustProxyRespectsXForwardedProto() {
+        assertThat(get(app(true), "/", "X-Forwarded-Proto", "https").text()).isEqualTo("https");
+    }
+
+    @Test
+    void ignoresXForwardedProtoIfTheSocketAddressIsNotTrusted() {
+        assertThat(get(app("10.0.0.1"), "/", "X-Forwarded-Proto", "https").text()).isEqualTo("http");
+    }
+
+    @Test
+    void trustProxyDefaultsToHttp() {
+        assertThat(get(app(true), "/").text()).isEqualTo("http");
+    }
+
+    @Test
+    void trustingAHopCountRespectsXForwardedProto() {
+        assertThat(get(app(1), "/", "X-Forwarded-Proto", "https").text()).isEqualTo("https");
+    }
+
+    @Test
+    void ignoresXForwardedProtoWhenTrustProxyIsDisabled() {
+        assertThat(get(app(null), "/", "X-Forwarded-Proto", "https").text()).isEqualTo("http");
+    }
+
+    @Test
+    void usesTheFirstTrimmedValue() {
+        assertThat(get(app(true), "/", "X-Forwarded-Proto", " https , http").text()).isEqualTo("https");
+    }
+}

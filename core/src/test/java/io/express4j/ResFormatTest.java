@@ -1,0 +1,204 @@
+package io.express4j;
+
+import io.express4j.support.RawResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+
+/**
+ * Express's test/res.format.js: the shared cases run against the five apps of the original (canonical types,
+ * extensions, types with parameters, in a route, in a router), then the {@code default} cases.
+ */
+class ResFormatTest {
+
+    private static ErrorHandler supports() {
+        return (err, req, res, next) -> {
+            if (!(err instanceof NotAcceptableError e)) throw (Exception) err;
+            res.status(e.status()).send("Supports: " + String.join(", ", e.types()));
+        };
+    }
+
+    private static Map<String, Middleware> hey(String text, String html, String json) {
+        Map<String, Middleware> handlers = new LinkedHashMap<>();
+        handlers.put(text, (Handler) (req, res) -> res.send("hey"));
+        handlers.put(html, (Handler) (req, res) -> res.send("<p>hey</p>"));
+        handlers.put(json, (req, res, next) -> {
+            assertThat(next).isSameAs(req.next);
+            res.send(Map.of("message", "hey"));
+        });
+        return handlers;
+    }
+
+    private static App canonical() {
+        App app = Express.app();
+        app.use((req, res, next) -> res.format(hey("text/plain", "text/html", "application/json")));
+        app.use(supports());
+        return app;
+    }
+
+    private static App extnames() {
+        App app = Express.app();
+        app.use((req, res, next) -> res.format(hey("text", "html", "json")));
+        app.use(supports());
+        return app;
+    }
+
+    private static App withParameters() {
+        App app = Express.app();
+        app.use((req, res, next) -> res.format(hey("text/plain; charset=utf-8", "text/html; foo=bar; bar=baz",
+                "application/json; q=0.5")));
+        app.use(supports());
+        return app;
+    }
+
+    private static App inRoute() {
+        App app = Express.app();
+        app.get("/", (req, res) -> res.format(hey("text", "html", "json")));
+        app.use(supports());
+        return app;
+    }
+
+    private static App inRouter() {
+        App app = Express.app();
+        Router router = Express.router();
+        router.get("/", (req, res) -> res.format(hey("text", "html", "json")));
+        router.use(supports());
+        app.use(router);
+        return app;
+    }
+
+    static Stream<Arguments> apps() {
+        return Stream.of(
+                Arguments.of(named("with canonicalized mime types", (Supplier<App>) ResFormatTest::canonical)),
+                Arguments.of(named("with extnames", (Supplier<App>) ResFormatTest::extnames)),
+                Arguments.of(named("with parameters", (Supplier<App>) ResFormatTest::withParameters)),
+                Arguments.of(named("in a route", (Supplier<App>) ResFormatTest::inRoute)),
+                Arguments.of(named("in a router", (Supplier<App>) ResFormatTest::inRouter)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void utilizesQvaluesInNegotiation(Supplier<App> app) {
+        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, application/json, */*; q=.1").text())
+                .isEqualTo("{\"message\":\"hey\"}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void allowsWildcardTypeSubtypes(Supplier<App> app) {
+        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, application/*, */*; q=.1").text())
+                .isEqualTo("{\"message\":\"hey\"}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void defaultsTheContentType(Supplier<App> app) {
+        RawResponse r = get(app.get(), "/", "Accept", "text/html; q=.5, text/plain");
+        assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+        assertThat(r.text()).isEqualTo("hey");
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void setsTheCorrectCharsetForTheContentType(Supplier<App> app) {
+        assertThat(get(app.get(), "/", "Accept", "text/html").header("Content-Type"))
+                .isEqualTo("text/html; charset=utf-8");
+        assertThat(get(app.get(), "/", "Accept", "text/plain").header("Content-Type"))
+                .isEqualTo("text/plain; charset=utf-8");
+        assertThat(get(app.get(), "/", "Accept", "application/json").header("Content-Type"))
+                .isEqualTo("application/json; charset=utf-8");
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void variesOnAccept(Supplier<App> app) {
+        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, text/plain").header("Vary")).isEqualTo("Accept");
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void invokesTheFirstCallbackWhenAcceptIsNotPresent(Supplier<App> app) {
+        assertThat(get(app.get(), "/").text()).isEqualTo("hey");
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void respondsWith406WhenNoMatchIsMade(Supplier<App> app) {
+        RawResponse r = get(app.get(), "/", "Accept", "foo/bar");
+        assertThat(r.status()).isEqualTo(406);
+        assertThat(r.text()).isEqualTo("Supports: text/plain, text/html, application/json");
+    }
+
+    @Test
+    void defaultIsInvokedInsteadOfAutoResponding() {
+        App app = Express.app();
+        app.use((req, res, next) -> {
+            Map<String, Middleware> handlers = new LinkedHashMap<>();
+            handlers.put("text", (Handler) (rq, rs) -> rs.send("hey"));
+            handlers.put("default", (rq, rs, n) -> {
+                assertThat(rq).isSameAs(req);
+                assertThat(rs).isSameAs(res);
+                assertThat(n).isSameAs(req.next);
+                rs.send("default");
+            });
+            res.format(handlers);
+        });
+        assertThat(get(app, "/", "Accept", "text/html").text()).isEqualTo("default");
+    }
+
+    @Test
+    void worksWhenOnlyDefaultIsProvided() {
+        App app = Express.app();
+        app.use((req, res, next) -> res.format(Map.of("default", (Handler) (rq, rs) -> rs.send("hey"))));
+        assertThat(get(app, "/", "Accept", "*/*").text()).isEqualTo("hey");
+    }
+
+    @Test
+    void defaultCanInvokeAnotherFormatter() {
+        App app = Express.app();
+        app.use((req, res, next) -> {
+            Map<String, Middleware> handlers = new LinkedHashMap<>();
+            handlers.put("json", (Handler) (rq, rs) -> rs.send("json"));
+            handlers.put("default", (rq, rs, n) -> {
+                rs.header("x-default", "1");
+                handlers.get("json").handle(rq, rs, n);
+            });
+            res.format(handlers);
+        });
+        RawResponse r = get(app, "/", "Accept", "text/plain");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("x-default")).isEqualTo("1");
+        assertThat(r.text()).isEqualTo("json");
+    }
+
+    @Test
+    void defaultErrorPageIs406NotAcceptable() {
+        // EXPRESS.md §9 /format capture: 406, Vary: Accept kept, the error page naming NotAcceptableError
+        App app = Express.app();
+        app.set("env", "test");
+        app.get("/format", (req, res) -> {
+            Map<String, Middleware> handlers = new LinkedHashMap<>();
+            handlers.put("text/plain", (Handler) (rq, rs) -> rs.send("plain"));
+            handlers.put("application/json", (Handler) (rq, rs) -> rs.send(Map.of("fmt", "json")));
+            res.format(handlers);
+        });
+        RawResponse r = get(app, "/format", "Accept", "image/png");
+        assertThat(r.status()).isEqualTo(406);
+        assertThat(r.reason()).isEqualTo("Not Acceptable");
+        assertThat(r.header("Vary")).isEqualTo("Accept");
+        assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
+        assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.text()).contains("<pre>io.express4j.NotAcceptableError: Not Acceptable<br>");
+        assertThat(get(app, "/format", "Accept", "application/json").text()).isEqualTo("{\"fmt\":\"json\"}");
+    }
+}
