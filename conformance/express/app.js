@@ -1,9 +1,9 @@
 'use strict'
 
 // The Express 5 twin of the express4j conformance app (conformance/src/main/java/io/express4j/conformance).
-// Every route here has a twin there, in a file of the same name (routes/send.js ~ SendRoutes.java); routes of
-// features express4j does not have yet live in routes/pending.js and their cases are listed as "pending" in
-// conformance/DIFFERENCES.md.
+// Every route here has a twin there, in a file of the same name (routes/send.js ~ SendRoutes.java). A feature
+// express4j does not have yet gets its routes here first, in routes/pending.js, with its cases listed as
+// "pending <feature>" in conformance/DIFFERENCES.md.
 //
 // Usage: node app.js — starts two instances of the same app on ephemeral loopback ports, env "development"
 // and env "production", prints {"dev":<port>,"prod":<port>} on one stdout line, and exits when stdin closes
@@ -11,7 +11,7 @@
 
 const express = require('express')
 
-const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'body', 'files', 'errors', 'pending']
+const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'api', 'body', 'files', 'errors', 'pending']
 
 function build (env) {
   const app = express()

@@ -10,8 +10,7 @@ import io.express4j.Server;
  * {@code production} — so error pages can be compared with and without stack traces.
  *
  * <p>{@code main} starts both on ephemeral loopback ports and prints {@code {"dev":<port>,"prod":<port>}} like
- * the Node app, for poking at a difference by hand. Routes of features express4j does not have yet exist only
- * on the Node side ({@code express/routes/pending.js}); their cases are listed in {@code DIFFERENCES.md}.
+ * the Node app, for poking at a difference by hand.
  */
 public final class TwinApp {
     private TwinApp() {}
@@ -26,6 +25,7 @@ public final class TwinApp {
         ConditionalRoutes.install(app);
         RoutingRoutes.install(app);
         AppRoutes.install(app);
+        ApiRoutes.install(app);
         BodyRoutes.install(app);
         FilesRoutes.install(app);
         ErrorRoutes.install(app);
