@@ -28,6 +28,7 @@ public final class TwinApp {
         ApiRoutes.install(app);
         BodyRoutes.install(app);
         FilesRoutes.install(app);
+        ViewRoutes.install(app);
         ErrorRoutes.install(app);
         return app;
     }
