@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,7 +59,9 @@ final class FinalHandler {
                 int current = res.statusCode();
                 status = current >= 400 && current <= 599 ? current : 500;
             }
-            message = env.equals("production") ? StatusCodes.reasonOrUnknown(status) : stackOf(err);
+            // a status without a reason phrase (599) prints JavaScript's undefined on the production page
+            message = env.equals("production") ? Objects.toString(StatusCodes.reason(status), "undefined")
+                    : stackOf(err);
             if (!env.equals("test")) log.error("{} {}", req.method(), req.originalUrl(), err);
         } else {
             status = 404;

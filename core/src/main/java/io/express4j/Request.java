@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -135,7 +136,7 @@ public final class Request {
      */
     public Map<String, Object> query() {
         String qs = Urls.query(url);
-        if (query == null || queryApp != app || !qs.equals(queryString)) {
+        if (query == null || queryApp != app || !Objects.equals(qs, queryString)) {
             queryString = qs;
             queryApp = app;
             query = app.parseQuery(qs);

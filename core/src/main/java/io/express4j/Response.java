@@ -23,7 +23,9 @@ import java.util.function.Function;
  * observable (the ETag survives a 204, the 304 decision uses the ETag just computed).
  */
 public final class Response extends ServerResponse {
-    private final Map<String, Object> locals = new LinkedHashMap<>();
+    private static final String HTML_UTF8 = "text/html; charset=utf-8";
+
+    private Map<String, Object> locals;
     Request req;
     App app;
     private volatile boolean async;
@@ -42,6 +44,7 @@ public final class Response extends ServerResponse {
 
     /** {@code res.locals}: values for this request's views and later middleware. */
     public Map<String, Object> locals() {
+        if (locals == null) locals = new LinkedHashMap<>();   // most responses never use it
         return locals;
     }
 
@@ -168,9 +171,11 @@ public final class Response extends ServerResponse {
     /** A string body: {@code text/html} unless a type is set, whose charset becomes utf-8. */
     public Response send(String body) {
         if (body == null) return finish(new byte[0]);
-        if (!hasContentType()) type("html");
-        Object ct = getHeader("Content-Type");
-        if (ct instanceof String s) setHeader("Content-Type", MediaType.withCharset(s, "utf-8"));
+        if (!hasContentType()) {
+            setHeader("Content-Type", HTML_UTF8);   // what type("html") then the charset rewrite would yield
+        } else if (getHeader("Content-Type") instanceof String s) {
+            setHeader("Content-Type", MediaType.withCharset(s, "utf-8"));
+        }
         return finish(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -483,6 +488,6 @@ public final class Response extends ServerResponse {
 
     public void render(String view, Map<String, ?> model, RenderCallback callback) throws Exception {
         App current = req.app;
-        current.views().render(view, current.views().options(locals, model), callback);
+        current.views().render(view, current.views().options(locals(), model), callback);
     }
 }

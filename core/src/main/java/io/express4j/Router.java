@@ -33,6 +33,10 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         return mergeParams;
     }
 
+    boolean hasParamCallbacks() {
+        return !params.isEmpty();
+    }
+
     List<ParamHandler> paramCallbacks(String name) {
         return params.getOrDefault(name, List.of());
     }

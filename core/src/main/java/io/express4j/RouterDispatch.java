@@ -30,7 +30,7 @@ final class RouterDispatch implements Next {
     private final Map<String, Object> parentParams;
     private final Next parentNext;
     private final List<String> optionsMethods;
-    private final Map<String, ParamDispatch.Called> paramCalled = new HashMap<>();
+    private Map<String, ParamDispatch.Called> paramCalled;   // made when a layer with params first matches
     private int idx;
     private String removed = "";
     private boolean slashAdded;
@@ -126,13 +126,22 @@ final class RouterDispatch implements Next {
         Layer matched = layer;
         Layer.Match m = match;
         Throwable pending = layerError;
-        new ParamDispatch(router, matched.keys(), paramCalled, req, res, err -> {
-            if (err == ParamDispatch.SKIP_ROUTER && pending == null) exitRouter();
-            else if (err == ParamDispatch.SKIP_LAYER) next(pending);
-            else if (err != null) next(pending != null ? pending : err);
-            else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
-            else trimPrefix(matched, pending, m.path(), path);
-        }).start();
+        if (!router.hasParamCallbacks() || matched.keys().isEmpty()) {
+            afterParams(null, matched, m, pending, path);   // the common case: nothing to run, nothing to allocate
+            return;
+        }
+        if (paramCalled == null) paramCalled = new HashMap<>();
+        new ParamDispatch(router, matched.keys(), paramCalled, req, res,
+                err -> afterParams(err, matched, m, pending, path)).start();
+    }
+
+    /** Continues after the param callbacks of a matched layer: into its route or middleware, or past it. */
+    private void afterParams(Throwable err, Layer matched, Layer.Match m, Throwable pending, String path) {
+        if (err == ParamDispatch.SKIP_ROUTER && pending == null) exitRouter();
+        else if (err == ParamDispatch.SKIP_LAYER) next(pending);
+        else if (err != null) next(pending != null ? pending : err);
+        else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
+        else trimPrefix(matched, pending, m.path(), path);
     }
 
     /** What the route's handlers see as {@code done}: back into this stack, or out of the router. */

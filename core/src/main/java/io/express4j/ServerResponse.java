@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -100,8 +101,11 @@ public class ServerResponse {
         return headers.contains(name);
     }
 
+    /** Node's {@code res.getHeaderNames()}: the names lower-cased (Node keys its header store by them), in order. */
     public List<String> getHeaderNames() {
-        return headers.names();
+        List<String> names = headers.names();
+        names.replaceAll(name -> name.toLowerCase(Locale.ROOT));
+        return names;
     }
 
     public ServerResponse removeHeader(String name) {

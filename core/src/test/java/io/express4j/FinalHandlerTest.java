@@ -220,6 +220,15 @@ class FinalHandlerTest {
         assertThat(r.text()).isEqualTo(page("Internal Server Error"));
     }
 
+    /** Oracle: statuses has no message for 599, so finalhandler's page reads "undefined" (the status line "unknown"). */
+    @Test
+    void aStatusWithoutAReasonPhraseShowsUndefined() {
+        RawResponse r = failWith(new TeapotException(599), 0);
+        assertThat(r.status()).isEqualTo(599);
+        assertThat(r.reason()).isEqualTo("unknown");
+        assertThat(r.text()).isEqualTo(page("undefined"));
+    }
+
     /** Oracle: with no usable status on the error, a 4xx/5xx status already on the response is used. */
     @Test
     void theResponseStatusIsUsedWhenItIsAnErrorStatus() {

@@ -4,6 +4,7 @@ import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -52,6 +53,22 @@ class ReqQueryTest {
         Function<String, Map<String, Object>> parser = str -> Map.of("length", str == null ? 0 : str.length());
         try (TestServer server = TestServer.serve(createApp(parser))) {
             expectJson(server.get("/?user%5Bname%5D=tj"), "{\"length\":17}");
+        }
+    }
+
+    /** Oracle (Express 5.3.0): parseurl's query is null without a "?" (or with "#" first), "" for a bare "?". */
+    @Test
+    void aFunctionGetsNullWhenThereIsNoQuery() {
+        Function<String, Map<String, Object>> raw = str -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("raw", str);
+            return out;
+        };
+        try (TestServer server = TestServer.serve(createApp(raw))) {
+            expectJson(server.get("/q"), "{\"raw\":null}");
+            expectJson(server.get("/q#a?b=1"), "{\"raw\":null}");
+            expectJson(server.get("/q?"), "{\"raw\":\"\"}");
+            expectJson(server.get("/q?a#b"), "{\"raw\":\"a\"}");
         }
     }
 

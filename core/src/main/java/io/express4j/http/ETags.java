@@ -23,7 +23,11 @@ public final class ETags {
   /** Length of a SHA-1 digest in base64 without its single {@code =} padding character. */
   private static final int HASH_CHARS = 27;
 
-  private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(ETags::newSha1);
+  /**
+   * Cloned per call: every request runs on a fresh virtual thread, so a thread-local digest would be created anew
+   * each time, and cloning the initial state is cheaper than a provider lookup.
+   */
+  private static final MessageDigest SHA1 = newSha1();
 
   private ETags() {}
 
@@ -39,9 +43,9 @@ public final class ETags {
    */
   public static String generate(byte[] body, int offset, int length, boolean weak) {
     Objects.checkFromIndexSize(offset, length, body.length);
-    MessageDigest sha1 = SHA1.get();
+    MessageDigest sha1 = copy(SHA1);
     sha1.update(body, offset, length);
-    byte[] digest = sha1.digest(); // also resets the digest for the next call
+    byte[] digest = sha1.digest();
 
     int hexDigits = hexDigits(length);
     byte[] out = new byte[(weak ? 2 : 0) + 1 + hexDigits + 1 + HASH_CHARS + 1];
@@ -88,6 +92,14 @@ public final class ETags {
 
   private static int hexDigits(int value) {
     return value == 0 ? 1 : (32 - Integer.numberOfLeadingZeros(value) + 3) / 4;
+  }
+
+  private static MessageDigest copy(MessageDigest prototype) {
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha1();
+    }
   }
 
   private static MessageDigest newSha1() {

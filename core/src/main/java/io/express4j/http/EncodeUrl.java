@@ -1,19 +1,13 @@
 package io.express4j.http;
 
 /**
- * URL encoding as the npm {@code encodeurl} 2.0.0 package does it, for {@code Location} headers and
- * the final handler's {@code Cannot GET <path>} message: characters that may not appear in a URL
- * are UTF-8 percent-encoded while valid {@code %XX} escapes and the reserved characters are kept,
- * so encoding an already encoded URL is harmless.
+ * URL encoding as the npm {@code encodeurl} 2.0.3 package does it (the version Express 5.3.0 installs), for
+ * {@code Location} headers and the final handler's {@code Cannot GET <path>} message: characters that may not
+ * appear in a URL are UTF-8 percent-encoded while valid {@code %XX} escapes and the reserved characters are kept,
+ * so encoding an already encoded URL is harmless. A {@code %} that does not start a valid escape becomes
+ * {@code %25} on its own ({@code %zz} → {@code %25zz}, {@code /foo%2} → {@code /foo%252}).
  *
- * <p>Two inherited quirks are kept on purpose: a {@code %} that does not start a valid escape is
- * encoded together with the one or two characters it swallowed, which then go through {@code
- * encodeURI} too ({@code %[} becomes {@code %25%5B}, {@code %%41} becomes {@code %25%2541}); and a
- * {@code %} followed by a single hex digit at the very end is left alone ({@code %a}).
- *
- * <p>Unpaired surrogates become U+FFFD. (Upstream does the same, except for two adjacent unpaired
- * surrogates, where its regex misses the second one and {@code encodeURI} then throws a URIError;
- * here they are simply both replaced.)
+ * <p>Unpaired surrogates become U+FFFD, surrogate pairs are encoded as the code point they form.
  */
 public final class EncodeUrl {
 
@@ -25,11 +19,7 @@ public final class EncodeUrl {
   public static String encode(String url) {
     int n = url.length();
     int i = 0;
-    while (i < n) {
-      char c = url.charAt(i);
-      if (c == '%' ? !validEscapeOrTolerated(url, i) : !isUrlChar(c)) {
-        break;
-      }
+    while (i < n && kept(url, i)) {
       i++;
     }
     if (i == n) {
@@ -38,23 +28,8 @@ public final class EncodeUrl {
     StringBuilder out = new StringBuilder(n + 16);
     out.append(url, 0, i);
     while (i < n) {
-      char c = url.charAt(i);
-      if (c == '%') {
-        if (validEscapeOrTolerated(url, i)) {
-          out.append('%');
-          i++;
-        } else {
-          // "%" plus what the upstream regex swallowed with it all go through encodeURI.
-          int swallowed = i + 1 >= n ? 0 : (!isHex(url.charAt(i + 1)) ? 1 : 2);
-          out.append("%25");
-          int end = i + 1 + swallowed;
-          i++;
-          while (i < end) {
-            i = appendEncodeUri(out, url, i, n);
-          }
-        }
-      } else if (isUrlChar(c)) {
-        out.append(c);
+      if (kept(url, i)) {
+        out.append(url.charAt(i));
         i++;
       } else {
         i = appendPercentEncoded(out, url, i, n);
@@ -63,16 +38,13 @@ public final class EncodeUrl {
     return out.toString();
   }
 
-  /**
-   * Whether the {@code %} at {@code i} is left as is: a complete {@code %XX} escape, or a
-   * {@code %} and one hex digit ending the string (which the upstream regex cannot match).
-   */
-  private static boolean validEscapeOrTolerated(String s, int i) {
-    int n = s.length();
-    if (i + 1 >= n || !isHex(s.charAt(i + 1))) {
-      return false;
+  /** Whether the character at {@code i} is copied as is: a URL character, or the {@code %} of a valid escape. */
+  private static boolean kept(String s, int i) {
+    char c = s.charAt(i);
+    if (c != '%') {
+      return isUrlChar(c);
     }
-    return i + 2 >= n || isHex(s.charAt(i + 2));
+    return i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2));
   }
 
   /**
@@ -87,27 +59,6 @@ public final class EncodeUrl {
         || (c >= 0x61 && c <= 0x7A)
         || c == 0x7C
         || c == 0x7E;
-  }
-
-  /** Characters JS {@code encodeURI} leaves alone. */
-  private static boolean isEncodeUriUnescaped(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      return true;
-    }
-    return switch (c) {
-      case ';', ',', '/', '?', ':', '@', '&', '=', '+', '$', '-', '_', '.', '!', '~', '*', '\'',
-          '(', ')', '#' -> true;
-      default -> false;
-    };
-  }
-
-  private static int appendEncodeUri(StringBuilder out, String s, int i, int n) {
-    char c = s.charAt(i);
-    if (c < 0x80 && isEncodeUriUnescaped(c)) {
-      out.append(c);
-      return i + 1;
-    }
-    return appendPercentEncoded(out, s, i, n);
   }
 
   /** Appends the UTF-8 escapes of the code point at {@code i}; returns the next index. */

@@ -22,11 +22,14 @@ public final class Urls {
         return path.isEmpty() && start > 0 ? "/" : path;
     }
 
-    /** The query string without its {@code ?}; empty when there is none. */
+    /**
+     * The query string without its {@code ?}, up to a {@code #}; null when there is no {@code ?} before the first
+     * {@code #} (parseurl's {@code query}, which Express hands to a custom {@code query parser} as is).
+     */
     public static String query(String url) {
         int q = url.indexOf('?');
-        if (q < 0) return "";
-        int hash = url.indexOf('#', q);
+        int hash = url.indexOf('#');
+        if (q < 0 || (hash >= 0 && hash < q)) return null;
         return url.substring(q + 1, hash < 0 ? url.length() : hash);
     }
 

@@ -1,0 +1,422 @@
+package io.express4j.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes benchmarks/RESULTS.md from the raw data the scripts leave in benchmarks/results/: machine.tsv,
+ * load.tsv, servers.tsv, features.tsv (run.sh), scale-*.tsv and scale.meta (scale.sh), profile-*.txt
+ * (profile.sh), jmh.csv and jmh.meta (jmh.sh). Every section is regenerated from whatever data is there, so the scripts can run in any order.
+ */
+public final class Report {
+    static final String BASELINE = "netty";
+    static final List<String> SERVER_ORDER = List.of("express4j", "netty", "express", "fastify", "javalin");
+    static final Map<String, String> SERVER_NAMES = Map.of("express4j", "express4j (virtual threads)",
+            "netty", "raw Netty (ceiling)", "express", "Express 5.3.0", "fastify", "Fastify 5.12.8", "javalin",
+            "Javalin 7.2.3 (virtual threads)");
+    static final Map<String, String> TEST_TITLES = Map.of(
+            "plaintext", "plaintext — `GET /plaintext` (13 B `Hello, World!`), 50 connections",
+            "plaintext-c256", "plaintext at c256 — `GET /plaintext`, 256 connections",
+            "json", "JSON — `GET /json` (`{\"message\":\"Hello, World!\"}`), 50 connections",
+            "static", "static file — `GET /static/1mib.bin` (1 MiB), 50 connections",
+            "stream", "stream — `GET /stream` (1,000 writes × 1 KiB, chunked), 50 connections");
+
+    private final Path dir;
+    private final StringBuilder out = new StringBuilder();
+    private final Map<String, String> machine;
+    private final Table load;
+    private final Table servers;
+    private final Table features;
+    private final Table scale;
+    private final LoadMedians medians;
+
+    private Report(Path dir) throws IOException {
+        this.dir = dir;
+        machine = Table.readPairs(dir.resolve("machine.tsv"));
+        load = Table.read(dir.resolve("load.tsv"));
+        servers = Table.read(dir.resolve("servers.tsv"));
+        features = Table.read(dir.resolve("features.tsv"));
+        scale = Table.readAll(dir, "scale-");
+        medians = new LoadMedians(load);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/results");
+        Path target = Path.of(args.length > 1 ? args[1] : "benchmarks/RESULTS.md");
+        Report r = new Report(dir);
+        r.write();
+        Files.writeString(target, r.out);
+    }
+
+    private void write() throws IOException {
+        line("# express4j benchmarks");
+        line();
+        banner();
+        howToRun();
+        machineSection();
+        summary();
+        targets();
+        perTest();
+        serverTable();
+        scaleSection();
+        profiles();
+        jmh();
+        notes();
+    }
+
+    private void banner() {
+        String mode = machine.getOrDefault("mode", "");
+        String note = machine.get("note");
+        if (mode.equals("quick") || note != null) {
+            line("> **Provisional numbers** (" + machine.getOrDefault("date", "undated") + ")"
+                    + (mode.equals("quick") ? ": a `--quick` smoke run (1 round × 3 s per test), not a measurement." : ".")
+                    + (note == null ? "" : " " + note)
+                    + " Re-run `benchmarks/run.sh` on a quiet machine for the real table.");
+            line();
+        }
+    }
+
+    private void howToRun() {
+        line("## How to run");
+        line();
+        line("```sh");
+        line("benchmarks/run.sh              # load test, all servers and tests: 3 rounds × 10 s, medians (≈ 15–20 min)");
+        line("benchmarks/run.sh --quick      # smoke run: 1 round × 3 s (≈ 3 min)");
+        line("benchmarks/scale.sh            # scale checks: 10k idle connections, 1,000 vs 10 routes, 1 GiB upload, slow reader");
+        line("benchmarks/profile.sh          # JFR profile of express4j under plaintext and JSON load: hot methods");
+        line("benchmarks/jmh.sh              # JMH micro-benchmarks (add a regex to pick some, e.g. jmh.sh ETag)");
+        line("```");
+        line();
+        line("Each script builds what it needs (`mvn -pl benchmarks -am package -DskipTests`, `npm ci` in "
+                + "`benchmarks/node`), installs `wrk` with apt-get if it is missing, writes its raw data to "
+                + "`benchmarks/results/` and regenerates this file. `mvn verify` only compiles the benchmarks.");
+        line();
+        if (machine.containsKey("command")) {
+            line("This report's load data came from:");
+            line();
+            line("```sh");
+            line(machine.get("command"));
+            machine.forEach((k, v) -> {
+                if (k.startsWith("server_cmd_")) line(v + "    # " + k.substring("server_cmd_".length()));
+            });
+            line(machine.getOrDefault("wrk_cmd", ""));
+            line("```");
+            line();
+        }
+    }
+
+    private void machineSection() {
+        if (machine.isEmpty()) return;
+        line("## Machine");
+        line();
+        line("| | |");
+        line("|---|---|");
+        for (String key : List.of("date", "commit", "mode", "rounds", "nproc", "cpu", "memory", "kernel", "jdk", "node", "wrk",
+                "java_opts", "pinning", "load_before", "load_after")) {
+            if (machine.containsKey(key)) line("| " + key.replace('_', ' ') + " | " + machine.get(key) + " |");
+        }
+        line();
+    }
+
+    private List<String> serversPresent() {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Map<String, String> row : load.rows()) seen.add(row.get("server"));
+        List<String> ordered = new ArrayList<>(SERVER_ORDER.stream().filter(seen::contains).toList());
+        seen.stream().filter(s -> !ordered.contains(s)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private List<String> testsPresent() {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Map<String, String> row : load.rows()) seen.add(row.get("test"));
+        return new ArrayList<>(seen);
+    }
+
+    private void summary() {
+        if (load.rows().isEmpty()) return;
+        List<String> srv = serversPresent();
+        line("## Throughput relative to raw Netty");
+        line();
+        line("Median requests/s of each server ÷ raw Netty's in the same run (1.00 = raw Netty).");
+        line();
+        StringBuilder head = new StringBuilder("| test |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String s : srv) {
+            head.append(' ').append(s).append(" |");
+            rule.append("---:|");
+        }
+        line(head.toString());
+        line(rule.toString());
+        for (String t : testsPresent()) {
+            StringBuilder row = new StringBuilder("| " + t + " |");
+            for (String s : srv) row.append(' ').append(ratioCell(s, t)).append(" |");
+            line(row.toString());
+        }
+        line();
+    }
+
+    private String ratioCell(String server, String test) {
+        Double rps = medians.rps(server, test);
+        if (rps == null) return pendingOrDash(server, test);
+        Double base = medians.rps(BASELINE, test);
+        return base == null || base == 0 ? "—" : fmt2(rps / base) + "×";
+    }
+
+    private String pendingOrDash(String server, String test) {
+        Map<String, String> status = features.find("server", server, "test", test, "feature", "status");
+        if (status != null && !"200".equals(status.get("value"))) return "pending (" + status.get("value") + ")";
+        return "—";
+    }
+
+    private void targets() {
+        if (load.rows().isEmpty() && scale.rows().isEmpty()) return;
+        line("## Targets (issue 8) — where each stands");
+        line();
+        line("| target | measured | status |");
+        line("|---|---|---|");
+        ratioTarget("plaintext ≥ 0.7× raw Netty (c50)", "plaintext", 0.7);
+        ratioTarget("plaintext ≥ 0.7× raw Netty (c256)", "plaintext-c256", 0.7);
+        ratioTarget("JSON ≥ 0.7× raw Netty", "json", 0.7);
+        ratioTarget("1 MiB file ≥ 1.0× raw Netty", "static", 1.0);
+        Double ours = medians.rps("express4j", "stream");
+        Double javalin = medians.rps("javalin", "stream");
+        target("stream ≥ Javalin", ours == null || javalin == null ? null
+                : fmt0(ours) + " vs " + fmt0(javalin) + " req/s", ours == null || javalin == null ? null : ours >= javalin);
+        Double p99 = medians.metric("express4j", "plaintext-c256", "p99_ms");
+        Double p99n = medians.metric(BASELINE, "plaintext-c256", "p99_ms");
+        target("p99 at c256 ≤ 1.5× raw Netty's", p99 == null || p99n == null ? null
+                : fmt2(p99) + " ms vs " + fmt2(p99n) + " ms (" + fmt2(p99 / p99n) + "×)",
+                p99 == null || p99n == null ? null : p99 <= 1.5 * p99n);
+        Map<String, String> srv = servers.find("server", "express4j");
+        Double startup = srv == null ? null : num(srv.get("startup_ms"));
+        target("startup to first response ≤ 300 ms", startup == null ? null : fmt0(startup) + " ms",
+                startup == null ? null : startup <= 300);
+        Double idle = srv == null ? null : num(srv.get("rss_idle_mib"));
+        target("RSS idle ≤ 100 MiB", idle == null ? null : fmt1(idle) + " MiB", idle == null ? null : idle <= 100);
+        Double peak = srv == null ? null : num(srv.get("rss_peak_mib"));
+        target("RSS peak ≤ 220 MiB under these loads", peak == null ? null : fmt1(peak) + " MiB",
+                peak == null ? null : peak <= 220);
+        scaleTarget("10k idle connections ≤ 100 MiB extra", "idle10k", "rss_added_mib", " MiB", v -> v <= 100);
+        scaleTarget("1,000 routes ≤ 10 % slower than 10", "routes", "slowdown_pct", " % slower", v -> v <= 10);
+        scaleTarget("1 GiB upload with heap ≤ 64 MiB", "upload", "peak_heap_mib", " MiB peak heap", v -> v <= 64);
+        scaleTarget("slow reader on a 200 MiB stream (no target: peak heap)", "slow_reader", "peak_heap_mib",
+                " MiB peak heap", v -> true);
+        line();
+        line("Status is against the numbers above; on a busy machine a *missed* may be noise — re-run to confirm.");
+        line();
+    }
+
+    private void ratioTarget(String label, String test, double min) {
+        Double rps = medians.rps("express4j", test);
+        Double base = medians.rps(BASELINE, test);
+        if (rps == null && base != null) {
+            target(label, pendingOrDash("express4j", test), null);
+            return;
+        }
+        target(label, rps == null || base == null ? null : fmt2(rps / base) + "× (" + fmt0(rps) + " vs "
+                + fmt0(base) + " req/s)", rps == null || base == null ? null : rps / base >= min);
+    }
+
+    private void scaleTarget(String label, String check, String metric, String unit,
+                             java.util.function.DoublePredicate ok) {
+        Map<String, String> row = scale.find("check", check, "server", "express4j", "metric", metric);
+        Double v = row == null ? null : num(row.get("value"));
+        if (v != null && v < 0) {   // e.g. 1,000 routes faster than 10: the noise is larger than the effect
+            target(label, fmt1(v) + unit + " (impossible: noise, re-run)", null);
+            return;
+        }
+        target(label, v == null ? null : fmt1(v) + unit, v == null ? null : ok.test(v));
+    }
+
+    private void target(String label, String measured, Boolean met) {
+        line("| " + label + " | " + (measured == null ? "not measured" : measured) + " | "
+                + (met == null ? "—" : met ? "met" : "**missed**") + " |");
+    }
+
+    private void perTest() {
+        if (load.rows().isEmpty()) return;
+        line("## Results per test");
+        line();
+        line("Medians over the rounds. *× raw Netty* is requests/s relative to raw Netty; server CPU is the server "
+                + "process's user+system time over wall time (100 % = the one pinned core).");
+        line();
+        for (String t : testsPresent()) {
+            line("### " + TEST_TITLES.getOrDefault(t, t));
+            line();
+            line("| server | req/s | × raw Netty | p50 ms | p99 ms | MiB/s | server CPU % | errors | ETag |"
+                    + (t.equals("static") ? " Range |" : "") + " Content-Type |");
+            line("|---|---:|---:|---:|---:|---:|---:|---:|---|" + (t.equals("static") ? "---|" : "") + "---|");
+            for (String s : serversPresent()) {
+                Double rps = medians.rps(s, t);
+                String range = t.equals("static") ? " " + feature(s, t, "range") + " |" : "";
+                if (rps == null) {
+                    line("| " + name(s) + " | " + pendingOrDash(s, t) + " | | | | | | | |" + (range.isEmpty() ? "" : " |")
+                            + " |");
+                    continue;
+                }
+                line("| " + name(s) + " | " + fmt0(rps) + " | " + ratioCell(s, t) + " | "
+                        + fmt2(medians.metric(s, t, "p50_ms")) + " | " + fmt2(medians.metric(s, t, "p99_ms")) + " | "
+                        + fmt1(medians.metric(s, t, "mib_s")) + " | " + fmt0(medians.metric(s, t, "cpu_pct")) + " | "
+                        + fmt0(medians.metric(s, t, "errors")) + " | " + feature(s, t, "etag") + " |" + range + " "
+                        + feature(s, t, "content_type") + " |");
+            }
+            line();
+        }
+    }
+
+    private String feature(String server, String test, String feature) {
+        Map<String, String> row = features.find("server", server, "test", test, "feature", feature);
+        return row == null || row.get("value").isEmpty() ? "—" : row.get("value");
+    }
+
+    private void serverTable() {
+        if (servers.rows().isEmpty()) return;
+        line("## Startup and memory");
+        line();
+        line("Startup: process start to the first 200 from `GET /plaintext` (polled every ~5 ms). RSS idle: VmRSS "
+                + "one second after that. RSS peak: VmHWM after all the tests above.");
+        line();
+        line("| server | startup ms | RSS idle MiB | RSS peak MiB |");
+        line("|---|---:|---:|---:|");
+        for (String s : SERVER_ORDER) {
+            Map<String, String> row = servers.find("server", s);
+            if (row == null) continue;
+            line("| " + name(s) + " | " + row.get("startup_ms") + " | " + row.get("rss_idle_mib") + " | "
+                    + row.get("rss_peak_mib") + " |");
+        }
+        line();
+    }
+
+    private void scaleSection() throws IOException {
+        if (scale.rows().isEmpty()) return;
+        line("## Scale checks (`benchmarks/scale.sh`)");
+        line();
+        Map<String, String> meta = Table.readPairs(dir.resolve("scale.meta"));
+        runLine(meta);
+        line("| check | server | metric | value | note |");
+        line("|---|---|---|---:|---|");
+        for (Map<String, String> row : scale.rows()) {
+            line("| " + row.get("check") + " | " + row.get("server") + " | " + row.get("metric") + " | "
+                    + row.get("value") + " " + row.get("unit") + " | " + row.getOrDefault("note", "") + " |");
+        }
+        line();
+    }
+
+    private void profiles() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches("profile-.*\\.txt")).sorted().toList();
+        }
+        if (files.isEmpty()) return;
+        line("## Hot spots (`benchmarks/profile.sh`, JFR execution samples)");
+        line();
+        if (Files.exists(dir.resolveSibling("HOTSPOTS.md"))) {
+            line("What these profiles and the JMH numbers say, and what to change: [HOTSPOTS.md](HOTSPOTS.md) "
+                    + "(written by hand, dated; the raw views follow).");
+            line();
+        }
+        for (Path f : files) {
+            List<String> lines = Files.readAllLines(f);
+            line("### " + (lines.isEmpty() ? f.getFileName() : lines.get(0)));
+            line();
+            line("```");
+            lines.stream().skip(1).forEach(this::line);
+            line("```");
+            line();
+        }
+    }
+
+    private void jmh() throws IOException {
+        Path csv = dir.resolve("jmh.csv");
+        if (!Files.exists(csv)) return;
+        line("## JMH micro-benchmarks (`benchmarks/jmh.sh`)");
+        line();
+        Map<String, String> meta = Table.readPairs(dir.resolve("jmh.meta"));
+        runLine(meta);
+        line("| benchmark | params | score | ± error (99.9 %) | unit |");
+        line("|---|---|---:|---:|---|");
+        for (List<String> row : Csv.read(csv)) {
+            if (row.get(0).equals("Benchmark")) continue;
+            String bench = row.get(0).replace("io.express4j.bench.jmh.", "");
+            StringBuilder params = new StringBuilder();
+            for (int i = 7; i < row.size(); i++) {
+                if (!row.get(i).isEmpty()) params.append(params.isEmpty() ? "" : ", ").append(row.get(i));
+            }
+            line("| " + bench + " | " + params + " | " + fmt1(num(row.get(4))) + " | " + fmt1(num(row.get(5)))
+                    + " | " + row.get(6) + " |");
+        }
+        line();
+    }
+
+    private void notes() {
+        line("## What each server does");
+        line();
+        line("- **express4j**: `benchmarks/src/main/java/io/express4j/bench/servers/Express4jServer.java` — default "
+                + "mode (each request on a new virtual thread), `res.send` (weak ETag, as Express), `res.json`, "
+                + "`res.write` × 1,000 (each write is flushed: one 1 KiB packet per write), `Express.staticFiles` when the build has it (the 1 MiB row says *pending* "
+                + "until then).");
+        line("- **raw Netty**: `RawNettyServer` / `RawNettyHandler` — `HttpServerCodec` and one hand-written handler on "
+                + "one epoll event loop thread: no ETag for dynamic bodies, a cached Date, Jackson per JSON response, "
+                + "zero-copy `DefaultFileRegion` with ETag/Last-Modified/single Range; the stream's 1,000 writes are "
+                + "flushed once at the end (on the event loop nothing could leave between them anyway).");
+        line("- **Express 5.3.0 / Fastify 5.12.8**: `benchmarks/node/express.js`, `fastify.js` (versions pinned in "
+                + "`package-lock.json`, `@fastify/static` 8.3.0): `res.send`/`reply.send`, `express.static` / `@fastify/static` (ETag + Range on "
+                + "by default), Express streams with `res.write` × 1,000 (Node queues what the socket refuses and sends it in one "
+                + "writev), Fastify with a Readable.");
+        line("- **Javalin 7.2.3** (Jetty 12.1): `JavalinServer` — `useVirtualThreads = true`, `ctx.result`, `ctx.json` (Jackson 3), "
+                + "Jetty's static files, `outputStream().write` + `flush` × 1,000 (blocking on the virtual thread). Javalin's `generateEtags` is off by "
+                + "default and left so.");
+        line("- The ETag column shows whether the response carried one: servers that hash the body do more work.");
+        line();
+    }
+
+    private void runLine(Map<String, String> meta) {
+        if (!meta.containsKey("date")) return;
+        line("Run " + meta.get("date") + (meta.containsKey("commit") ? " on commit " + meta.get("commit") : "")
+                + (meta.containsKey("command") ? " with `" + meta.get("command").trim() + "`" : "")
+                + (meta.containsKey("load_before") ? " (load average before: " + meta.get("load_before") + ")" : "")
+                + "." + (meta.containsKey("note") ? " " + meta.get("note") : ""));
+        line();
+    }
+
+    private String name(String server) {
+        return SERVER_NAMES.getOrDefault(server, server);
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    private void line() {
+        out.append('\n');
+    }
+
+    static Double num(String s) {
+        if (s == null || s.isEmpty() || s.equals("-")) return null;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String fmt0(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String fmt1(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String fmt2(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}
