@@ -108,6 +108,9 @@ class HttpFramingTest {
                 Arguments.of("version with extra digit", 400, "GET / HTTP/1.11\r\nHost: x\r\n\r\n"),
                 Arguments.of("HTTP/2.0 request line", 505, "GET / HTTP/2.0\r\nHost: x\r\n\r\n"),
                 Arguments.of("HTTP/0.9 style", 400, "GET /\r\n\r\n"),
+                Arguments.of("HTTP/1.2", 400, "GET / HTTP/1.2\r\nHost: x\r\n\r\n"),
+                Arguments.of("raw UTF-8 in the path", 400, "GET /caf\u00c3\u00a9 HTTP/1.1\r\nHost: x\r\n\r\n"),
+                Arguments.of("raw byte in the query", 400, "GET /?q=\u00ff HTTP/1.1\r\nHost: x\r\n\r\n"),
                 Arguments.of("method not a token", 400, "G(T / HTTP/1.1\r\nHost: x\r\n\r\n"),
                 Arguments.of("garbage", 400, "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\r\n\r\n"),
                 // request target forms (RFC 9112 §3.2)

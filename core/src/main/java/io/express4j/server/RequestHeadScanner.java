@@ -8,8 +8,9 @@ import io.express4j.http.HeaderValidation;
  * lines, lets a bare CR pass as a separator): leniency is where request smuggling lives, so this scanner is strict:
  *
  * <ul>
- *   <li>request line: {@code token SP target SP HTTP/d.d CRLF}, single spaces, no control characters (bare CR, NUL,
- *       TAB…) → 400; a major version other than 1 → 505; longer than the limit → 414;</li>
+ *   <li>request line: {@code token SP target SP HTTP/1.x CRLF}, single spaces, no control characters (bare CR, NUL,
+ *       TAB…) and no raw byte above 0x7E in the target → 400; HTTP/1.2 and up → 400 (as Node); a major version
+ *       other than 1 → 505; longer than the limit → 414;</li>
  *   <li>header lines: {@code token ":" value CRLF}; obs-fold (a line starting with SP/HTAB), whitespace before the
  *       colon, a bare CR or LF, NUL or other controls in a value → 400; too many lines or too many bytes → 431.</li>
  * </ul>
@@ -95,7 +96,9 @@ final class RequestHeadScanner {
                     partLength = 0;
                     return true;
                 }
-                if (b < 0x21 || b == 0x7f) throw bad("control character or whitespace in the request target");
+                // A URI has no raw byte above 0x7E (RFC 3986): UTF-8 in a target must be percent-encoded, as Node's
+                // parser demands too.
+                if (b < 0x21 || b >= 0x7f) throw bad("control character, whitespace or raw byte in the target");
                 partLength++;
                 return true;
             }
@@ -172,7 +175,7 @@ final class RequestHeadScanner {
         } else if (pos == 6) {
             if (b != '.') throw bad("malformed HTTP version");
         } else if (pos == 7) {
-            if (b < '0' || b > '9') throw bad("malformed HTTP version");
+            if (b != '0' && b != '1') throw bad("HTTP/1." + (char) b);   // Node refuses 1.2 and up too
         } else {
             throw bad(b == '\n' ? "bare LF" : "malformed HTTP version");
         }
