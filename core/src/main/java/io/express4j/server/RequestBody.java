@@ -67,7 +67,7 @@ final class RequestBody extends InputStream {
     void fail(IOException cause) {
         lock.lock();
         try {
-            if (!ended) failure = cause;
+            if (!ended && failure == null) failure = cause;   // the first cause is the one to report
             readable.signalAll();
         } finally {
             lock.unlock();
