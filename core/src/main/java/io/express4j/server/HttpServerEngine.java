@@ -51,6 +51,8 @@ public final class HttpServerEngine implements AutoCloseable {
                     .group(boss, workers)
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
+                    // as Node: a restarted server can bind while the old one's connections sit in TIME_WAIT
+                    .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
