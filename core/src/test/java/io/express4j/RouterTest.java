@@ -117,14 +117,16 @@ class RouterTest {
     }
 
     @Test
-    void codeAfterNextRunsAfterTheRestOfTheStackWhileNestingIsShallow() {
+    void codeAfterNextRunsAfterTheRestOfTheStackWhileNestingIsShallow() throws Exception {
         // Express runs a synchronous next() to the end of the stack before returning (up to its sync limit).
-        List<String> order = new ArrayList<>();
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         App app = app();
         app.use((req, res, next) -> {
             order.add("a");
             next.run();
             order.add("a after next");
+            done.countDown();   // the response left before this line ran: wait for it, not for the response
         });
         app.use((req, res, next) -> {
             order.add("b");
@@ -136,6 +138,7 @@ class RouterTest {
         });
         try (TestServer server = TestServer.serve(app)) {
             expect(server.get("/"), 200, "ok");
+            assertThat(done.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
         assertThat(order).containsExactly("a", "b", "handler", "a after next");
     }
