@@ -18,6 +18,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -172,34 +173,26 @@ public final class FileSend {
 
     /** {@code /page} finds {@code /page.html} with {@code extensions: ['html']}; directories are skipped. */
     private void tryExtensions(String file, IOException notFound) throws Exception {
-        IOException last = notFound;
-        String lastPath = file;
-        for (String extension : options.extensions()) {
-            String candidate = file + "." + extension;
-            try {
-                BasicFileAttributes stat = stat(candidate);
-                if (stat.isDirectory()) {
-                    last = null;
-                    continue;
-                }
-                events.onFile();
-                send(candidate, stat);
-                return;
-            } catch (IOException e) {
-                last = e;
-                lastPath = candidate;
-            }
-        }
-        if (last != null) events.onError(SystemErrors.toFileError(last, "stat", lastPath));
-        else error(404);
+        List<String> candidates = new ArrayList<>();
+        for (String extension : options.extensions()) candidates.add(file + "." + extension);
+        sendFirstFile(candidates, notFound, file);
     }
 
     /** The first index name that is a file; none is a 404 (the last stat error if there was one). */
     private void sendIndex(String dir) throws Exception {
-        IOException last = null;
-        String lastPath = dir;
-        for (String name : options.index()) {
-            String candidate = NodePaths.join(dir, name);
+        List<String> candidates = new ArrayList<>();
+        for (String name : options.index()) candidates.add(NodePaths.join(dir, name));
+        sendFirstFile(candidates, null, dir);
+    }
+
+    /**
+     * Sends the first candidate that is a file (directories are skipped). When none is, the last stat error is
+     * reported (a directory in last place clears it), or a 404 when there was none.
+     */
+    private void sendFirstFile(List<String> candidates, IOException notFound, String path) throws Exception {
+        IOException last = notFound;
+        String lastPath = path;
+        for (String candidate : candidates) {
             try {
                 BasicFileAttributes stat = stat(candidate);
                 if (stat.isDirectory()) {
