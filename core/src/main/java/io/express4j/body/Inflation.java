@@ -58,7 +58,7 @@ final class Inflation {
      * GZIPInputStream (and Brotli's stream) read the header in their constructor; defer that to the first read, so
      * it happens inside the limit checks and its failures get zlib's wording.
      */
-    private static final class Lazy extends InputStream {
+    private static final class Lazy extends BlockInputStream {
         private final InputStream raw;
         private final Decoder decoder;
         private InputStream decoded;
@@ -69,12 +69,6 @@ final class Inflation {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (decoded == null) decoded = decoder.open(raw);
             return decoded.read(b, off, len);
@@ -82,17 +76,11 @@ final class Inflation {
     }
 
     /** Renames the JDK's decoder exceptions to zlib's wording; connection failures pass through untouched. */
-    private static final class ZlibMessages extends InputStream {
+    private static final class ZlibMessages extends BlockInputStream {
         private final InputStream in;
 
         ZlibMessages(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

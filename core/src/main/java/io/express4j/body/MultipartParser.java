@@ -165,7 +165,7 @@ public final class MultipartParser implements Middleware {
     }
 
     /** Fails with a 413 once more than {@code limit} bytes have come through. */
-    private static final class Limited extends InputStream {
+    private static final class Limited extends BlockInputStream {
         private final InputStream in;
         private final long limit;
         private long count;
@@ -173,12 +173,6 @@ public final class MultipartParser implements Middleware {
         Limited(InputStream in, long limit) {
             this.in = in;
             this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

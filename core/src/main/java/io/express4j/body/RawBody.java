@@ -24,7 +24,7 @@ final class RawBody {
      * The request's own stream, counting what is taken from it and telling a broken connection apart from a
      * decoder failure further up.
      */
-    static final class Source extends InputStream {
+    static final class Source extends BlockInputStream {
         private final InputStream in;
         private long count;
 
@@ -34,12 +34,6 @@ final class RawBody {
 
         long count() {
             return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
