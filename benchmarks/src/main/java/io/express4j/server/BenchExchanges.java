@@ -1,6 +1,7 @@
 package io.express4j.server;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
@@ -13,6 +14,11 @@ public final class BenchExchanges {
     private static final ServerConfig CONFIG = ServerConfig.defaults();
 
     private BenchExchanges() {}
+
+    /** The server's response encoder (it writes express4j's heads; Netty's plain encoder also takes raw ones). */
+    public static ChannelHandler responseEncoder() {
+        return NodeHttpCodec.responseEncoder();
+    }
 
     /** An exchange whose response goes to {@code channel}; the response's completion is never reported. */
     public static HttpExchange exchange(HttpRequest request, Channel channel) {

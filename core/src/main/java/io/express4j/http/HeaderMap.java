@@ -109,6 +109,24 @@ public final class HeaderMap {
         }
     }
 
+    /** Receives wire lines along with a target passed through, so that a caller need not capture it. */
+    @FunctionalInterface
+    public interface LineSink<T> {
+        void line(T target, String name, String value);
+    }
+
+    /** Like {@link #forEachLine(BiConsumer)}, handing {@code target} to each call (no lambda per call site). */
+    public <T> void forEachLine(T target, LineSink<T> sink) {
+        for (int i = 0; i < size; i++) {
+            Object v = values[i];
+            if (v instanceof String s) {
+                sink.line(target, names[i], s);
+            } else {
+                for (String s : asList(v)) sink.line(target, names[i], s);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> asList(Object v) {
         return v instanceof String s ? List.of(s) : (List<String>) v;

@@ -7,12 +7,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -30,6 +27,7 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
@@ -39,20 +37,25 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #body()}. The response methods take headers that the caller has already decided on (Node's framing rules
  * live above this layer) and put them on the wire in order; they may be called from any thread.
  *
- * <p>{@link #writeBody} blocks while the channel is not writable, so a handler that streams to a slow client waits
- * instead of queueing memory: that is the backpressure Express users must arrange by hand with {@code drain}.
+ * <p>Body writes coalesce as Node's do: {@link #writeBody} frames the bytes into one pending buffer and asks the
+ * event loop to send it; whatever is written before the event loop gets there leaves with it, in one write and one
+ * flush. Nothing waits for a timer, so a lone write (an event of a server-sent stream) leaves at once.
+ *
+ * <p>{@link #writeBody} blocks while the pending bytes and the channel's outbound buffer together exceed the
+ * channel's high-water mark, so a handler that streams to a slow client waits instead of queueing memory: that is
+ * the backpressure Express users must arrange by hand with {@code drain}. On the event loop itself it never blocks.
  */
 public final class HttpExchange {
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
     /** Handlers validate header names and values themselves (no CR/LF can reach here), so Netty need not. */
-    private static final HttpHeadersFactory RESPONSE_HEADERS =
-            DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
 
     private final HttpRequest request;
     private final Channel channel;
     private final ConnectionHandler connection;
     private final RequestBody body;
     private volatile Thread blockedWriter;
+    /** Body bytes written and not yet taken by the event loop; null until a head that allows a body. */
+    private volatile PendingBody pending;
     private volatile boolean headSent;
     private volatile boolean finished;
     private boolean revoked;
@@ -167,25 +170,32 @@ public final class HttpExchange {
      * Queues the response head; it leaves with the next body write or {@link #end}, or at once with {@code flush}.
      */
     public void writeHead(int status, String reason, HeaderMap headers, boolean flush) {
-        HttpResponse head = new NodeHttpCodec.Head(status(status, reason), RESPONSE_HEADERS, !bodyAllowed(status));
-        copy(headers, head.headers());
+        boolean bodyless = !bodyAllowed(status);
+        boolean chunked = NodeHttpCodec.chunked(headers);
+        HttpResponse head = new NodeHttpCodec.Head(status(status, reason), headers, chunked, bodyless);
         claimHead();
+        if (!bodyless) pending = new PendingBody(channel.alloc(), chunked);
         if (flush) channel.writeAndFlush(head, channel.voidPromise());
         else channel.write(head, channel.voidPromise());
     }
 
-    /** Writes a piece of the body (after {@link #writeHead}), blocking while the client is not keeping up. */
+    /**
+     * Writes a piece of the body (after {@link #writeHead}), blocking while the client is not keeping up. The bytes
+     * are copied: the caller may reuse the array at once. For a bodyless response they are dropped.
+     */
     public void writeBody(byte[] data, int offset, int length) {
         if (!headSent) throw new IllegalStateException("the head must be written first");
         ensureOpen();
-        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(data, offset, length)),
-                channel.voidPromise());
-        awaitWritable();
+        PendingBody body = pending;
+        if (body == null || length == 0) return;
+        if (body.append(data, offset, length)) queueDrain();
+        if (!channel.eventLoop().inEventLoop()) awaitRoom(body);
     }
 
     /** Ends the response after {@link #writeHead}, with an optional last piece of body. */
     public void end(byte[] last, boolean close) {
         if (!headSent) throw new IllegalStateException("the head must be written first");
+        writePending();
         ByteBuf content = last == null || last.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(last);
         finish(content.isReadable() ? new DefaultLastHttpContent(content) : LastHttpContent.EMPTY_LAST_CONTENT,
                 close);
@@ -194,9 +204,8 @@ public final class HttpExchange {
     /** Head, body and end in one write and one flush: the common case of {@code res.send}. */
     public void respond(int status, String reason, HeaderMap headers, byte[] body, boolean close) {
         ByteBuf content = body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
-        HttpResponse response = new NodeHttpCodec.Full(status(status, reason), content, RESPONSE_HEADERS,
-                !bodyAllowed(status));
-        copy(headers, response.headers());
+        HttpResponse response = new NodeHttpCodec.Full(status(status, reason), headers,
+                NodeHttpCodec.chunked(headers), content, !bodyAllowed(status));
         claimHead();
         finish(response, close);
     }
@@ -219,6 +228,7 @@ public final class HttpExchange {
         });
         try {
             if (!headSent) throw new IllegalStateException("the head must be written first");
+            writePending();
             for (FileSegment segment : segments) {
                 if (segment.prefix().length > 0) {
                     channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
@@ -292,6 +302,7 @@ public final class HttpExchange {
 
     /** The exchange is over: written, aborted, or its connection lost. */
     void closed() {
+        releasePending();
         List<Runnable> hooks;
         synchronized (closeHooks) {
             if (closed) return;
@@ -339,11 +350,46 @@ public final class HttpExchange {
         if (t != null) LockSupport.unpark(t);
     }
 
-    private void awaitWritable() {
-        if (channel.isWritable()) return;
+    // ---- body coalescing ----
+
+    private void queueDrain() {
+        try {
+            channel.eventLoop().execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            releasePending();
+            throw new UncheckedIOException(new IOException("the server is shutting down", e));
+        }
+    }
+
+    /** Event loop: sends whatever has been written since the last drain, with one flush. */
+    private void drain() {
+        if (writePending()) channel.flush();
+        writabilityChanged();
+    }
+
+    /** Queues the pending bytes, before whatever the caller writes next; returns whether there were any. */
+    private boolean writePending() {
+        PendingBody body = pending;
+        if (body == null) return false;
+        ByteBuf[] chunks = body.take();
+        for (ByteBuf chunk : chunks) channel.write(new NodeHttpCodec.FramedBody(chunk), channel.voidPromise());
+        return chunks.length > 0;
+    }
+
+    private void releasePending() {
+        PendingBody body = pending;
+        if (body != null) body.release();
+    }
+
+    /**
+     * Parks the writer while the bytes not yet taken by the event loop and those in the channel's outbound buffer
+     * exceed the high-water mark; woken when the event loop takes the pending bytes or the channel drains.
+     */
+    private void awaitRoom(PendingBody body) {
+        if (body.bytes() < channel.bytesBeforeUnwritable()) return;
         blockedWriter = Thread.currentThread();
         try {
-            while (!channel.isWritable() && channel.isActive()) {
+            while (body.bytes() >= channel.bytesBeforeUnwritable() && channel.isActive()) {
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
             }
         } finally {
@@ -361,9 +407,5 @@ public final class HttpExchange {
     private static HttpResponseStatus status(int code, String reason) {
         HttpResponseStatus standard = HttpResponseStatus.valueOf(code);
         return standard.reasonPhrase().equals(reason) ? standard : new HttpResponseStatus(code, reason);
-    }
-
-    private static void copy(HeaderMap from, HttpHeaders to) {
-        from.forEachLine(to::add);
     }
 }

@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
@@ -43,8 +42,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One whole request without the socket and without the thread hop: dispatch through the app, {@code res.send} /
- * {@code res.json}, the head built and encoded to bytes by Netty's HttpResponseEncoder. {@code rawNetty*} builds
- * and encodes the same response by hand. The gap is express4j's own per-request work, the part DESIGN.md §3
+ * {@code res.json}, the head built and encoded to bytes by the server's encoder (Netty's HttpResponseEncoder,
+ * extended to write express4j's header store directly; raw Netty messages take its plain path). {@code rawNetty*}
+ * builds and encodes the same response by hand. The gap is express4j's own per-request work, the part DESIGN.md §3
  * budgets at about 10 % of a request.
  */
 @State(Scope.Thread)
@@ -79,7 +79,7 @@ public class FullResponseBenchmark {
     @Setup
     public void setUp() {
         sink = new Sink();
-        channel = new EmbeddedChannel(sink, new HttpResponseEncoder());
+        channel = new EmbeddedChannel(sink, BenchExchanges.responseEncoder());
         app = Express.app();
         app.get("/plaintext", (req, res) -> res.send(BenchPayloads.HELLO));
         app.get("/json", (req, res) -> res.json(Map.of(BenchPayloads.MESSAGE_KEY, BenchPayloads.HELLO)));
