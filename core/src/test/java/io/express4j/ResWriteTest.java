@@ -309,4 +309,99 @@ class ResWriteTest {
         }), "GET", "/");
         assertThat(r.body()).hasSize(32 * block.length);
     }
+
+    @Test
+    void aLoneWriteReachesTheClientWhileTheHandlerWaits() throws Exception {
+        // a server-sent event: nothing may hold the write back for more writes to join it
+        CountDownLatch eventRead = new CountDownLatch(1);
+        App app = app((req, res) -> {
+            res.set("Content-Type", "text/event-stream");
+            res.write("data: 1\n\n");
+            eventRead.await();
+            res.end("data: 2\n\n");
+        });
+        try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+            client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            InputStream in = client.socket().getInputStream();
+            StringBuilder wire = new StringBuilder();
+            while (!wire.toString().endsWith("\r\n\r\n")) wire.append((char) in.read());
+            String event = "9\r\ndata: 1\n\n\r\n";
+            wire.setLength(0);
+            while (wire.length() < event.length()) wire.append((char) in.read());
+            assertThat(wire.toString()).isEqualTo(event);
+            eventRead.countDown();
+            String end = "9\r\ndata: 2\n\n\r\n0\r\n\r\n";
+            wire.setLength(0);
+            while (wire.length() < end.length()) wire.append((char) in.read());
+            assertThat(wire.toString()).isEqualTo(end);
+        } catch (AssertionError e) {
+            eventRead.countDown();
+            throw e;
+        }
+    }
+
+    @Test
+    void writesOfEverySizeKeepTheirOrderAndEachIsOneChunk() {
+        int[] sizes = {1, 3, 20_000, 5, 70_000, 16 * 1024, 2, 40_000};
+        List<byte[]> pieces = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] piece = new byte[sizes[i]];
+            Arrays.fill(piece, (byte) ('a' + i));
+            pieces.add(piece);
+        }
+        byte[] wire = TestServer.rawToClose(app((req, res) -> {
+            for (byte[] piece : pieces) res.write(piece);
+            res.end("tail");
+        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String text = new String(wire, StandardCharsets.ISO_8859_1);
+        StringBuilder expected = new StringBuilder();
+        for (byte[] piece : pieces) {
+            expected.append(Integer.toHexString(piece.length)).append("\r\n")
+                    .append(new String(piece, StandardCharsets.ISO_8859_1)).append("\r\n");
+        }
+        expected.append("4\r\ntail\r\n0\r\n\r\n");
+        assertThat(text.substring(text.indexOf("\r\n\r\n") + 4)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void writesWithAContentLengthGoOutUnframedInOrder() {
+        byte[] wire = TestServer.rawToClose(app((req, res) -> {
+            res.setHeader("Content-Length", "20009");
+            res.write("abc");
+            res.write(new byte[20_000]);
+            res.write("def");
+            res.end("ghi");
+        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String text = new String(wire, StandardCharsets.ISO_8859_1);
+        assertThat(text.substring(text.indexOf("\r\n\r\n") + 4))
+                .isEqualTo("abc" + "\0".repeat(20_000) + "defghi");
+    }
+
+    @Test
+    void aWriteAfterTheClientLeftFailsAndTheServerServesOn() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch failed = new CountDownLatch(1);
+        byte[] block = new byte[8 * 1024];
+        App app = Express.app();
+        app.set("env", "test");
+        app.get("/forever", (req, res) -> {
+            try {
+                while (true) res.write(block);
+            } catch (RuntimeException e) {
+                failure.set(e);
+                failed.countDown();
+            }
+        });
+        app.get("/", (req, res) -> res.send("still here"));
+        try (TestServer server = TestServer.serve(app)) {
+            try (RawClient client = server.connect()) {
+                client.send("GET /forever HTTP/1.1\r\nHost: x\r\n\r\n");
+                InputStream in = client.socket().getInputStream();
+                in.readNBytes(256 * 1024);
+            }
+            assertThat(failed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(failure.get()).isInstanceOf(java.io.UncheckedIOException.class);
+            assertThat(server.get("/").text()).isEqualTo("still here");
+        }
+    }
 }
