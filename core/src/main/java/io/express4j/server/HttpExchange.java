@@ -37,9 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #body()}. The response methods take headers that the caller has already decided on (Node's framing rules
  * live above this layer) and put them on the wire in order; they may be called from any thread.
  *
- * <p>Body writes coalesce as Node's do: {@link #writeBody} frames the bytes into one pending buffer and asks the
- * event loop to send it; whatever is written before the event loop gets there leaves with it, in one write and one
- * flush. Nothing waits for a timer, so a lone write (an event of a server-sent stream) leaves at once.
+ * <p>Body writes coalesce as Node's do: {@link #writeBody} frames the bytes into a {@link PendingBody} and asks the
+ * event loop to send it; whatever is written before the event loop gets there leaves with it, with one flush. Nothing waits for a timer, so a lone write (an event of a server-sent stream) leaves at once.
  *
  * <p>{@link #writeBody} blocks while the pending bytes and the channel's outbound buffer together exceed the
  * channel's high-water mark, so a handler that streams to a slow client waits instead of queueing memory: that is

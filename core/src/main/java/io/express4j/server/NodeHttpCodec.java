@@ -152,7 +152,10 @@ final class NodeHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDeco
             if (headers != CHUNKED && headers != NOT_CHUNKED) super.encodeHeaders(headers, buf);
         }
 
-        /** One {@code name: value} line; characters are written as Latin-1 bytes ('?' above U+00FF), as Netty does. */
+        /**
+         * One {@code name: value} line; characters are written as Latin-1 bytes ('?' above U+00FF), as Netty does.
+         * Not validated here: the response validated what handlers set (no CR or LF can reach the wire).
+         */
         private static void writeLine(ByteBuf buf, String name, String value) {
             buf.ensureWritable(name.length() + value.length() + 4);
             buf.writeCharSequence(name, StandardCharsets.US_ASCII);
