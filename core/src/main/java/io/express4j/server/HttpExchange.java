@@ -46,7 +46,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class HttpExchange {
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
-    /** Handlers validate header names and values themselves (no CR/LF can reach here), so Netty need not. */
 
     private final HttpRequest request;
     private final Channel channel;
