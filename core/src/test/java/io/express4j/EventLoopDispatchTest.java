@@ -346,6 +346,29 @@ class EventLoopDispatchTest {
         assertThat(callbackThread.get()).isEqualTo("virtual");
     }
 
+    /** 10,000 nested next() calls would overflow a thread's stack without the trampoline's deferral. */
+    @Test
+    void deepNextChainsAreTrampolinedOnBothThreads() {
+        App app = Express.app();
+        for (int i = 0; i < 10_000; i++) {
+            int n = i;
+            Middleware step = (req, res, next) -> {
+                if (n == 0 || n == 9_999) record("step " + n);
+                next.run();
+            };
+            // all marked on /loop; on /hop the one in the middle is not, so the second half runs on a virtual thread
+            app.use("/loop", Express.nonBlocking(step));
+            app.use("/hop", n == 5_000 ? step : Express.nonBlocking(step));
+        }
+        app.get("/loop", Express.nonBlocking((req, res) -> res.send("loop")));
+        app.get("/hop", Express.nonBlocking((req, res) -> res.send("hop")));
+        try (TestServer server = TestServer.serve(app)) {
+            assertThat(server.get("/loop").text()).isEqualTo("loop");
+            assertThat(server.get("/hop").text()).isEqualTo("hop");
+        }
+        assertThat(threads).containsExactly("step 0@loop", "step 9999@loop", "step 0@loop", "step 9999@virtual");
+    }
+
     @Test
     void markingARouterOrAppChangesNothing() {
         Router router = Express.router();
