@@ -52,7 +52,10 @@ public final class HttpExchange {
     private final ConnectionHandler connection;
     private final RequestBody body;
     private volatile Thread blockedWriter;
-    /** Body bytes written and not yet taken by the event loop; null until a head that allows a body. */
+    /** With the head: whether body bytes are dropped, or framed as chunks. */
+    private boolean bodyless;
+    private boolean chunked;
+    /** Body bytes written and not yet taken by the event loop; null until the first write. */
     private volatile PendingBody pending;
     private volatile boolean headSent;
     private volatile boolean finished;
@@ -181,11 +184,10 @@ public final class HttpExchange {
      * Queues the response head; it leaves with the next body write or {@link #end}, or at once with {@code flush}.
      */
     public void writeHead(int status, String reason, HeaderMap headers, boolean flush) {
-        boolean bodyless = !bodyAllowed(status);
-        boolean chunked = NodeHttpCodec.chunked(headers);
+        bodyless = !bodyAllowed(status);
+        chunked = NodeHttpCodec.chunked(headers);
         HttpResponse head = new NodeHttpCodec.Head(status(status, reason), headers, chunked, bodyless);
         claimHead();
-        if (!bodyless) pending = new PendingBody(channel.alloc(), chunked);
         if (flush) channel.writeAndFlush(head, channel.voidPromise());
         else channel.write(head, channel.voidPromise());
     }
@@ -197,8 +199,10 @@ public final class HttpExchange {
     public void writeBody(byte[] data, int offset, int length) {
         if (!headSent) throw new IllegalStateException("the head must be written first");
         ensureOpen();
+        if (bodyless || length == 0) return;
         PendingBody body = pending;
-        if (body == null || length == 0) return;
+        // made by the writer, once: a connection lost before then has nothing to release, and writes after it fail
+        if (body == null) pending = body = new PendingBody(channel.alloc(), chunked);
         if (body.append(data, offset, length)) queueDrain();
         if (!channel.eventLoop().inEventLoop()) awaitRoom(body);
     }
