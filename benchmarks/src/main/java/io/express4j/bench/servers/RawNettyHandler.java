@@ -189,7 +189,7 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) last.addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Built on the first {@code /json} (class-holder idiom), as express4j builds its mapper: startup compares fairly. */
+    /** Built on the first {@code /json} (class-holder idiom), as express4j's is: startups compare fairly. */
     private static final class Json {
         static final JsonMapper MAPPER = JsonMapper.builder().build();
     }
