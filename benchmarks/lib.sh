@@ -10,15 +10,15 @@ CLIENT_CPU=${CLIENT_CPU:-0}
 # One set of flags for every Java server (express4j, raw Netty, Javalin). SerialGC is what the JVM picks by
 # itself on one CPU; saying so keeps a run on a different CPU mask comparable.
 JAVA_OPTS=${JAVA_OPTS:---enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx512m}
-ALL_SERVERS=(express4j netty express fastify javalin)
-# run.sh also measures express4j-aot: the same express4j server started with a JDK AOT cache (JEP 483/514/515,
+ALL_SERVERS=(express4j express4j-el netty express fastify javalin)
+# run.sh also measures express4j-aot: the same express4j server started with a JDK AOT cache (JEP 483/514,
 # JDK 25+) that a training run wrote (train_aot); only startup and memory are meant to differ.
-RUN_SERVERS=(express4j express4j-aot netty express fastify javalin)
+RUN_SERVERS=(express4j express4j-el express4j-aot netty express fastify javalin)
 CLK_TCK=$(getconf CLK_TCK)
 AOT_CACHE=$WORK_DIR/express4j.aot
 
-declare -A SERVER_PORT=([express4j]=8081 [netty]=8082 [express]=8083 [fastify]=8084 [javalin]=8085
-                        [express4j-aot]=8086)
+declare -A SERVER_PORT=([express4j]=8081 [netty]=8082 [express]=8083 [fastify]=8084 [javalin]=8085 [express4j-el]=8086
+                        [express4j-aot]=8087)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -68,6 +68,7 @@ server_command() {
   local name=$1 port=$2
   case $name in
     express4j) echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.Express4jServer $port" ;;
+    express4j-el) echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.Express4jEventLoopServer $port" ;;
     express4j-aot) echo "$JAVA $JAVA_OPTS -XX:AOTCache=$AOT_CACHE -cp $(classpath) io.express4j.bench.servers.Express4jServer $port" ;;
     netty)     echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.RawNettyServer $port" ;;
     javalin)   echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.JavalinServer $port" ;;

@@ -22,7 +22,7 @@ Options:
   --rounds N           rounds per test (default 3); the median is reported
   --duration S         seconds per round (default 10)
   --warmup S           seconds of warm-up load per test before the rounds (default 5)
-  --servers a,b        subset of: express4j,express4j-aot,netty,express,fastify,javalin
+  --servers a,b        subset of: express4j,express4j-el,express4j-aot,netty,express,fastify,javalin
                        (express4j-aot needs JDK 25+; its AOT cache is trained after the build, or before
                        its first start when missing or older than the jars, e.g. with --no-build)
   --tests a,b          subset of: plaintext,plaintext-c256,json,static,stream
