@@ -4,6 +4,7 @@ import io.express4j.routing.PathPattern;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One entry of a router's stack (a {@code use} middleware or a route) or of a route's stack (a handler for one
@@ -11,10 +12,8 @@ import java.util.Map;
  * normal flow, an {@link ErrorHandler} only while an error is pending — Express tells them apart by arity.
  */
 final class Layer {
-    /** What a match yields: the text matched (taken off {@code req.url} for middleware) and the params. */
-    record Match(String path, Map<String, Object> params) {}
-
-    private static final Match SLASH = new Match("", Map.of());
+    /** use('/'): matches every path, takes nothing off {@code req.url}. */
+    private static final PathPattern.Match SLASH = new PathPattern.Match("", Map.of());
 
     private final PathPattern pattern;   // null: use('/'), which matches every path
     private final Middleware middleware;
@@ -50,11 +49,17 @@ final class Layer {
         return new Layer(null, null, fn, null, method);
     }
 
-    /** The match, or null; a malformed percent escape in a param throws (a 400 for the error handlers). */
-    Match match(String path) {
-        if (pattern == null) return SLASH;
-        PathPattern.Match m = pattern.match(path);
-        return m == null ? null : new Match(m.matchedPath(), m.params());
+    /**
+     * The match (its text is taken off {@code req.url} for middleware), or null; a malformed percent escape in a
+     * param throws (a 400 for the error handlers).
+     */
+    PathPattern.Match match(String path) {
+        return pattern == null ? SLASH : pattern.match(path);
+    }
+
+    /** The first path segments this layer can match ({@link PathPattern#firstSegments()}); null: any. */
+    Set<String> firstSegments() {
+        return pattern == null ? null : pattern.firstSegments();
     }
 
     List<String> keys() {

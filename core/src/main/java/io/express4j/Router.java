@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * ({@code app.use("/api", router)}).
  */
 public final class Router implements Middleware, RouterVerbs<Router> {
-    private final List<Layer> stack = new ArrayList<>();
+    private final List<Layer> stack = new ArrayList<>();      // guarded by this; only ever appended to
+    private volatile LayerIndex index = LayerIndex.EMPTY;      // null when the stack grew since it was built
     private final Map<String, List<ParamHandler>> params = new HashMap<>();
     private final boolean caseSensitive;
     private final boolean strict;
@@ -25,8 +26,22 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         this.mergeParams = options.mergeParams();
     }
 
-    List<Layer> stack() {
-        return stack;
+    /**
+     * The stack as dispatch sees it, indexed by first path segment; rebuilt on the first request after the stack
+     * grew (routes may be added at any time, requests run on many threads).
+     */
+    LayerIndex index() {
+        LayerIndex current = index;
+        if (current != null) return current;
+        synchronized (this) {
+            if (index == null) index = LayerIndex.of(stack);
+            return index;
+        }
+    }
+
+    private synchronized void push(Layer layer) {
+        stack.add(layer);
+        index = null;
     }
 
     boolean mergeParams() {
@@ -68,7 +83,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     public Router use(String path, ErrorHandler fn) {
         Route.requireHandler(fn);
-        stack.add(Layer.errorHandler(mountPattern(path), fn));
+        push(Layer.errorHandler(mountPattern(path), fn));
         return this;
     }
 
@@ -93,7 +108,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     private Router add(PathPattern pattern, Middleware[] fns) {
-        for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
+        for (Middleware fn : fns) push(Layer.middleware(pattern, fn));
         return this;
     }
 
@@ -120,7 +135,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     private Route addRoute(Object path, PathPattern pattern) {
         Route route = new Route(JsPaths.toString(path));
-        stack.add(Layer.route(pattern, route));
+        push(Layer.route(pattern, route));
         return route;
     }
 

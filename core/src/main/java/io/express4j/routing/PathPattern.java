@@ -79,6 +79,7 @@ public final class PathPattern {
     private final boolean strict;
     private final Matcher matcher;
     private final List<String> keys;
+    private final Set<String> firstSegments;
 
     private PathPattern(Object path, boolean end, boolean caseSensitive, boolean strict, Matcher matcher) {
         this.path = path;
@@ -89,6 +90,7 @@ public final class PathPattern {
         Set<String> names = new LinkedHashSet<>();
         matcher.collectKeys(names);
         this.keys = List.copyOf(names);
+        this.firstSegments = matcher.firstSegments();
     }
 
     // ------------------------------------------------------------------ factories
@@ -184,10 +186,12 @@ public final class PathPattern {
         List<Token> tokens = PathParser.parse(source);
         if (PathCompiler.isLiteral(tokens)) {
             List<String> alternatives = PathCompiler.literalAlternatives(source, tokens);
-            return new LiteralMatcher(alternatives.toArray(new String[0]), end, sensitive, trailing);
+            return new LiteralMatcher(alternatives.toArray(new String[0]), end, sensitive, trailing,
+                    FirstSegment.ofTexts(alternatives));
         }
         PathCompiler.RegexResult r = PathCompiler.regex(source, tokens, end, sensitive, trailing);
-        return new PathRegexMatcher(Pattern.compile(r.regex()), r.keys().toArray(new Key[0]));
+        return new PathRegexMatcher(Pattern.compile(r.regex()), r.keys().toArray(new Key[0]),
+                FirstSegment.of(tokens));
     }
 
     /** The router's {@code loosen}: strip all trailing slashes, except for the path {@code "/"}. */
@@ -215,6 +219,21 @@ public final class PathPattern {
             return null;
         }
         return matcher.match(path);
+    }
+
+    /**
+     * The keys of the literal first path segments this pattern can match, or null when it does not require one
+     * (a leading parameter or wildcard, a regular expression, {@code use('/')}...): a path whose
+     * {@link #firstSegmentKey(String)} is not among them never matches. Keys fold case (see {@link FirstSegment}),
+     * so for a case-sensitive pattern this is a necessary condition, not a sufficient one.
+     */
+    public Set<String> firstSegments() {
+        return firstSegments;
+    }
+
+    /** The key of a request path's first segment for {@link #firstSegments()}; null when it has none. */
+    public static String firstSegmentKey(String path) {
+        return FirstSegment.ofPath(path);
     }
 
     /** Distinct parameter names in declaration order (for {@code app.param}). */
@@ -258,6 +277,11 @@ public final class PathPattern {
         void collectKeys(Set<String> out);
 
         String strategy();
+
+        /** See {@link PathPattern#firstSegments()}. */
+        default Set<String> firstSegments() {
+            return null;
+        }
     }
 
     /** {@code use('/')}: everything matches, nothing is consumed. */
@@ -288,12 +312,20 @@ public final class PathPattern {
         private final boolean end;
         private final boolean sensitive;
         private final boolean trailing;
+        private final Set<String> firstSegments;
 
-        LiteralMatcher(String[] alternatives, boolean end, boolean sensitive, boolean trailing) {
+        LiteralMatcher(String[] alternatives, boolean end, boolean sensitive, boolean trailing,
+                Set<String> firstSegments) {
             this.alternatives = alternatives;
             this.end = end;
             this.sensitive = sensitive;
             this.trailing = trailing;
+            this.firstSegments = firstSegments;
+        }
+
+        @Override
+        public Set<String> firstSegments() {
+            return firstSegments;
         }
 
         @Override
@@ -349,10 +381,12 @@ public final class PathPattern {
         private final Pattern pattern;
         private final Key[] keys;
         private final boolean jsOrder;
+        private final Set<String> firstSegments;
 
-        PathRegexMatcher(Pattern pattern, Key[] keys) {
+        PathRegexMatcher(Pattern pattern, Key[] keys, Set<String> firstSegments) {
             this.pattern = pattern;
             this.keys = keys;
+            this.firstSegments = firstSegments;
             boolean indexKey = false;
             for (Key k : keys) {
                 indexKey |= JsKeyOrder.isArrayIndex(k.name());
@@ -383,6 +417,11 @@ public final class PathPattern {
         @Override
         public String strategy() {
             return "regex";
+        }
+
+        @Override
+        public Set<String> firstSegments() {
+            return firstSegments;
         }
 
         @Override
@@ -477,6 +516,19 @@ public final class PathPattern {
         @Override
         public String strategy() {
             return "any";
+        }
+
+        @Override
+        public Set<String> firstSegments() {
+            Set<String> all = new LinkedHashSet<>();
+            for (Matcher m : matchers) {
+                Set<String> some = m.firstSegments();
+                if (some == null) {
+                    return null;
+                }
+                all.addAll(some);
+            }
+            return Set.copyOf(all);
         }
 
         @Override
