@@ -14,6 +14,7 @@ import java.util.Set;
 final class Layer {
     /** use('/'): matches every path, takes nothing off {@code req.url}. */
     private static final PathPattern.Match SLASH = new PathPattern.Match("", Map.of());
+    private static final Set<List<String>> ANY_PATH = Set.of(List.of());
 
     private final PathPattern pattern;   // null: use('/'), which matches every path
     private final Middleware middleware;
@@ -57,9 +58,9 @@ final class Layer {
         return pattern == null ? SLASH : pattern.match(path);
     }
 
-    /** The first path segments this layer can match ({@link PathPattern#firstSegments()}); null: any. */
-    Set<String> firstSegments() {
-        return pattern == null ? null : pattern.firstSegments();
+    /** The literal segments the paths this layer matches start with ({@link PathPattern#leadingSegments()}). */
+    Set<List<String>> leadingSegments() {
+        return pattern == null ? ANY_PATH : pattern.leadingSegments();
     }
 
     List<String> keys() {

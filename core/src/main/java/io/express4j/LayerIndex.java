@@ -7,37 +7,49 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An immutable snapshot of a router's stack that tells which layers a path can match at all, so that dispatch
- * tries those instead of every layer. A layer whose pattern requires a literal first path segment
- * ({@link PathPattern#firstSegments()}) is filed under that segment's key; every other layer (middleware on
- * {@code /}, a leading parameter or wildcard, a regular expression) is always a candidate. Candidates come in
- * stack order, so registration order still decides exactly as in the linear scan.
+ * tries those instead of every layer. Each layer is filed in a tree of path segments under the literal segments
+ * its matches must start with ({@link PathPattern#leadingSegments()}: {@code /api/v1/:id} under api → v1,
+ * {@code /:id}, a regular expression or middleware on {@code /} at the root). A path's candidates are the layers
+ * filed along its own segments, walked in stack order, so registration order decides exactly as in the linear
+ * scan.
  */
 final class LayerIndex {
     static final LayerIndex EMPTY = new LayerIndex(new Layer[0]);
-    private static final int[] NONE = new int[0];
 
     private final Layer[] layers;
-    private final Map<String, int[]> byFirstSegment = new HashMap<>();
-    private final int[] always;
+    private final Node root = new Node();
+
+    /** A segment's layers; its chain holds its own positions and those of every node above it, root included. */
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>();
+        final List<Integer> filed = new ArrayList<>();
+        int[][] chain;
+    }
 
     private LayerIndex(Layer[] layers) {
         this.layers = layers;
-        Map<String, List<Integer>> keyed = new HashMap<>();
-        List<Integer> anyPath = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
-            Set<String> keys = layers[i].firstSegments();
-            if (keys == null) {
-                anyPath.add(i);
-                continue;
+            for (List<String> segments : layers[i].leadingSegments()) {
+                Node node = root;
+                for (String key : segments) node = node.children.computeIfAbsent(key, k -> new Node());
+                if (node.filed.isEmpty() || node.filed.get(node.filed.size() - 1) != i) node.filed.add(i);
             }
-            for (String key : keys) keyed.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
-        keyed.forEach((key, positions) -> byFirstSegment.put(key, toArray(positions)));
-        this.always = toArray(anyPath);
+        seal(root, new int[0][]);
+    }
+
+    /** Turns each node's positions into an array and appends it to the chain of the nodes above. */
+    private static void seal(Node node, int[][] above) {
+        int[][] chain = above;
+        if (!node.filed.isEmpty()) {
+            chain = Arrays.copyOf(above, above.length + 1);
+            chain[above.length] = node.filed.stream().mapToInt(Integer::intValue).toArray();
+        }
+        node.chain = chain;
+        for (Node child : node.children.values()) seal(child, chain);
     }
 
     /** The index of these layers, in stack order. */
@@ -54,33 +66,31 @@ final class LayerIndex {
     }
 
     /**
-     * The positions of the layers filed under the first segment of {@code path} (ascending); pass them to
-     * {@link #next} with the same path. Layers that match any first segment are not included.
+     * The candidates for a path: the positions (ascending arrays) of the layers filed along its segments, to
+     * pass to {@link #next} with the same path.
      */
-    int[] keyed(String path) {
-        String key = PathPattern.firstSegmentKey(path);
-        if (key == null) return NONE;
-        int[] positions = byFirstSegment.get(key);
-        return positions == null ? NONE : positions;
+    int[][] candidates(String path) {
+        Node node = root;
+        if (path.isEmpty() || path.charAt(0) != '/') return node.chain;
+        for (int from = 1; ; ) {
+            int slash = path.indexOf('/', from);
+            int to = slash < 0 ? path.length() : slash;
+            Node child = node.children.get(PathPattern.segmentKey(path, from, to));
+            if (child == null) return node.chain;
+            node = child;
+            if (slash < 0 || node.children.isEmpty()) return node.chain;
+            from = slash + 1;
+        }
     }
 
-    /**
-     * The first position at or after {@code from} that is in {@code keyed} or always a candidate; {@link #size()}
-     * when there is none.
-     */
-    int next(int[] keyed, int from) {
-        return Math.min(atOrAfter(keyed, from), atOrAfter(always, from));
-    }
-
-    private int atOrAfter(int[] positions, int from) {
-        int i = Arrays.binarySearch(positions, from);
-        if (i < 0) i = -i - 1;
-        return i < positions.length ? positions[i] : layers.length;
-    }
-
-    private static int[] toArray(List<Integer> positions) {
-        int[] out = new int[positions.size()];
-        for (int i = 0; i < out.length; i++) out[i] = positions.get(i);
-        return out;
+    /** The first candidate position at or after {@code from}; {@link #size()} when there is none. */
+    int next(int[][] candidates, int from) {
+        int next = layers.length;
+        for (int[] positions : candidates) {
+            int i = Arrays.binarySearch(positions, from);
+            if (i < 0) i = -i - 1;
+            if (i < positions.length && positions[i] < next) next = positions[i];
+        }
+        return next;
     }
 }

@@ -98,10 +98,10 @@ final class RouterDispatch implements Next {
             return;
         }
         String path = req.path();
-        int[] keyed = stack.keyed(path);   // the layers this path can match, besides those that match any path
+        int[][] candidates = stack.candidates(path);   // the layers this path can match at all
         Layer layer = null;
         PathPattern.Match match = null;
-        while (match == null && (idx = stack.next(keyed, idx)) < stack.size()) {
+        while (match == null && (idx = stack.next(candidates, idx)) < stack.size()) {
             layer = stack.layer(idx++);
             try {
                 match = layer.match(path);

@@ -23,7 +23,7 @@ class LayerIndexTest {
 
     /** Every candidate position for a path, walked the way dispatch walks them. */
     static List<Integer> candidates(LayerIndex index, String path) {
-        int[] keyed = index.keyed(path);
+        int[][] keyed = index.candidates(path);
         List<Integer> out = new ArrayList<>();
         for (int i = index.next(keyed, 0); i < index.size(); i = index.next(keyed, i + 1)) out.add(i);
         return out;
@@ -54,6 +54,23 @@ class LayerIndexTest {
     }
 
     @Test
+    void deeperLiteralSegmentsNarrowTheCandidates() {
+        LayerIndex index = LayerIndex.of(List.of(
+                route("/api/v1/resource0"),        // 0
+                route("/api/v1/resource1/:id"),    // 1
+                use("/api"),                       // 2
+                route("/api/:version/x"),          // 3
+                route("/api/v1/resource1"),        // 4
+                route("/plaintext")));             // 5
+        assertThat(candidates(index, "/api/v1/resource1/42")).containsExactly(1, 2, 3, 4);
+        assertThat(candidates(index, "/api/v1/resource0")).containsExactly(0, 2, 3);
+        assertThat(candidates(index, "/api/v2/resource0")).containsExactly(2, 3);
+        assertThat(candidates(index, "/api")).containsExactly(2, 3);
+        assertThat(candidates(index, "/plaintext")).containsExactly(5);
+        assertThat(candidates(index, "/plaintext/")).containsExactly(5);
+    }
+
+    @Test
     void theKeyIgnoresCase() {
         LayerIndex index = LayerIndex.of(List.of(route("/Users"), route("/posts")));
         assertThat(candidates(index, "/USERS")).containsExactly(0);
@@ -73,7 +90,7 @@ class LayerIndexTest {
     @Test
     void walkingFromTheMiddleSkipsWhatIsBehind() {
         LayerIndex index = LayerIndex.of(List.of(route("/a"), use("/"), route("/a"), route("/b"), route("/a")));
-        int[] keyed = index.keyed("/a");
+        int[][] keyed = index.candidates("/a");
         assertThat(index.next(keyed, 1)).isEqualTo(1);
         assertThat(index.next(keyed, 2)).isEqualTo(2);
         assertThat(index.next(keyed, 3)).isEqualTo(4);

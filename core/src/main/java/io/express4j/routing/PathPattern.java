@@ -79,7 +79,7 @@ public final class PathPattern {
     private final boolean strict;
     private final Matcher matcher;
     private final List<String> keys;
-    private final Set<String> firstSegments;
+    private final Set<List<String>> leadingSegments;
 
     private PathPattern(Object path, boolean end, boolean caseSensitive, boolean strict, Matcher matcher) {
         this.path = path;
@@ -90,7 +90,7 @@ public final class PathPattern {
         Set<String> names = new LinkedHashSet<>();
         matcher.collectKeys(names);
         this.keys = List.copyOf(names);
-        this.firstSegments = matcher.firstSegments();
+        this.leadingSegments = matcher.leadingSegments();
     }
 
     // ------------------------------------------------------------------ factories
@@ -187,11 +187,11 @@ public final class PathPattern {
         if (PathCompiler.isLiteral(tokens)) {
             List<String> alternatives = PathCompiler.literalAlternatives(source, tokens);
             return new LiteralMatcher(alternatives.toArray(new String[0]), end, sensitive, trailing,
-                    FirstSegment.ofTexts(alternatives));
+                    LeadingSegments.ofTexts(alternatives));
         }
         PathCompiler.RegexResult r = PathCompiler.regex(source, tokens, end, sensitive, trailing);
         return new PathRegexMatcher(Pattern.compile(r.regex()), r.keys().toArray(new Key[0]),
-                FirstSegment.of(tokens));
+                LeadingSegments.of(tokens));
     }
 
     /** The router's {@code loosen}: strip all trailing slashes, except for the path {@code "/"}. */
@@ -222,18 +222,19 @@ public final class PathPattern {
     }
 
     /**
-     * The keys of the literal first path segments this pattern can match, or null when it does not require one
-     * (a leading parameter or wildcard, a regular expression, {@code use('/')}...): a path whose
-     * {@link #firstSegmentKey(String)} is not among them never matches. Keys fold case (see {@link FirstSegment}),
+     * The literal path segments every match starts with, as keys ({@link #segmentKey}), one list per alternative
+     * (optional groups expanded, array elements): a path that starts with {@code /} and whose leading segments'
+     * keys are none of these lists never matches. An empty list stands for any path (a leading parameter or
+     * wildcard, a regular expression, {@code use('/')}); an empty set for none (an empty array). Keys fold case,
      * so for a case-sensitive pattern this is a necessary condition, not a sufficient one.
      */
-    public Set<String> firstSegments() {
-        return firstSegments;
+    public Set<List<String>> leadingSegments() {
+        return leadingSegments;
     }
 
-    /** The key of a request path's first segment for {@link #firstSegments()}; null when it has none. */
-    public static String firstSegmentKey(String path) {
-        return FirstSegment.ofPath(path);
+    /** The key of the path segment {@code path[from, to)} to compare with {@link #leadingSegments()}. */
+    public static String segmentKey(String path, int from, int to) {
+        return LeadingSegments.key(path, from, to);
     }
 
     /** Distinct parameter names in declaration order (for {@code app.param}). */
@@ -278,9 +279,9 @@ public final class PathPattern {
 
         String strategy();
 
-        /** See {@link PathPattern#firstSegments()}. */
-        default Set<String> firstSegments() {
-            return null;
+        /** See {@link PathPattern#leadingSegments()}. */
+        default Set<List<String>> leadingSegments() {
+            return LeadingSegments.ANY;
         }
     }
 
@@ -312,20 +313,20 @@ public final class PathPattern {
         private final boolean end;
         private final boolean sensitive;
         private final boolean trailing;
-        private final Set<String> firstSegments;
+        private final Set<List<String>> leadingSegments;
 
         LiteralMatcher(String[] alternatives, boolean end, boolean sensitive, boolean trailing,
-                Set<String> firstSegments) {
+                Set<List<String>> leadingSegments) {
             this.alternatives = alternatives;
             this.end = end;
             this.sensitive = sensitive;
             this.trailing = trailing;
-            this.firstSegments = firstSegments;
+            this.leadingSegments = leadingSegments;
         }
 
         @Override
-        public Set<String> firstSegments() {
-            return firstSegments;
+        public Set<List<String>> leadingSegments() {
+            return leadingSegments;
         }
 
         @Override
@@ -381,12 +382,12 @@ public final class PathPattern {
         private final Pattern pattern;
         private final Key[] keys;
         private final boolean jsOrder;
-        private final Set<String> firstSegments;
+        private final Set<List<String>> leadingSegments;
 
-        PathRegexMatcher(Pattern pattern, Key[] keys, Set<String> firstSegments) {
+        PathRegexMatcher(Pattern pattern, Key[] keys, Set<List<String>> leadingSegments) {
             this.pattern = pattern;
             this.keys = keys;
-            this.firstSegments = firstSegments;
+            this.leadingSegments = leadingSegments;
             boolean indexKey = false;
             for (Key k : keys) {
                 indexKey |= JsKeyOrder.isArrayIndex(k.name());
@@ -420,8 +421,8 @@ public final class PathPattern {
         }
 
         @Override
-        public Set<String> firstSegments() {
-            return firstSegments;
+        public Set<List<String>> leadingSegments() {
+            return leadingSegments;
         }
 
         @Override
@@ -519,14 +520,10 @@ public final class PathPattern {
         }
 
         @Override
-        public Set<String> firstSegments() {
-            Set<String> all = new LinkedHashSet<>();
+        public Set<List<String>> leadingSegments() {
+            Set<List<String>> all = new LinkedHashSet<>();
             for (Matcher m : matchers) {
-                Set<String> some = m.firstSegments();
-                if (some == null) {
-                    return null;
-                }
-                all.addAll(some);
+                all.addAll(m.leadingSegments());
             }
             return Set.copyOf(all);
         }
