@@ -25,7 +25,7 @@ final class LayerIndex {
     /** A segment's layers; its chain holds its own positions and those of every node above it, root included. */
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
-        final List<Integer> filed = new ArrayList<>();
+        List<Integer> filed = new ArrayList<>();   // while building
         int[][] chain;
     }
 
@@ -49,6 +49,7 @@ final class LayerIndex {
             chain[above.length] = node.filed.stream().mapToInt(Integer::intValue).toArray();
         }
         node.chain = chain;
+        node.filed = null;
         for (Node child : node.children.values()) seal(child, chain);
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * ({@code app.use("/api", router)}).
  */
 public final class Router implements Middleware, RouterVerbs<Router> {
-    private final List<Layer> stack = new ArrayList<>();      // guarded by this; only ever appended to
+    private final Object lock = new Object();
+    private final List<Layer> stack = new ArrayList<>();      // guarded by lock; only ever appended to
     private volatile LayerIndex index = LayerIndex.EMPTY;      // null when the stack grew since it was built
     private final Map<String, List<ParamHandler>> params = new HashMap<>();
     private final boolean caseSensitive;
@@ -27,21 +28,23 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     /**
-     * The stack as dispatch sees it, indexed by first path segment; rebuilt on the first request after the stack
+     * The stack as dispatch sees it, indexed by literal path segments; rebuilt on the first request after the stack
      * grew (routes may be added at any time, requests run on many threads).
      */
     LayerIndex index() {
         LayerIndex current = index;
         if (current != null) return current;
-        synchronized (this) {
+        synchronized (lock) {
             if (index == null) index = LayerIndex.of(stack);
             return index;
         }
     }
 
-    private synchronized void push(Layer layer) {
-        stack.add(layer);
-        index = null;
+    private void push(Layer layer) {
+        synchronized (lock) {
+            stack.add(layer);
+            index = null;
+        }
     }
 
     boolean mergeParams() {
