@@ -10,10 +10,10 @@ CLIENT_CPU=${CLIENT_CPU:-0}
 # One set of flags for every Java server (express4j, raw Netty, Javalin). SerialGC is what the JVM picks by
 # itself on one CPU; saying so keeps a run on a different CPU mask comparable.
 JAVA_OPTS=${JAVA_OPTS:---enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx512m}
-ALL_SERVERS=(express4j netty express fastify javalin)
+ALL_SERVERS=(express4j express4j-el netty express fastify javalin)
 CLK_TCK=$(getconf CLK_TCK)
 
-declare -A SERVER_PORT=([express4j]=8081 [netty]=8082 [express]=8083 [fastify]=8084 [javalin]=8085)
+declare -A SERVER_PORT=([express4j]=8081 [netty]=8082 [express]=8083 [fastify]=8084 [javalin]=8085 [express4j-el]=8086)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -61,6 +61,7 @@ server_command() {
   local name=$1 port=$2
   case $name in
     express4j) echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.Express4jServer $port" ;;
+    express4j-el) echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.Express4jEventLoopServer $port" ;;
     netty)     echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.RawNettyServer $port" ;;
     javalin)   echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.JavalinServer $port" ;;
     express)   echo "node $BENCH_DIR/node/express.js $port" ;;

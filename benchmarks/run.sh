@@ -21,7 +21,7 @@ Options:
   --rounds N           rounds per test (default 3); the median is reported
   --duration S         seconds per round (default 10)
   --warmup S           seconds of warm-up load per test before the rounds (default 5)
-  --servers a,b        subset of: express4j,netty,express,fastify,javalin
+  --servers a,b        subset of: express4j,express4j-el,netty,express,fastify,javalin
   --tests a,b          subset of: plaintext,plaintext-c256,json,static,stream
   --note TEXT          a line shown at the top of RESULTS.md (e.g. "provisional: machine busy")
   --no-build           use the existing build

@@ -12,10 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,11 @@ public final class App implements Middleware, RouterVerbs<App> {
     private App parent;
     private String mountpath = "/";
     private Router router;
+    /**
+     * Whether this app's stacks hold a {@link NonBlocking} function, as of {@link Layer#stackVersion} (in the high
+     * bits; bit 0 is the answer); -1 before the first look.
+     */
+    private volatile long nonBlockingLookup = -1;
     /** Whether "trust proxy" still holds the constructor's default, which a mounted app drops to inherit. */
     private boolean trustProxyDefault;
     private final Views views = new Views(this);
@@ -299,15 +307,7 @@ public final class App implements Middleware, RouterVerbs<App> {
             sub.settings.remove("trust proxy");
             sub.settings.remove("trust proxy fn");
         }
-        return (req, res, next) -> {
-            App outer = req.app;
-            sub.handle(req, res, err -> {
-                req.app = outer;
-                res.app = outer;
-                if (err == null) next.run();
-                else next.fail(err);
-            });
-        };
+        return new MountedApp(sub);
     }
 
     public Route route(String path) {
@@ -407,15 +407,47 @@ public final class App implements Middleware, RouterVerbs<App> {
             public boolean knowsMethod(String method) {
                 return KnownMethods.isKnown(method);
             }
+
+            @Override
+            public boolean dispatchOnEventLoop() {
+                return holdsNonBlocking();
+            }
         };
         return new Server(HttpServerEngine.start(listener, options.toConfig(), address));
     }
 
-    /** One request, on its own virtual thread: the stack, the final handler, then the safety net. */
+    /**
+     * Whether a function marked with {@link Express#nonBlocking} is in this app's stacks or in a router or app
+     * mounted in them: then its requests start on the event loop. Looked up again only after layers were added
+     * anywhere, so the per-request cost is one read; an app that never marks anything behaves as before.
+     */
+    boolean holdsNonBlocking() {
+        long lookup = nonBlockingLookup;
+        int version = Layer.stackVersion();
+        if (lookup >= 0 && lookup >>> 1 == version) return (lookup & 1) != 0;
+        boolean holds = holdsNonBlocking(Collections.newSetFromMap(new IdentityHashMap<>()));
+        nonBlockingLookup = (long) version << 1 | (holds ? 1 : 0);
+        return holds;
+    }
+
+    boolean holdsNonBlocking(Set<Object> seen) {
+        return router != null && router.holdsNonBlocking(seen);
+    }
+
+    /**
+     * One request: the stack, the final handler, then the safety net. On a virtual thread of its own, or, when the
+     * app holds non-blocking functions, on the event loop until a function that may block is reached: the rest then
+     * runs on a virtual thread, safety net included (see {@link EventLoopDispatch}).
+     */
     private void serve(HttpExchange exchange) {
         Response res = new Response(exchange, exchange.method());
         Request req = new Request(exchange, res);
         res.req = req;
+        EventLoopDispatch loop = null;
+        if (exchange.onEventLoop()) {
+            loop = new EventLoopDispatch(exchange, () -> afterStack(req, res));
+            req.eventLoopDispatch = loop;
+        }
         handle(req, res, err -> {
             if (err == null && req.method().equals("OPTIONS") && req.originalUrl().equals("*")) {
                 answerServerOptions(res);
@@ -423,6 +455,11 @@ public final class App implements Middleware, RouterVerbs<App> {
                 FinalHandler.handle(err, req, res);
             }
         });
+        if (loop == null || !loop.hopped()) afterStack(req, res);
+    }
+
+    /** The safety net, once the stack has returned on the thread that finished the dispatch. */
+    private void afterStack(Request req, Response res) {
         if (!res.finished() && !res.isAsync()) endAbandoned(req, res);
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * be rotated: sign with the first, still accept the others) and moved to the signed map, {@code false} when no
  * secret verifies them; {@code j:} values are parsed as JSON into maps, lists and scalars.
  */
-final class CookieParser implements Middleware {
+final class CookieParser implements Middleware, LoopSafe {
     private final List<String> secrets;
 
     CookieParser(List<String> secrets) {

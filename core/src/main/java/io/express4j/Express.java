@@ -35,6 +35,43 @@ public final class Express {
         return new Router(options);
     }
 
+    // ---- the event loop (an express4j extension) ----
+
+    /**
+     * Marks a handler that never blocks, so that it runs on the Netty event loop without the hop to a virtual
+     * thread that every request otherwise pays: {@code app.get("/", Express.nonBlocking((req, res) -> res.send("hi")))}.
+     *
+     * <p>The contract: the handler must never block — no request body reads (they throw
+     * {@link IllegalStateException}), no sleeps, locks held by others, blocking I/O or waiting on futures. What it
+     * does with {@code res} is fine: {@code send}, {@code json}, {@code end}, {@code redirect}, and {@code write}
+     * (which then queues instead of waiting for a slow client). {@code res.sendFile} and {@code res.download}
+     * move the request to a virtual thread for the file work; {@code res.render} reads templates where it runs.
+     *
+     * <p>An app whose stacks hold a marked function dispatches each request on the event loop: path matching and
+     * the marked functions run there, and the first unmarked middleware, handler, error handler or
+     * {@code app.param} callback the request reaches moves it to a virtual thread, for that function and all that
+     * follows. Code after {@code next.run()} in a marked middleware may then run while the rest of the stack runs
+     * on that virtual thread. A mounted router or app needs no mark (its own functions decide); marking one
+     * returns it unchanged.
+     */
+    public static Handler nonBlocking(Handler fn) {
+        Route.requireHandler(fn);
+        return fn instanceof NonBlocking ? fn : new NonBlocking.OfHandler(fn);
+    }
+
+    /** A middleware that never blocks, run on the event loop: see {@link #nonBlocking(Handler)}. */
+    public static Middleware nonBlocking(Middleware fn) {
+        Route.requireHandler(fn);
+        if (fn instanceof NonBlocking || fn instanceof Router || fn instanceof App) return fn;
+        return fn instanceof Handler handler ? new NonBlocking.OfHandler(handler) : new NonBlocking.OfMiddleware(fn);
+    }
+
+    /** An error handler that never blocks, run on the event loop: see {@link #nonBlocking(Handler)}. */
+    public static ErrorHandler nonBlocking(ErrorHandler fn) {
+        Route.requireHandler(fn);
+        return fn instanceof NonBlocking ? fn : new NonBlocking.OfErrorHandler(fn);
+    }
+
     // ---- body parsers (body-parser 2.4.0) ----
 
     /** {@code express.json()}: parses {@code application/json} bodies into {@code req.body()}. */

@@ -54,6 +54,31 @@ final class FileResponses {
         }
         String encoded = encodeForSend(path);
         Request req = res.req;
+        EventLoopDispatch loop = req.eventLoopDispatch;
+        if (loop != null && loop.onEventLoop()) {
+            // stat, open and the callback's wait may block: the file work and all after it leave the event loop
+            loop.hop(() -> transferOffLoop(res, encoded, opts, headers, callback));
+            return;
+        }
+        transfer(res, encoded, opts, headers, callback);
+    }
+
+    /** After a hop the caller has returned: what would have been thrown to it goes to {@code next(err)}. */
+    private static void transferOffLoop(Response res, String encoded, SendFileOptions opts,
+                                        Map<String, Object> headers, SendFileCallback callback) {
+        try {
+            transfer(res, encoded, opts, headers, callback);
+        } catch (Throwable t) {
+            if (t instanceof OutOfMemoryError oom) throw oom;
+            Next next = res.req.next;
+            if (next == null) throw new IllegalStateException(t);
+            next.fail(t);
+        }
+    }
+
+    private static void transfer(Response res, String encoded, SendFileOptions opts, Map<String, Object> headers,
+                                 SendFileCallback callback) throws Exception {
+        Request req = res.req;
         if (res.finished() || !res.connectionOpen()) {
             // Express reports ECONNABORTED for a response that is already over; a gone client's is over for good
             if (!res.finished()) res.destroy();

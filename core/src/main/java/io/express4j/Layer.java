@@ -5,22 +5,28 @@ import io.express4j.routing.PathPattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One entry of a router's stack (a {@code use} middleware or a route) or of a route's stack (a handler for one
  * method). It matches a path and runs its function in the mode the dispatch is in: a {@link Middleware} only in
- * normal flow, an {@link ErrorHandler} only while an error is pending — Express tells them apart by arity.
+ * normal flow, an {@link ErrorHandler} only while an error is pending — Express tells them apart by arity. On a
+ * request dispatched on the event loop, a function that may block is run on a virtual thread instead (see
+ * {@link EventLoopDispatch}).
  */
 final class Layer {
     /** use('/'): matches every path, takes nothing off {@code req.url}. */
     private static final PathPattern.Match SLASH = new PathPattern.Match("", Map.of());
     private static final Set<List<String>> ANY_PATH = Set.of(List.of());
+    /** Layers made so far: a stack changed since an app last looked for {@link NonBlocking} functions in it. */
+    private static final AtomicInteger created = new AtomicInteger();
 
     private final PathPattern pattern;   // null: use('/'), which matches every path
     private final Middleware middleware;
     private final ErrorHandler errorHandler;
     final Route route;
     final String method;                  // for a route's own layers: the HTTP method, null for all()
+    private final boolean loopSafe;       // its function may run on the event loop
 
     private Layer(PathPattern pattern, Middleware middleware, ErrorHandler errorHandler, Route route, String method) {
         this.pattern = pattern;
@@ -28,6 +34,28 @@ final class Layer {
         this.errorHandler = errorHandler;
         this.route = route;
         this.method = method;
+        Object fn = middleware != null ? middleware : errorHandler;
+        this.loopSafe = fn instanceof LoopSafe || fn instanceof Router || fn instanceof App;
+        created.incrementAndGet();
+    }
+
+    /** Changes whenever a layer is made (routes, middleware, mounts): a cached {@link #holdsNonBlocking} is stale. */
+    static int stackVersion() {
+        return created.get();
+    }
+
+    /**
+     * Whether this layer, its route, or a router or app mounted by it holds a function marked with
+     * {@link Express#nonBlocking}; {@code seen} guards against a router mounted inside itself.
+     */
+    boolean holdsNonBlocking(Set<Object> seen) {
+        if (route != null) return route.holdsNonBlocking(seen);
+        Object fn = middleware != null ? middleware : errorHandler;
+        if (fn instanceof NonBlocking) return true;
+        if (fn instanceof MountedApp mounted) fn = mounted.app();
+        if (fn instanceof App app) return app.holdsNonBlocking(seen);
+        if (fn instanceof Router router) return router.holdsNonBlocking(seen);
+        return false;
     }
 
     static Layer middleware(PathPattern pattern, Middleware fn) {
@@ -72,6 +100,11 @@ final class Layer {
             next.run();
             return;
         }
+        EventLoopDispatch loop = req.eventLoopDispatch;
+        if (loop != null && !loopSafe && loop.onEventLoop()) {
+            loop.hop(() -> handleRequest(req, res, next));
+            return;
+        }
         try {
             middleware.handle(req, res, next);
         } catch (Throwable t) {
@@ -82,6 +115,11 @@ final class Layer {
     void handleError(Throwable err, Request req, Response res, Next next) {
         if (errorHandler == null) {
             next.fail(err);
+            return;
+        }
+        EventLoopDispatch loop = req.eventLoopDispatch;
+        if (loop != null && !loopSafe && loop.onEventLoop()) {
+            loop.hop(() -> handleError(err, req, res, next));
             return;
         }
         try {

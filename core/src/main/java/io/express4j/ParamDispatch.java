@@ -129,6 +129,15 @@ final class ParamDispatch implements Next {
             return;
         }
         ParamHandler fn = callbacks.get(callbackIndex++);
+        EventLoopDispatch loop = req.eventLoopDispatch;
+        if (loop != null && loop.onEventLoop()) {
+            loop.hop(() -> invoke(fn));   // param callbacks are never marked: they may block
+            return;
+        }
+        invoke(fn);
+    }
+
+    private void invoke(ParamHandler fn) {
         try {
             fn.handle(req, res, this, value, key);
         } catch (Throwable t) {

@@ -46,6 +46,8 @@ public final class Request {
     Object body;
     /** Express's {@code req.next}: the {@code next} of the innermost router handling the request. */
     Next next;
+    /** For a request whose dispatch began on the event loop; null when it began on a virtual thread. */
+    EventLoopDispatch eventLoopDispatch;
     Map<String, Object> cookies;
     Map<String, Object> signedCookies;
     String secret;

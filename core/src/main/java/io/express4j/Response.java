@@ -24,6 +24,7 @@ import java.util.function.Function;
  */
 public final class Response extends ServerResponse {
     private static final String HTML_UTF8 = "text/html; charset=utf-8";
+    private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
     private Map<String, Object> locals;
     Request req;
@@ -172,7 +173,7 @@ public final class Response extends ServerResponse {
     public Response send(String body) {
         if (body == null) return finish(new byte[0]);
         if (!hasContentType()) {
-            setHeader("Content-Type", HTML_UTF8);   // what type("html") then the charset rewrite would yield
+            setComputedHeader("Content-Type", HTML_UTF8);   // what type("html") then the charset rewrite yields
         } else if (getHeader("Content-Type") instanceof String s) {
             setHeader("Content-Type", MediaType.withCharset(s, "utf-8"));
         }
@@ -213,7 +214,7 @@ public final class Response extends ServerResponse {
         Function<byte[], String> etagFn = app.etagFunction();
         boolean generateETag = !hasHeader("ETag") && etagFn != null;
         if (chunk != null && !hasHeader("Transfer-Encoding")) {
-            setHeader("Content-Length", Integer.toString(chunk.length));
+            setComputedHeader("Content-Length", Integer.toString(chunk.length));
         }
         if (generateETag && chunk != null) {
             String etag = etagFn.apply(chunk);
@@ -321,7 +322,7 @@ public final class Response extends ServerResponse {
      */
     public Response json(Object value) {
         String body = app.stringify(value);
-        if (!hasContentType()) set("Content-Type", "application/json");
+        if (!hasContentType()) setComputedHeader("Content-Type", JSON_UTF8);   // set("Content-Type", "application/json")
         return body == null ? send() : send(body);
     }
 

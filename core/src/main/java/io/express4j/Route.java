@@ -81,6 +81,14 @@ public final class Route implements RouteVerbs<Route> {
         return methods.contains(method);
     }
 
+    /** Whether one of this route's handlers is marked with {@link Express#nonBlocking}. */
+    boolean holdsNonBlocking(Set<Object> seen) {
+        for (Layer layer : stack) {
+            if (layer.holdsNonBlocking(seen)) return true;
+        }
+        return false;
+    }
+
     /** The methods for an automatic OPTIONS answer: HEAD is implied by GET. */
     List<String> allowedMethods() {
         List<String> out = new ArrayList<>(methods);

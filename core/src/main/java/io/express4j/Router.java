@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -176,6 +177,16 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         if (fn == null) throw new IllegalArgumentException("argument fn is required");
         params.computeIfAbsent(name, k -> new ArrayList<>()).add(fn);
         return this;
+    }
+
+    /** Whether a function marked with {@link Express#nonBlocking} is in this stack or one mounted in it. */
+    boolean holdsNonBlocking(Set<Object> seen) {
+        if (!seen.add(this)) return false;
+        LayerIndex layers = index();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.layer(i).holdsNonBlocking(seen)) return true;
+        }
+        return false;
     }
 
     // ---- dispatch ----

@@ -11,6 +11,14 @@ public interface RouterVerbs<T> {
     /** Handlers for one HTTP method on a path (any method name, e.g. {@code "PROPFIND"}). */
     T method(String method, String path, Middleware... handlers);
 
+    default T method(String method, String path, Handler handler) {
+        return method(method, path, new Middleware[] {handler});
+    }
+
+    default T method(String method, String path, Middleware middleware, Handler handler) {
+        return method(method, path, new Middleware[] {middleware, handler});
+    }
+
     /** Handlers for one HTTP method on the paths a regular expression matches (groups become params). */
     T method(String method, Pattern path, Middleware... handlers);
 

@@ -114,6 +114,15 @@ public class ServerResponse {
         return this;
     }
 
+    /**
+     * For headers whose names are constants and whose values the framework computed (lengths, ETags, types it
+     * formatted itself): nothing a user passed in, so nothing to validate on the hot path.
+     */
+    void setComputedHeader(String name, String value) {
+        if (headersSent) throw new IllegalStateException("Cannot set headers after they are sent to the client");
+        headers.set(name, value);
+    }
+
     HeaderMap headerMap() {
         return headers;
     }

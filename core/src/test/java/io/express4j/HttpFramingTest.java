@@ -36,7 +36,7 @@ class HttpFramingTest {
         app.post("/echo", (req, res) -> res.send(new String(req.inputStream().readAllBytes(),
                 StandardCharsets.UTF_8)));
         app.get("/where", (req, res) -> res.send(req.hostname() + " " + req.path() + " " + req.url()));
-        app.method("BREW", "/", (Handler) (req, res) -> res.send("brewing"));
+        app.method("BREW", "/", (req, res) -> res.send("brewing"));   // two-argument lambda, no cast
         server = TestServer.serve(app);
     }
 

@@ -172,8 +172,19 @@ public final class MediaType {
     if (contentType == null || contentType.isEmpty() || charset == null || charset.isEmpty()) {
       return contentType;
     }
-    return parse(contentType).withParameter("charset", charset).format();
+    // res.send(String) asks this for every response, nearly always with the same type: remember the last answer
+    CharsetMemo memo = lastCharset;
+    if (memo != null && memo.contentType.equals(contentType) && memo.charset.equals(charset)) {
+      return memo.result;
+    }
+    String result = parse(contentType).withParameter("charset", charset).format();
+    lastCharset = new CharsetMemo(contentType, charset, result);
+    return result;
   }
+
+  private record CharsetMemo(String contentType, String charset, String result) {}
+
+  private static volatile CharsetMemo lastCharset;
 
   private static void appendValue(StringBuilder out, String value) {
     String v = value == null ? "undefined" : value;

@@ -48,6 +48,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private boolean currentResponseFinished;
     private boolean bodyPaused;
     private boolean ignoreInput;
+    /** A listener is running on the event loop right now (a response it finishes must not start the next request). */
+    private boolean dispatchingOnLoop;
     private int requestsStarted;
     private volatile int waitingRequests;
     /** This connection ends after the current response. */
@@ -137,19 +139,34 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         if (config.maxRequestsPerConnection() > 0 && requestsStarted >= config.maxRequestsPerConnection()) {
             closing = true;
         }
-        RequestBody body = new RequestBody(config.bodyHighWaterMark(), this);
+        RequestBody body = new RequestBody(config.bodyHighWaterMark(), this, ctx.executor());
         current = new HttpExchange(request, ctx.channel(), this, body);
         currentRequestComplete = false;
         currentResponseFinished = false;
         deadline.requestStarted();
         if (request instanceof HttpContent c) feed(c);
         HttpExchange exchange = current;
-        Thread.ofVirtual().start(() -> dispatch(exchange));
+        if (listener.dispatchOnEventLoop()) {
+            dispatchingOnLoop = true;
+            try {
+                run(exchange, () -> listener.onRequest(exchange));
+            } finally {
+                dispatchingOnLoop = false;
+            }
+        } else {
+            Thread.ofVirtual().start(() -> run(exchange, () -> listener.onRequest(exchange)));
+        }
     }
 
-    private void dispatch(HttpExchange exchange) {
+    /** Any thread: the rest of an exchange's work, moved off the event loop (see {@link HttpExchange}). */
+    void continueOnVirtualThread(HttpExchange exchange, Runnable rest) {
+        Thread.ofVirtual().start(() -> run(exchange, rest));
+    }
+
+    /** Runs listener code; what it lets escape is logged and drops the connection unless the response is done. */
+    private static void run(HttpExchange exchange, Runnable work) {
         try {
-            listener.onRequest(exchange);
+            work.run();
         } catch (Throwable t) {
             // A write to a connection the client (or a timeout, or shutdown) already closed is not a server error.
             if (exchange.isOpen()) log.error("request listener failed", t);
@@ -197,7 +214,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     /** Any thread: the response's last write completed (or failed). */
     void responseFinished(HttpExchange exchange, boolean close) {
-        if (!ctx.executor().inEventLoop()) {
+        // From a listener running on the event loop, the next pipelined request waits for a task of its own: starting
+        // it here would nest one dispatch inside the other, without bound.
+        if (!ctx.executor().inEventLoop() || dispatchingOnLoop) {
             ctx.executor().execute(() -> responseFinished(exchange, close));
             return;
         }

@@ -144,6 +144,19 @@ public final class HttpExchange {
         return body.isFinished();
     }
 
+    /** Whether the caller runs on this exchange's event loop (where nothing may block). */
+    public boolean onEventLoop() {
+        return channel.eventLoop().inEventLoop();
+    }
+
+    /**
+     * Runs {@code rest} on a new virtual thread, for a listener that began on the event loop and reached code that
+     * may block; what it lets escape is handled as from {@link RequestListener#onRequest}.
+     */
+    public void continueOnVirtualThread(Runnable rest) {
+        connection.continueOnVirtualThread(this, rest);
+    }
+
     // ---- response ----
 
     /**
@@ -340,7 +353,8 @@ public final class HttpExchange {
     }
 
     private void awaitWritable() {
-        if (channel.isWritable()) return;
+        // on the event loop nothing could wake us: the write stays queued (no backpressure there)
+        if (channel.isWritable() || channel.eventLoop().inEventLoop()) return;
         blockedWriter = Thread.currentThread();
         try {
             while (!channel.isWritable() && channel.isActive()) {

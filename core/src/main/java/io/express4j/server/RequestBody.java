@@ -1,5 +1,7 @@
 package io.express4j.server;
 
+import io.netty.util.concurrent.EventExecutor;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -23,6 +25,7 @@ final class RequestBody extends InputStream {
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private final int highWaterMark;
     private final FlowControl flow;
+    private final EventExecutor eventLoop;
     private byte[] head;
     private int headPos;
     private long queued;
@@ -32,9 +35,10 @@ final class RequestBody extends InputStream {
     private boolean endSeen;
     private IOException failure;
 
-    RequestBody(int highWaterMark, FlowControl flow) {
+    RequestBody(int highWaterMark, FlowControl flow, EventExecutor eventLoop) {
         this.highWaterMark = highWaterMark;
         this.flow = flow;
+        this.eventLoop = eventLoop;
     }
 
     /** Event loop: a decoded chunk. Returns true when the producer should pause reading the socket. */
@@ -117,6 +121,12 @@ final class RequestBody extends InputStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
+        // The chunks arrive on the event loop: waiting for them there would wait forever. Refused even when data is
+        // queued, so that the mistake shows on the first request rather than under load.
+        if (eventLoop.inEventLoop()) {
+            throw new IllegalStateException("the request body cannot be read on the event loop: a handler marked"
+                    + " with Express.nonBlocking must not read it (leave body parsers and body readers unmarked)");
+        }
         if (len == 0) return 0;
         boolean resume = false;
         int n;

@@ -32,6 +32,17 @@ class MediaTypeTest {
   }
 
   @Test
+  void setCharsetRemembersOnlyTheSameQuestion() {
+    // the last answer is reused for the same type and charset, never for another pair
+    for (int i = 0; i < 3; i++) {
+      assertThat(MediaType.withCharset("text/plain", "utf-8")).isEqualTo("text/plain; charset=utf-8");
+      assertThat(MediaType.withCharset("text/plain", "utf-8")).isEqualTo("text/plain; charset=utf-8");
+      assertThat(MediaType.withCharset("text/plain", "latin1")).isEqualTo("text/plain; charset=latin1");
+      assertThat(MediaType.withCharset("text/csv", "latin1")).isEqualTo("text/csv; charset=latin1");
+    }
+  }
+
+  @Test
   void setCharsetLowerCasesTypeAndNamesButKeepsValues() {
     assertThat(MediaType.withCharset("TEXT/Plain; Foo=Bar", "utf-8"))
         .isEqualTo("text/plain; foo=Bar; charset=utf-8");

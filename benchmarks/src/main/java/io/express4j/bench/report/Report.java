@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  */
 public final class Report {
     static final String BASELINE = "netty";
-    static final List<String> SERVER_ORDER = List.of("express4j", "netty", "express", "fastify", "javalin");
+    static final List<String> SERVER_ORDER = List.of("express4j", "express4j-el", "netty", "express", "fastify",
+            "javalin");
     static final Map<String, String> SERVER_NAMES = Map.of("express4j", "express4j (virtual threads)",
+            "express4j-el", "express4j (event loop: Express.nonBlocking)",
             "netty", "raw Netty (ceiling)", "express", "Express 5.3.0", "fastify", "Fastify 5.12.8", "javalin",
             "Javalin 7.2.3 (virtual threads)");
     static final Map<String, String> TEST_TITLES = Map.of(

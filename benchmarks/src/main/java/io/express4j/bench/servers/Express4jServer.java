@@ -2,6 +2,7 @@ package io.express4j.bench.servers;
 
 import io.express4j.App;
 import io.express4j.Express;
+import io.express4j.Handler;
 import io.express4j.Middleware;
 import io.express4j.Server;
 
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * express4j in its default mode (every request on a virtual thread), written as an Express user would. Besides
+ * express4j in its default mode (every request on a virtual thread), written as an Express user would; see
+ * {@link Express4jEventLoopServer} for the same app with its hot routes on the event loop. Besides
  * the load-test routes it has the scale-check routes: {@code POST|PUT /upload} reads the body and reports the heap
  * peak, {@code GET /big?mib=N} streams N MiB, {@code GET /mem} and {@code POST /mem/reset} read the heap peaks.
  */
@@ -19,12 +21,23 @@ public final class Express4jServer {
     private Express4jServer() {}
 
     public static void main(String[] args) {
+        start(BenchPayloads.port(args, 8081), false);
+    }
+
+    /**
+     * The app, listening; with {@code nonBlocking} its {@code /plaintext} and {@code /json} handlers are marked
+     * {@link Express#nonBlocking} and answered on the event loop (the other routes block or do file I/O, so they
+     * stay as they are).
+     */
+    static void start(int port, boolean nonBlocking) {
         App app = Express.app();
         for (int i = 0, n = BenchPayloads.decoyRoutes(); i < n; i++) {
             app.get(BenchPayloads.decoyPath(i), (req, res) -> res.send("decoy"));
         }
-        app.get("/plaintext", (req, res) -> res.send(BenchPayloads.HELLO));
-        app.get("/json", (req, res) -> res.json(Map.of(BenchPayloads.MESSAGE_KEY, BenchPayloads.HELLO)));
+        Handler plaintext = (req, res) -> res.send(BenchPayloads.HELLO);
+        Handler json = (req, res) -> res.json(Map.of(BenchPayloads.MESSAGE_KEY, BenchPayloads.HELLO));
+        app.get("/plaintext", nonBlocking ? Express.nonBlocking(plaintext) : plaintext);
+        app.get("/json", nonBlocking ? Express.nonBlocking(json) : json);
         app.get("/stream", (req, res) -> {
             res.set("Content-Type", "application/octet-stream");
             for (int i = 0; i < BenchPayloads.STREAM_WRITES; i++) res.write(BenchPayloads.KIB);
@@ -48,8 +61,8 @@ public final class Express4jServer {
             res.sendStatus(204);
         });
 
-        Server server = app.listen(BenchPayloads.port(args, 8081));
-        System.out.println("express4j listening on " + server.port());
+        Server server = app.listen(port);
+        System.out.println("express4j" + (nonBlocking ? " (event loop)" : "") + " listening on " + server.port());
     }
 
     private static void upload(InputStream in, io.express4j.Response res) throws Exception {

@@ -1,0 +1,28 @@
+package io.express4j;
+
+/**
+ * What {@link Express#nonBlocking} wraps a function in: the mark that lets it run on the event loop. An app whose
+ * stacks hold one dispatches its requests on the event loop (see {@link EventLoopDispatch}).
+ */
+sealed interface NonBlocking extends LoopSafe {
+    record OfHandler(Handler fn) implements NonBlocking, Handler {
+        @Override
+        public void handle(Request req, Response res) throws Exception {
+            fn.handle(req, res);
+        }
+    }
+
+    record OfMiddleware(Middleware fn) implements NonBlocking, Middleware {
+        @Override
+        public void handle(Request req, Response res, Next next) throws Exception {
+            fn.handle(req, res, next);
+        }
+    }
+
+    record OfErrorHandler(ErrorHandler fn) implements NonBlocking, ErrorHandler {
+        @Override
+        public void handle(Throwable err, Request req, Response res, Next next) throws Exception {
+            fn.handle(err, req, res, next);
+        }
+    }
+}
