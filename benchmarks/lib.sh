@@ -11,9 +11,14 @@ CLIENT_CPU=${CLIENT_CPU:-0}
 # itself on one CPU; saying so keeps a run on a different CPU mask comparable.
 JAVA_OPTS=${JAVA_OPTS:---enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx512m}
 ALL_SERVERS=(express4j express4j-el netty express fastify javalin)
+# run.sh also measures express4j-aot: the same express4j server started with a JDK AOT cache (JEP 483/514,
+# JDK 25+) that a training run wrote (train_aot); only startup and memory are meant to differ.
+RUN_SERVERS=(express4j express4j-el express4j-aot netty express fastify javalin)
 CLK_TCK=$(getconf CLK_TCK)
+AOT_CACHE=$WORK_DIR/express4j.aot
 
-declare -A SERVER_PORT=([express4j]=8081 [netty]=8082 [express]=8083 [fastify]=8084 [javalin]=8085 [express4j-el]=8086)
+declare -A SERVER_PORT=([express4j]=8081 [netty]=8082 [express]=8083 [fastify]=8084 [javalin]=8085 [express4j-el]=8086
+                        [express4j-aot]=8087)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -41,6 +46,8 @@ ensure_wrk() {
 build_all() {
   log "building express4j + benchmarks (mvn -pl benchmarks -am package -DskipTests)"
   (cd "$ROOT_DIR" && mvn -B -ntp -q -pl benchmarks -am package -DskipTests) || die "maven build failed"
+  # an AOT cache belongs to the jars it was trained with
+  if [[ " ${SERVERS[*]:-${ALL_SERVERS[*]}} " == *" express4j-aot "* ]]; then train_aot; fi
   if needs_node; then
     log "installing Express and Fastify (npm ci in benchmarks/node)"
     (cd "$BENCH_DIR/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
@@ -62,6 +69,7 @@ server_command() {
   case $name in
     express4j) echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.Express4jServer $port" ;;
     express4j-el) echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.Express4jEventLoopServer $port" ;;
+    express4j-aot) echo "$JAVA $JAVA_OPTS -XX:AOTCache=$AOT_CACHE -cp $(classpath) io.express4j.bench.servers.Express4jServer $port" ;;
     netty)     echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.RawNettyServer $port" ;;
     javalin)   echo "$JAVA $JAVA_OPTS -cp $(classpath) io.express4j.bench.servers.JavalinServer $port" ;;
     express)   echo "node $BENCH_DIR/node/express.js $port" ;;
@@ -70,11 +78,56 @@ server_command() {
   esac
 }
 
+aot_supported() {
+  local v
+  v=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/{print $2}')
+  (( ${v%%.*} >= 25 ))
+}
+
+# train_aot: the AOT cache for express4j-aot. A training run of Express4jServer with -XX:AOTCacheOutput (same
+# JAVA_OPTS and class path as the measured run, which the JVM checks) answers every benchmark path a few times,
+# then exits on SIGTERM; the JVM then assembles the cache (≈ 10–20 s). AOT_TRAINING_OPTS (default: no method
+# profiles, JEP 515's part) are added to the training run only: with profiles the JVM compiles the trained
+# methods with C2 as soon as it starts, which on the server's one CPU delays the first response (≈ +60 ms of
+# CPU) and adds ≈ 12 MiB of RSS; set AOT_TRAINING_OPTS= (empty) to keep them.
+AOT_TRAINING_OPTS=${AOT_TRAINING_OPTS--XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining}
+train_aot() {
+  local port=${SERVER_PORT[express4j-aot]} pid p i
+  aot_supported || die "express4j-aot needs JDK 25+ (AOT cache); leave it out with --servers"
+  mkdir -p "$WORK_DIR/logs"
+  make_static_file
+  rm -f "$AOT_CACHE"
+  log "training the AOT cache for express4j-aot ($AOT_CACHE)"
+  # shellcheck disable=SC2086
+  env STATIC_DIR="$STATIC_DIR" taskset -c "$SERVER_CPU" $JAVA $JAVA_OPTS $AOT_TRAINING_OPTS -XX:AOTCacheOutput="$AOT_CACHE" \
+    -cp "$(classpath)" io.express4j.bench.servers.Express4jServer "$port" > "$WORK_DIR/logs/express4j-aot-training.log" 2>&1 &
+  pid=$!
+  for i in $(seq 1 600); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/plaintext" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK_DIR/logs/express4j-aot-training.log" >&2; die "AOT training run exited"; }
+    sleep 0.1
+  done
+  for p in /plaintext /json /stream /static/1mib.bin /missing; do
+    for i in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$port$p" || true; done
+  done
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  [[ -s "$AOT_CACHE" ]] || { cat "$WORK_DIR/logs/express4j-aot-training.log" >&2; die "no AOT cache written"; }
+  log "AOT cache: $(du -m "$AOT_CACHE" | cut -f1) MiB"
+}
+
+# The cache must come from the jars on the class path now: train again when any is newer than it.
+ensure_aot_cache() {
+  [[ -s "$AOT_CACHE" && -z "$(find "$BENCH_DIR/target/express4j-benchmarks.jar" "$BENCH_DIR/target/lib" -newer "$AOT_CACHE" -print -quit)" ]] \
+    || train_aot
+}
+
 # start_server NAME [EXTRA_ENV...]: starts it pinned to SERVER_CPU, waits for GET /plaintext to answer 200.
 # Sets SERVER_PID and STARTUP_MS (process start to first 200, polled every ~5 ms with curl).
 start_server() {
   local name=$1; shift
   local port=${SERVER_PORT[$name]} cmd t0 t1 deadline
+  [[ $name != express4j-aot ]] || ensure_aot_cache
   cmd=$(server_command "$name" "$port")
   mkdir -p "$WORK_DIR/logs"
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is already in use"; fi

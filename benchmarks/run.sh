@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side load test: express4j against raw Netty (the ceiling), Express 5, Fastify 5 and Javalin 7.
+# Side-by-side load test: express4j against raw Netty (the ceiling), Express 5, Fastify 5 and Javalin 7; also
+# express4j-aot, the same express4j server started with a JDK 25 AOT cache (trained during the build).
 #
 #   benchmarks/run.sh            # full run: warm-up, 3 rounds × 10 s per test, medians (≈ 15–20 min)
 #   benchmarks/run.sh --quick    # smoke run: 1 round × 3 s per test (≈ 3 min); numbers are not a measurement
@@ -10,7 +11,7 @@ set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 ROUNDS=3 DURATION=10 WARMUP=5 MODE=full BUILD=1 NOTE="" ARGS=$(printf "%q " "$@")
-SERVERS=("${ALL_SERVERS[@]}")
+SERVERS=("${RUN_SERVERS[@]}") DEFAULT_SERVERS=1
 TESTS=(plaintext plaintext-c256 json static stream)
 
 usage() {
@@ -21,11 +22,14 @@ Options:
   --rounds N           rounds per test (default 3); the median is reported
   --duration S         seconds per round (default 10)
   --warmup S           seconds of warm-up load per test before the rounds (default 5)
-  --servers a,b        subset of: express4j,express4j-el,netty,express,fastify,javalin
+  --servers a,b        subset of: express4j,express4j-el,express4j-aot,netty,express,fastify,javalin
+                       (express4j-aot needs JDK 25+; its AOT cache is trained after the build, or before
+                       its first start when missing or older than the jars, e.g. with --no-build)
   --tests a,b          subset of: plaintext,plaintext-c256,json,static,stream
   --note TEXT          a line shown at the top of RESULTS.md (e.g. "provisional: machine busy")
   --no-build           use the existing build
-Environment: JAVA (a JDK 21+), JAVA_OPTS, SERVER_CPU (1), CLIENT_CPU (0).
+Environment: JAVA (a JDK 21+), JAVA_OPTS, SERVER_CPU (1), CLIENT_CPU (0), AOT_TRAINING_OPTS (extra flags of
+the express4j-aot training run only; default: no method profiles, see lib.sh's train_aot).
 EOF
 }
 
@@ -35,7 +39,7 @@ while (($#)); do
     --rounds) ROUNDS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
-    --servers) IFS=, read -ra SERVERS <<< "$2"; shift ;;
+    --servers) IFS=, read -ra SERVERS <<< "$2"; DEFAULT_SERVERS=0; shift ;;
     --tests) IFS=, read -ra TESTS <<< "$2"; shift ;;
     --note) NOTE=$2; shift ;;
     --no-build) BUILD=0 ;;
@@ -55,6 +59,10 @@ declare -A TEST_SPEC=(
 )
 
 JAVA=$(find_java)
+if ((DEFAULT_SERVERS)) && ! aot_supported; then
+  log "JDK older than 25: no AOT cache, express4j-aot left out"
+  SERVERS=("${ALL_SERVERS[@]}")
+fi
 ensure_wrk
 ((BUILD)) && build_all
 make_static_file

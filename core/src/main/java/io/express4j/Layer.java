@@ -15,10 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link EventLoopDispatch}).
  */
 final class Layer {
-    /** What a match yields: the text matched (taken off {@code req.url} for middleware) and the params. */
-    record Match(String path, Map<String, Object> params) {}
-
-    private static final Match SLASH = new Match("", Map.of());
+    /** use('/'): matches every path, takes nothing off {@code req.url}. */
+    private static final PathPattern.Match SLASH = new PathPattern.Match("", Map.of());
+    private static final Set<List<String>> ANY_PATH = Set.of(List.of());
     /** Layers made so far: a stack changed since an app last looked for {@link NonBlocking} functions in it. */
     private static final AtomicInteger created = new AtomicInteger();
 
@@ -79,11 +78,17 @@ final class Layer {
         return new Layer(null, null, fn, null, method);
     }
 
-    /** The match, or null; a malformed percent escape in a param throws (a 400 for the error handlers). */
-    Match match(String path) {
-        if (pattern == null) return SLASH;
-        PathPattern.Match m = pattern.match(path);
-        return m == null ? null : new Match(m.matchedPath(), m.params());
+    /**
+     * The match (its text is taken off {@code req.url} for middleware), or null; a malformed percent escape in a
+     * param throws (a 400 for the error handlers).
+     */
+    PathPattern.Match match(String path) {
+        return pattern == null ? SLASH : pattern.match(path);
+    }
+
+    /** The literal segments the paths this layer matches start with ({@link PathPattern#leadingSegments()}). */
+    Set<List<String>> leadingSegments() {
+        return pattern == null ? ANY_PATH : pattern.leadingSegments();
     }
 
     List<String> keys() {

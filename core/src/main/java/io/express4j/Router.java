@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * ({@code app.use("/api", router)}).
  */
 public final class Router implements Middleware, RouterVerbs<Router> {
-    private final List<Layer> stack = new ArrayList<>();
+    private final Object lock = new Object();
+    private final List<Layer> stack = new ArrayList<>();      // guarded by lock; only ever appended to
+    private volatile LayerIndex index = LayerIndex.EMPTY;      // null when the stack grew since it was built
     private final Map<String, List<ParamHandler>> params = new HashMap<>();
     private final boolean caseSensitive;
     private final boolean strict;
@@ -26,8 +28,24 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         this.mergeParams = options.mergeParams();
     }
 
-    List<Layer> stack() {
-        return stack;
+    /**
+     * The stack as dispatch sees it, indexed by literal path segments; rebuilt on the first request after the stack
+     * grew (routes may be added at any time, requests run on many threads).
+     */
+    LayerIndex index() {
+        LayerIndex current = index;
+        if (current != null) return current;
+        synchronized (lock) {
+            if (index == null) index = LayerIndex.of(stack);
+            return index;
+        }
+    }
+
+    private void push(Layer layer) {
+        synchronized (lock) {
+            stack.add(layer);
+            index = null;
+        }
     }
 
     boolean mergeParams() {
@@ -69,7 +87,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     public Router use(String path, ErrorHandler fn) {
         Route.requireHandler(fn);
-        stack.add(Layer.errorHandler(mountPattern(path), fn));
+        push(Layer.errorHandler(mountPattern(path), fn));
         return this;
     }
 
@@ -94,7 +112,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     private Router add(PathPattern pattern, Middleware[] fns) {
-        for (Middleware fn : fns) stack.add(Layer.middleware(pattern, fn));
+        for (Middleware fn : fns) push(Layer.middleware(pattern, fn));
         return this;
     }
 
@@ -121,7 +139,7 @@ public final class Router implements Middleware, RouterVerbs<Router> {
 
     private Route addRoute(Object path, PathPattern pattern) {
         Route route = new Route(JsPaths.toString(path));
-        stack.add(Layer.route(pattern, route));
+        push(Layer.route(pattern, route));
         return route;
     }
 
@@ -164,8 +182,9 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     /** Whether a function marked with {@link Express#nonBlocking} is in this stack or one mounted in it. */
     boolean holdsNonBlocking(Set<Object> seen) {
         if (!seen.add(this)) return false;
-        for (Layer layer : stack) {
-            if (layer.holdsNonBlocking(seen)) return true;
+        LayerIndex layers = index();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.layer(i).holdsNonBlocking(seen)) return true;
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.http.Urls;
 import io.express4j.routing.JsKeyOrder;
+import io.express4j.routing.PathPattern;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,16 +92,17 @@ final class RouterDispatch implements Next {
 
     void next(Throwable layerError) {
         restorePath();
-        List<Layer> stack = router.stack();
+        LayerIndex stack = router.index();
         if (idx >= stack.size()) {
             finish(layerError);
             return;
         }
         String path = req.path();
+        int[][] candidates = stack.candidates(path);   // the layers this path can match at all
         Layer layer = null;
-        Layer.Match match = null;
-        while (match == null && idx < stack.size()) {
-            layer = stack.get(idx++);
+        PathPattern.Match match = null;
+        while (match == null && (idx = stack.next(candidates, idx)) < stack.size()) {
+            layer = stack.layer(idx++);
             try {
                 match = layer.match(path);
             } catch (RuntimeException decodeError) {
@@ -124,7 +126,7 @@ final class RouterDispatch implements Next {
         if (layer.route != null) req.route = layer.route;
         req.params = router.mergeParams() ? merge(match.params(), parentParams) : match.params();
         Layer matched = layer;
-        Layer.Match m = match;
+        PathPattern.Match m = match;
         Throwable pending = layerError;
         if (!router.hasParamCallbacks() || matched.keys().isEmpty()) {
             afterParams(null, matched, m, pending, path);   // the common case: nothing to run, nothing to allocate
@@ -136,12 +138,12 @@ final class RouterDispatch implements Next {
     }
 
     /** Continues after the param callbacks of a matched layer: into its route or middleware, or past it. */
-    private void afterParams(Throwable err, Layer matched, Layer.Match m, Throwable pending, String path) {
+    private void afterParams(Throwable err, Layer matched, PathPattern.Match m, Throwable pending, String path) {
         if (err == ParamDispatch.SKIP_ROUTER && pending == null) exitRouter();
         else if (err == ParamDispatch.SKIP_LAYER) next(pending);
         else if (err != null) next(pending != null ? pending : err);
         else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
-        else trimPrefix(matched, pending, m.path(), path);
+        else trimPrefix(matched, pending, m.matchedPath(), path);
     }
 
     /** What the route's handlers see as {@code done}: back into this stack, or out of the router. */

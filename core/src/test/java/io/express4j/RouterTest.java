@@ -583,4 +583,73 @@ class RouterTest {
             }
         }
     }
+
+    /** The stack is indexed by literal path segments (LayerIndex): none of it may show. */
+    @Nested
+    class IndexedStack {
+        static Middleware mark(String name) {
+            return (req, res, next) -> {
+                String marks = req.attr("marks");
+                req.attr("marks", marks == null ? name : marks + " " + name);
+                next.run();
+            };
+        }
+
+        @Test
+        void registrationOrderDecidesAcrossLiteralParameterAndRegexLayers() {
+            App app = app();
+            app.get("/:x/42", mark("p1"));
+            app.get("/users/42", mark("l2"));
+            app.use("/users", mark("u3"));
+            app.get(java.util.regex.Pattern.compile("^/USERS"), mark("r4"));
+            app.get("/Users/:id", mark("l5"));
+            app.get("/posts/42", mark("x6"));
+            app.use((req, res) -> res.send(req.<String>attr("marks")));
+            try (TestServer server = TestServer.serve(app)) {
+                expect(server.get("/USERS/42"), 200, "p1 l2 u3 r4 l5");
+                expect(server.get("/users/42/"), 200, "p1 l2 u3 l5");
+                expect(server.get("/posts/42"), 200, "p1 x6");
+            }
+        }
+
+        @Test
+        void routesAddedAfterTheFirstRequestAreReachedInOrder() {
+            Router router = Express.router();
+            router.get("/a", (req, res) -> res.send("a"));
+            try (TestServer server = TestServer.serve(serveRouter(router))) {
+                expect(server.get("/b"), 200, "done, hit=null");
+                router.use("/b", (req, res, next) -> {
+                    req.attr("hit", 1);
+                    next.run();
+                });
+                router.get("/b", (req, res) -> res.send("b, hit=" + req.attr("hit")));
+                expect(server.get("/b"), 200, "b, hit=1");
+                expect(server.get("/a"), 200, "a");
+            }
+        }
+
+        @Test
+        void caseSensitiveRoutingComparesTheSegmentsExactly() {
+            App app = app().enable("case sensitive routing");
+            app.get("/Users", (req, res) -> res.send("Users"));
+            app.get("/users", (req, res) -> res.send("users"));
+            try (TestServer server = TestServer.serve(app)) {
+                expect(server.get("/Users"), 200, "Users");
+                expect(server.get("/users"), 200, "users");
+                assertThat(server.get("/USERS").status()).isEqualTo(404);
+            }
+        }
+
+        @Test
+        void aMountedRouterIndexesThePathBelowItsMountPath() {
+            Router api = Express.router();
+            api.get("/v1/items/:id", (req, res) -> res.send(req.baseUrl() + " " + req.params("id")));
+            App app = app();
+            app.use("/api", api);
+            try (TestServer server = TestServer.serve(app)) {
+                expect(server.get("/API/v1/ITEMS/7"), 200, "/API 7");
+                assertThat(server.get("/api/items/7").status()).isEqualTo(404);
+            }
+        }
+    }
 }

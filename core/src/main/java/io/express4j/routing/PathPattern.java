@@ -79,6 +79,7 @@ public final class PathPattern {
     private final boolean strict;
     private final Matcher matcher;
     private final List<String> keys;
+    private final Set<List<String>> leadingSegments;
 
     private PathPattern(Object path, boolean end, boolean caseSensitive, boolean strict, Matcher matcher) {
         this.path = path;
@@ -89,6 +90,7 @@ public final class PathPattern {
         Set<String> names = new LinkedHashSet<>();
         matcher.collectKeys(names);
         this.keys = List.copyOf(names);
+        this.leadingSegments = matcher.leadingSegments();
     }
 
     // ------------------------------------------------------------------ factories
@@ -184,10 +186,12 @@ public final class PathPattern {
         List<Token> tokens = PathParser.parse(source);
         if (PathCompiler.isLiteral(tokens)) {
             List<String> alternatives = PathCompiler.literalAlternatives(source, tokens);
-            return new LiteralMatcher(alternatives.toArray(new String[0]), end, sensitive, trailing);
+            return new LiteralMatcher(alternatives.toArray(new String[0]), end, sensitive, trailing,
+                    LeadingSegments.ofTexts(alternatives));
         }
         PathCompiler.RegexResult r = PathCompiler.regex(source, tokens, end, sensitive, trailing);
-        return new PathRegexMatcher(Pattern.compile(r.regex()), r.keys().toArray(new Key[0]));
+        return new PathRegexMatcher(Pattern.compile(r.regex()), r.keys().toArray(new Key[0]),
+                LeadingSegments.of(tokens));
     }
 
     /** The router's {@code loosen}: strip all trailing slashes, except for the path {@code "/"}. */
@@ -215,6 +219,22 @@ public final class PathPattern {
             return null;
         }
         return matcher.match(path);
+    }
+
+    /**
+     * The literal path segments every match starts with, as keys ({@link #segmentKey}), one list per alternative
+     * (optional groups expanded, array elements): a path that starts with {@code /} and whose leading segments'
+     * keys are none of these lists never matches. An empty list stands for any path (a leading parameter or
+     * wildcard, a regular expression, {@code use('/')}); an empty set for none (an empty array). Keys fold case,
+     * so for a case-sensitive pattern this is a necessary condition, not a sufficient one.
+     */
+    public Set<List<String>> leadingSegments() {
+        return leadingSegments;
+    }
+
+    /** The key of the path segment {@code path[from, to)} to compare with {@link #leadingSegments()}. */
+    public static String segmentKey(String path, int from, int to) {
+        return LeadingSegments.key(path, from, to);
     }
 
     /** Distinct parameter names in declaration order (for {@code app.param}). */
@@ -258,6 +278,11 @@ public final class PathPattern {
         void collectKeys(Set<String> out);
 
         String strategy();
+
+        /** See {@link PathPattern#leadingSegments()}. */
+        default Set<List<String>> leadingSegments() {
+            return LeadingSegments.ANY;
+        }
     }
 
     /** {@code use('/')}: everything matches, nothing is consumed. */
@@ -288,12 +313,20 @@ public final class PathPattern {
         private final boolean end;
         private final boolean sensitive;
         private final boolean trailing;
+        private final Set<List<String>> leadingSegments;
 
-        LiteralMatcher(String[] alternatives, boolean end, boolean sensitive, boolean trailing) {
+        LiteralMatcher(String[] alternatives, boolean end, boolean sensitive, boolean trailing,
+                Set<List<String>> leadingSegments) {
             this.alternatives = alternatives;
             this.end = end;
             this.sensitive = sensitive;
             this.trailing = trailing;
+            this.leadingSegments = leadingSegments;
+        }
+
+        @Override
+        public Set<List<String>> leadingSegments() {
+            return leadingSegments;
         }
 
         @Override
@@ -349,10 +382,12 @@ public final class PathPattern {
         private final Pattern pattern;
         private final Key[] keys;
         private final boolean jsOrder;
+        private final Set<List<String>> leadingSegments;
 
-        PathRegexMatcher(Pattern pattern, Key[] keys) {
+        PathRegexMatcher(Pattern pattern, Key[] keys, Set<List<String>> leadingSegments) {
             this.pattern = pattern;
             this.keys = keys;
+            this.leadingSegments = leadingSegments;
             boolean indexKey = false;
             for (Key k : keys) {
                 indexKey |= JsKeyOrder.isArrayIndex(k.name());
@@ -383,6 +418,11 @@ public final class PathPattern {
         @Override
         public String strategy() {
             return "regex";
+        }
+
+        @Override
+        public Set<List<String>> leadingSegments() {
+            return leadingSegments;
         }
 
         @Override
@@ -477,6 +517,15 @@ public final class PathPattern {
         @Override
         public String strategy() {
             return "any";
+        }
+
+        @Override
+        public Set<List<String>> leadingSegments() {
+            Set<List<String>> all = new LinkedHashSet<>();
+            for (Matcher m : matchers) {
+                all.addAll(m.leadingSegments());
+            }
+            return Set.copyOf(all);
         }
 
         @Override

@@ -30,8 +30,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Route matching with 10, 100 and 1,000 routes, the matching one registered last (Express scans its stack in
  * order, so this is the worst case). {@code routerDispatch} is the real thing: a new req/res, the app's
- * X-Powered-By, RouterDispatch over the stack, params, the route's handler. {@code patternScan} is only the
- * {@link PathPattern} matching that dispatch does per layer, to tell matching from the rest of dispatch.
+ * X-Powered-By, RouterDispatch over the stack, params, the route's handler. {@code routerDispatchSharedPrefix}
+ * matches one of the decoys near the end instead, whose first segments it shares with every other decoy (a REST
+ * table under {@code /api/v1}). {@code patternScan} is only the {@link PathPattern} matching that dispatch does
+ * per layer, to tell matching from the rest of dispatch.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +47,7 @@ public class RouteDispatchBenchmark {
 
     private App app;
     private HttpRequest head;
+    private HttpRequest sharedPrefixHead;
     private List<PathPattern> patterns;
     private String matchedId;
 
@@ -54,7 +57,7 @@ public class RouteDispatchBenchmark {
         patterns = new ArrayList<>();
         for (int i = 0; i < routes - 1; i++) {
             String path = BenchPayloads.decoyPath(i);
-            app.get(path, (req, res) -> res.send("decoy"));
+            app.get(path, (req, res) -> matchedId = "decoy " + req.params("id"));   // no I/O, like the route
             patterns.add(PathPattern.compile(path, true, false, false));
         }
         app.get("/users/:id", (req, res) -> matchedId = req.params("id"));
@@ -62,11 +65,21 @@ public class RouteDispatchBenchmark {
         head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/users/42");
         BenchRequests.dispatch(app, BenchExchanges.exchange(head, null));
         if (!"42".equals(matchedId)) throw new IllegalStateException("the route did not match: " + matchedId);
+        // decoy routes - 3 is odd for 10, 100 and 1,000: "/api/v1/resource<i>/:id"
+        String decoy = BenchPayloads.decoyPath(routes - 3).replace(":id", "42");
+        sharedPrefixHead = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, decoy);
+        BenchRequests.dispatch(app, BenchExchanges.exchange(sharedPrefixHead, null));
+        if (!"decoy 42".equals(matchedId)) throw new IllegalStateException(decoy + " did not match: " + matchedId);
     }
 
     @Benchmark
     public Response routerDispatch() {
         return BenchRequests.dispatch(app, BenchExchanges.exchange(head, null));
+    }
+
+    @Benchmark
+    public Response routerDispatchSharedPrefix() {
+        return BenchRequests.dispatch(app, BenchExchanges.exchange(sharedPrefixHead, null));
     }
 
     @Benchmark
