@@ -297,6 +297,8 @@ public final class HttpExchange {
     /** Drops the connection without finishing the response (Node's {@code socket.destroy()}). */
     public void abort() {
         finished = true;
+        // what the handler wrote leaves before the close, as in Node, where each write reached the socket at once
+        if (writePending()) channel.flush();
         channel.close();
         closed();
     }
