@@ -99,14 +99,7 @@ public final class HeaderMap {
 
     /** Calls {@code line} once per wire line: a list value yields one call per element. */
     public void forEachLine(BiConsumer<String, String> line) {
-        for (int i = 0; i < size; i++) {
-            Object v = values[i];
-            if (v instanceof String s) {
-                line.accept(names[i], s);
-            } else {
-                for (String s : asList(v)) line.accept(names[i], s);
-            }
-        }
+        forEachLine(line, BiConsumer::accept);
     }
 
     /** Receives wire lines along with a target passed through, so that a caller need not capture it. */
