@@ -29,6 +29,12 @@ final class EventLoopDispatch {
         return Thread.currentThread() == eventLoop;
     }
 
+    /** Whether {@code req} is being dispatched on the event loop it began on, and the caller is that loop. */
+    static boolean onLoop(Request req) {
+        EventLoopDispatch loop = req.eventLoopDispatch;
+        return loop != null && loop.onEventLoop();
+    }
+
     /** Whether the request moved to a virtual thread, which then owns the safety net. */
     boolean hopped() {
         return hopped;

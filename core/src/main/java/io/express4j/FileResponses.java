@@ -54,10 +54,9 @@ final class FileResponses {
         }
         String encoded = encodeForSend(path);
         Request req = res.req;
-        EventLoopDispatch loop = req.eventLoopDispatch;
-        if (loop != null && loop.onEventLoop()) {
+        if (EventLoopDispatch.onLoop(req)) {
             // stat, open and the callback's wait may block: the file work and all after it leave the event loop
-            loop.hop(() -> transferOffLoop(res, encoded, opts, headers, callback));
+            req.eventLoopDispatch.hop(() -> transferOffLoop(res, encoded, opts, headers, callback));
             return;
         }
         transfer(res, encoded, opts, headers, callback);

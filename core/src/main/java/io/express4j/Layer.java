@@ -100,9 +100,8 @@ final class Layer {
             next.run();
             return;
         }
-        EventLoopDispatch loop = req.eventLoopDispatch;
-        if (loop != null && !loopSafe && loop.onEventLoop()) {
-            loop.hop(() -> handleRequest(req, res, next));
+        if (!loopSafe && EventLoopDispatch.onLoop(req)) {
+            req.eventLoopDispatch.hop(() -> handleRequest(req, res, next));
             return;
         }
         try {
@@ -117,9 +116,8 @@ final class Layer {
             next.fail(err);
             return;
         }
-        EventLoopDispatch loop = req.eventLoopDispatch;
-        if (loop != null && !loopSafe && loop.onEventLoop()) {
-            loop.hop(() -> handleError(err, req, res, next));
+        if (!loopSafe && EventLoopDispatch.onLoop(req)) {
+            req.eventLoopDispatch.hop(() -> handleError(err, req, res, next));
             return;
         }
         try {

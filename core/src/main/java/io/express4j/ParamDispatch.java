@@ -129,9 +129,8 @@ final class ParamDispatch implements Next {
             return;
         }
         ParamHandler fn = callbacks.get(callbackIndex++);
-        EventLoopDispatch loop = req.eventLoopDispatch;
-        if (loop != null && loop.onEventLoop()) {
-            loop.hop(() -> invoke(fn));   // param callbacks are never marked: they may block
+        if (EventLoopDispatch.onLoop(req)) {
+            req.eventLoopDispatch.hop(() -> invoke(fn));   // param callbacks are never marked: they may block
             return;
         }
         invoke(fn);
