@@ -8,9 +8,6 @@ import io.express4j.http.TrustPredicate;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.RequestListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Express application: settings, locals, a router, and {@link #listen}. An app is middleware too, so it can be
@@ -44,6 +43,7 @@ public final class App implements Middleware, RouterVerbs<App> {
     private volatile long nonBlockingLookup = -1;
     /** Whether "trust proxy" still holds the constructor's default, which a mounted app drops to inherit. */
     private boolean trustProxyDefault;
+
     private final Views views = new Views(this);
 
     App() {
@@ -77,7 +77,7 @@ public final class App implements Middleware, RouterVerbs<App> {
                 settings.put("trust proxy fn", ProxyAddr.compile(value));
                 trustProxyDefault = false;
             }
-            default -> { }
+            default -> {}
         }
         settings.put(name, value);
         return this;
@@ -99,7 +99,10 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public boolean enabled(String name) {
         Object v = get(name);
-        return v != null && !Boolean.FALSE.equals(v) && !"".equals(v) && !Integer.valueOf(0).equals(v);
+        return v != null
+                && !Boolean.FALSE.equals(v)
+                && !"".equals(v)
+                && !Integer.valueOf(0).equals(v);
     }
 
     public boolean disabled(String name) {
@@ -191,8 +194,8 @@ public final class App implements Middleware, RouterVerbs<App> {
      * when there is nothing to write (JavaScript's undefined).
      */
     String stringify(Object value) {
-        return JsonText.stringify(jsonMapper(), value, get("json replacer"), get("json spaces"),
-                enabled("json escape"));
+        return JsonText.stringify(
+                jsonMapper(), value, get("json replacer"), get("json spaces"), enabled("json escape"));
     }
 
     // ---- views ----
@@ -250,7 +253,8 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     /** Middleware, routers or sub-apps for every path. */
     public App use(Middleware... fns) {
-        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
+        if (fns == null || fns.length == 0)
+            throw new IllegalArgumentException("app.use() requires a middleware function");
         return use("/", fns);
     }
 
@@ -299,7 +303,8 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     /** The sub-apps among {@code fns} are mounted here: each learns its parent and mount path. */
     private Middleware[] mountApps(Object path, Middleware[] fns) {
-        if (fns == null || fns.length == 0) throw new IllegalArgumentException("app.use() requires a middleware function");
+        if (fns == null || fns.length == 0)
+            throw new IllegalArgumentException("app.use() requires a middleware function");
         Middleware[] mounted = fns.clone();
         for (int i = 0; i < mounted.length; i++) {
             if (mounted[i] instanceof App sub) mounted[i] = mount(JsPaths.toString(path), sub);
@@ -456,7 +461,9 @@ public final class App implements Middleware, RouterVerbs<App> {
             req.eventLoopDispatch = loop;
         }
         handle(req, res, err -> {
-            if (err == null && req.method().equals("OPTIONS") && req.originalUrl().equals("*")) {
+            if (err == null
+                    && req.method().equals("OPTIONS")
+                    && req.originalUrl().equals("*")) {
                 answerServerOptions(res);
             } else {
                 FinalHandler.handle(err, req, res);
@@ -486,11 +493,18 @@ public final class App implements Middleware, RouterVerbs<App> {
      * body is closed where it stands.
      */
     private void endAbandoned(Request req, Response res) {
-        log.warn("{} {}: the handlers returned without ending the response and without res.async(); ending it",
-                req.method(), req.originalUrl());
+        log.warn(
+                "{} {}: the handlers returned without ending the response and without res.async(); ending it",
+                req.method(),
+                req.originalUrl());
         if (!res.headersSent()) {
-            FinalHandler.handle(new HttpError(500, "The handlers of " + req.method() + " " + req.originalUrl()
-                    + " returned without ending the response"), req, res);
+            FinalHandler.handle(
+                    new HttpError(
+                            500,
+                            "The handlers of " + req.method() + " " + req.originalUrl()
+                                    + " returned without ending the response"),
+                    req,
+                    res);
         } else {
             try {
                 res.end();

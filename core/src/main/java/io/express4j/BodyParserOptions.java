@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.http.Bytes;
-
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;

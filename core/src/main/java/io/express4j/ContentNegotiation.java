@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.http.MimeTypes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

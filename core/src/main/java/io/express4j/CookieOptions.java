@@ -2,7 +2,6 @@ package io.express4j;
 
 import io.express4j.http.CookieAttributes;
 import io.express4j.http.ExpressCookies;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -113,8 +112,16 @@ public final class CookieOptions {
     }
 
     private CookieAttributes attributes() {
-        return CookieAttributes.builder().domain(domain).path(path).expires(expires).httpOnly(httpOnly)
-                .secure(secure).partitioned(partitioned).priority(priority).sameSite(sameSite).encode(encode)
+        return CookieAttributes.builder()
+                .domain(domain)
+                .path(path)
+                .expires(expires)
+                .httpOnly(httpOnly)
+                .secure(secure)
+                .partitioned(partitioned)
+                .priority(priority)
+                .sameSite(sameSite)
+                .encode(encode)
                 .build();
     }
 }

@@ -2,11 +2,10 @@ package io.express4j;
 
 import io.express4j.http.CookieSignature;
 import io.express4j.http.Cookies;
-import tools.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * cookie-parser 1.4: fills {@code req.cookies()}, {@code req.signedCookies()} and {@code req.secret()} from the
@@ -43,8 +42,8 @@ final class CookieParser implements Middleware, LoopSafe {
     /** JSON cookie values as the app's mapper reads JSON (maps, lists, strings, numbers, booleans). */
     private static Map<String, Object> plain(Map<String, Object> cookies, JsonMapper mapper) {
         Map<String, Object> out = new LinkedHashMap<>();
-        cookies.forEach((name, value) -> out.put(name,
-                value instanceof JsonNode node ? mapper.parse(node.toString()) : value));
+        cookies.forEach(
+                (name, value) -> out.put(name, value instanceof JsonNode node ? mapper.parse(node.toString()) : value));
         return out;
     }
 }

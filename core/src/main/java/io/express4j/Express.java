@@ -3,7 +3,6 @@ package io.express4j;
 import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
 import io.express4j.send.StaticFiles;
-
 import java.util.List;
 
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */

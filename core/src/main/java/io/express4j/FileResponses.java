@@ -3,7 +3,6 @@ package io.express4j;
 import io.express4j.http.ContentDisposition;
 import io.express4j.send.FileSend;
 import io.express4j.send.NodePaths;
-
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +17,7 @@ import java.util.concurrent.CompletionException;
 final class FileResponses {
     private static final SendFileOptions DEFAULTS = new SendFileOptions();
 
-    private FileResponses() {
-    }
+    private FileResponses() {}
 
     static void sendFile(Response res, String path, SendFileOptions options, SendFileCallback callback)
             throws Exception {
@@ -32,12 +30,14 @@ final class FileResponses {
      * path (any Content-Disposition in the {@code headers} option is ignored), a path without {@code root} made
      * absolute against the working directory, then sendFile.
      */
-    static void download(Response res, String path, String filename, SendFileOptions options,
-                         SendFileCallback callback) throws Exception {
+    static void download(Response res, String path, String filename, SendFileOptions options, SendFileCallback callback)
+            throws Exception {
         SendFileOptions opts = options == null ? DEFAULTS : options;
-        if (path == null || path.isEmpty()) throw new IllegalArgumentException("path argument is required to res.sendFile");
+        if (path == null || path.isEmpty())
+            throw new IllegalArgumentException("path argument is required to res.sendFile");
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put("Content-Disposition",
+        headers.put(
+                "Content-Disposition",
                 ContentDisposition.attachment(filename == null || filename.isEmpty() ? path : filename));
         opts.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Disposition")) headers.put(name, value);
@@ -46,9 +46,11 @@ final class FileResponses {
         sendFile(res, fullPath, opts, headers, callback);
     }
 
-    private static void sendFile(Response res, String path, SendFileOptions opts, Map<String, Object> headers,
-                                 SendFileCallback callback) throws Exception {
-        if (path == null || path.isEmpty()) throw new IllegalArgumentException("path argument is required to res.sendFile");
+    private static void sendFile(
+            Response res, String path, SendFileOptions opts, Map<String, Object> headers, SendFileCallback callback)
+            throws Exception {
+        if (path == null || path.isEmpty())
+            throw new IllegalArgumentException("path argument is required to res.sendFile");
         if (isEmpty(opts.root()) && !NodePaths.isAbsolute(path)) {
             throw new IllegalArgumentException("path must be absolute or specify root to res.sendFile");
         }
@@ -63,8 +65,12 @@ final class FileResponses {
     }
 
     /** After a hop the caller has returned: what would have been thrown to it goes to {@code next(err)}. */
-    private static void transferOffLoop(Response res, String encoded, SendFileOptions opts,
-                                        Map<String, Object> headers, SendFileCallback callback) {
+    private static void transferOffLoop(
+            Response res,
+            String encoded,
+            SendFileOptions opts,
+            Map<String, Object> headers,
+            SendFileCallback callback) {
         try {
             transfer(res, encoded, opts, headers, callback);
         } catch (Throwable t) {
@@ -75,8 +81,9 @@ final class FileResponses {
         }
     }
 
-    private static void transfer(Response res, String encoded, SendFileOptions opts, Map<String, Object> headers,
-                                 SendFileCallback callback) throws Exception {
+    private static void transfer(
+            Response res, String encoded, SendFileOptions opts, Map<String, Object> headers, SendFileCallback callback)
+            throws Exception {
         Request req = res.req;
         if (res.finished() || !res.connectionOpen()) {
             // Express reports ECONNABORTED for a response that is already over; a gone client's is over for good
@@ -90,7 +97,7 @@ final class FileResponses {
                 .window(opts.start(), opts.end())
                 .pipe();
         Throwable err = outcome.error;
-        if (err == null && callback == null) return;   // aborts and write errors are dropped, as in Express
+        if (err == null && callback == null) return; // aborts and write errors are dropped, as in Express
         if (err == null) {
             try {
                 transfer.join();

@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.send.Durations;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,8 +26,7 @@ public abstract class FileServingOptions<T extends FileServingOptions<T>> {
     private List<String> index = List.of("index.html");
     private Map<String, Object> headers = Map.of();
 
-    FileServingOptions() {
-    }
+    FileServingOptions() {}
 
     @SuppressWarnings("unchecked")
     private T self() {

@@ -4,9 +4,6 @@ import io.express4j.http.EncodeUrl;
 import io.express4j.http.Html;
 import io.express4j.http.StatusCodes;
 import io.express4j.http.Urls;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -14,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What answers when the app's stack is exhausted (finalhandler 2.x): the 404 page {@code Cannot GET /path}, or the
@@ -60,8 +59,8 @@ final class FinalHandler {
                 status = current >= 400 && current <= 599 ? current : 500;
             }
             // a status without a reason phrase (599) prints JavaScript's undefined on the production page
-            message = env.equals("production") ? Objects.toString(StatusCodes.reason(status), "undefined")
-                    : stackOf(err);
+            message =
+                    env.equals("production") ? Objects.toString(StatusCodes.reason(status), "undefined") : stackOf(err);
             if (!env.equals("test")) log.error("{} {}", req.method(), req.originalUrl(), err);
         } else {
             status = 404;
@@ -130,6 +129,9 @@ final class FinalHandler {
     private static String stackOf(Throwable err) {
         StringWriter out = new StringWriter();
         err.printStackTrace(new PrintWriter(out));
-        return out.toString().replace(System.lineSeparator(), "\n").stripTrailing().replace("\t", "    ");
+        return out.toString()
+                .replace(System.lineSeparator(), "\n")
+                .stripTrailing()
+                .replace("\t", "    ");
     }
 }

@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.http.StatusCodes;
-
 import java.util.Map;
 
 /**

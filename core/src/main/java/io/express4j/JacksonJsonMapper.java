@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.http.JsStrings;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -12,8 +13,6 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link io.express4j.JsonMapper}: Jackson 3, set up to write what {@code JSON.stringify} writes —
@@ -38,9 +37,8 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
                         .addSerializer(Float.class, JsNumberSerializer.INSTANCE)
                         .addSerializer(Float.TYPE, JsNumberSerializer.INSTANCE)
                         .addSerializer(Express.UNDEFINED.getClass(), UndefinedSerializer.INSTANCE))
-                .changeDefaultPropertyInclusion(include -> include
-                        .withValueFilter(UndefinedFilter.class)
-                        .withContentFilter(UndefinedFilter.class))
+                .changeDefaultPropertyInclusion(include ->
+                        include.withValueFilter(UndefinedFilter.class).withContentFilter(UndefinedFilter.class))
                 .build());
     }
 
@@ -61,9 +59,8 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
                 .withObjectNameValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
-                .withObjectIndenter(lines)
-                .withArrayIndenter(lines);
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter(separators).withObjectIndenter(lines).withArrayIndenter(lines);
         return mapper.writer().with(printer);
     }
 

@@ -37,8 +37,8 @@ final class JsonText {
      * Walks the value as JSON.stringify does: the replacer sees each key (array indexes as strings) with the value as
      * JSON sees it, and what it returns is written — its own entries passed through the replacer in turn.
      */
-    private static Object replace(JsonMapper mapper, BiFunction<String, Object, Object> replacer, String key,
-                                  Object value) {
+    private static Object replace(
+            JsonMapper mapper, BiFunction<String, Object, Object> replacer, String key, Object value) {
         Object v = replacer.apply(key, toTree(mapper, value));
         if (v == Express.UNDEFINED) return v;
         v = toTree(mapper, v);
@@ -63,8 +63,13 @@ final class JsonText {
 
     /** Maps, lists and JSON primitives as they are; anything else (a record, a bean) as the mapper writes it. */
     private static Object toTree(JsonMapper mapper, Object v) {
-        if (v == null || v == Express.UNDEFINED || v instanceof Map<?, ?> || v instanceof List<?>
-                || v instanceof String || v instanceof Number || v instanceof Boolean) {
+        if (v == null
+                || v == Express.UNDEFINED
+                || v instanceof Map<?, ?>
+                || v instanceof List<?>
+                || v instanceof String
+                || v instanceof Number
+                || v instanceof Boolean) {
             return v;
         }
         return mapper.parse(mapper.stringify(v, ""));

@@ -31,8 +31,14 @@ final class Jsonp {
         StringBuilder out = new StringBuilder(callback.length());
         for (int i = 0; i < callback.length(); i++) {
             char c = callback.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '$' || c == '.' || c == '[' || c == ']') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '$'
+                    || c == '.'
+                    || c == '['
+                    || c == ']') {
                 out.append(c);
             }
         }

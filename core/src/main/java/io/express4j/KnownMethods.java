@@ -10,10 +10,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * known to every app in the JVM (those without a route for it then answer 404).
  */
 final class KnownMethods {
-    private static final Set<String> STANDARD = Set.of("ACL", "BIND", "CHECKOUT", "CONNECT", "COPY", "DELETE", "GET",
-            "HEAD", "LINK", "LOCK", "M-SEARCH", "MERGE", "MKACTIVITY", "MKCALENDAR", "MKCOL", "MOVE", "NOTIFY",
-            "OPTIONS", "PATCH", "POST", "PROPFIND", "PROPPATCH", "PURGE", "PUT", "QUERY", "REBIND", "REPORT", "SEARCH",
-            "SOURCE", "SUBSCRIBE", "TRACE", "UNBIND", "UNLINK", "UNLOCK", "UNSUBSCRIBE");
+    private static final Set<String> STANDARD = Set.of(
+            "ACL",
+            "BIND",
+            "CHECKOUT",
+            "CONNECT",
+            "COPY",
+            "DELETE",
+            "GET",
+            "HEAD",
+            "LINK",
+            "LOCK",
+            "M-SEARCH",
+            "MERGE",
+            "MKACTIVITY",
+            "MKCALENDAR",
+            "MKCOL",
+            "MOVE",
+            "NOTIFY",
+            "OPTIONS",
+            "PATCH",
+            "POST",
+            "PROPFIND",
+            "PROPPATCH",
+            "PURGE",
+            "PUT",
+            "QUERY",
+            "REBIND",
+            "REPORT",
+            "SEARCH",
+            "SOURCE",
+            "SUBSCRIBE",
+            "TRACE",
+            "UNBIND",
+            "UNLINK",
+            "UNLOCK",
+            "UNSUBSCRIBE");
     private static final Set<String> declared = ConcurrentHashMap.newKeySet();
 
     private KnownMethods() {}

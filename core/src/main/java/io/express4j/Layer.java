@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.routing.PathPattern;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Layer {
     /** use('/'): matches every path, takes nothing off {@code req.url}. */
     private static final PathPattern.Match SLASH = new PathPattern.Match("", Map.of());
+
     private static final Set<List<String>> ANY_PATH = Set.of(List.of());
     /** Layers made so far: a stack changed since an app last looked for {@link NonBlocking} functions in it. */
     private static final AtomicInteger created = new AtomicInteger();
 
-    private final PathPattern pattern;   // null: use('/'), which matches every path
+    private final PathPattern pattern; // null: use('/'), which matches every path
     private final Middleware middleware;
     private final ErrorHandler errorHandler;
     final Route route;
-    final String method;                  // for a route's own layers: the HTTP method, null for all()
-    private final boolean loopSafe;       // its function may run on the event loop
+    final String method; // for a route's own layers: the HTTP method, null for all()
+    private final boolean loopSafe; // its function may run on the event loop
 
     private Layer(PathPattern pattern, Middleware middleware, ErrorHandler errorHandler, Route route, String method) {
         this.pattern = pattern;

@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.routing.PathPattern;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +24,7 @@ final class LayerIndex {
     /** A segment's layers; its chain holds its own positions and those of every node above it, root included. */
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
-        List<Integer> filed = new ArrayList<>();   // while building
+        List<Integer> filed = new ArrayList<>(); // while building
         int[][] chain;
     }
 
@@ -46,7 +45,8 @@ final class LayerIndex {
         int[][] chain = above;
         if (!node.filed.isEmpty()) {
             chain = Arrays.copyOf(above, above.length + 1);
-            chain[above.length] = node.filed.stream().mapToInt(Integer::intValue).toArray();
+            chain[above.length] =
+                    node.filed.stream().mapToInt(Integer::intValue).toArray();
         }
         node.chain = chain;
         node.filed = null;

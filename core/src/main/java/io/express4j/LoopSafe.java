@@ -5,5 +5,4 @@ package io.express4j;
  * {@link NonBlocking} wrappers, and framework middleware that only computes (a mounted app's entry, cookie-parser).
  * Routers and apps are dispatch code too, but public classes; {@link Layer} recognises them by type.
  */
-interface LoopSafe {
-}
+interface LoopSafe {}

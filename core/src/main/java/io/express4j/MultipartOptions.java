@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.http.Bytes;
-
 import java.nio.file.Path;
 import java.util.List;
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 final class ParamDispatch implements Next {
     /** Outcomes handed to {@code done} for {@code next('route')} and {@code next('router')} from a callback. */
     static final Throwable SKIP_LAYER = new Signal("route");
+
     static final Throwable SKIP_ROUTER = new Signal("router");
 
     private static final class Signal extends Throwable {
@@ -40,8 +41,13 @@ final class ParamDispatch implements Next {
     private int callbackIndex;
     private Called current;
 
-    ParamDispatch(Router router, List<String> keys, Map<String, Called> called, Request req, Response res,
-                  RouterDispatch.Done done) {
+    ParamDispatch(
+            Router router,
+            List<String> keys,
+            Map<String, Called> called,
+            Request req,
+            Response res,
+            RouterDispatch.Done done) {
         this.router = router;
         this.keys = keys;
         this.called = called;
@@ -94,8 +100,9 @@ final class ParamDispatch implements Next {
             Called previous = called.get(key);
             // Same value: the outcome is reused. A different value calls back again, unless the callbacks failed
             // (anything but next('route')): that error stands for the whole request.
-            if (previous != null && (Objects.equals(previous.match, value)
-                    || (previous.error != null && previous.error != SKIP_LAYER))) {
+            if (previous != null
+                    && (Objects.equals(previous.match, value)
+                            || (previous.error != null && previous.error != SKIP_LAYER))) {
                 putParam(key, previous.value);
                 if (previous.error != null) {
                     done.done(previous.error);
@@ -130,7 +137,7 @@ final class ParamDispatch implements Next {
         }
         ParamHandler fn = callbacks.get(callbackIndex++);
         if (EventLoopDispatch.onLoop(req)) {
-            req.eventLoopDispatch.hop(() -> invoke(fn));   // param callbacks are never marked: they may block
+            req.eventLoopDispatch.hop(() -> invoke(fn)); // param callbacks are never marked: they may block
             return;
         }
         invoke(fn);

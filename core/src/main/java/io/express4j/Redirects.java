@@ -2,7 +2,6 @@ package io.express4j;
 
 import io.express4j.http.Html;
 import io.express4j.http.StatusCodes;
-
 import java.util.List;
 
 /**
@@ -18,13 +17,13 @@ final class Redirects {
     static String body(Request req, Response res, int status, String location) {
         String key = ContentNegotiation.negotiate(req, res, OFFERS);
         String reason = StatusCodes.reason(status);
-        if (reason == null) reason = "undefined";   // what Express prints for a code without a reason phrase
+        if (reason == null) reason = "undefined"; // what Express prints for a code without a reason phrase
         if ("text".equals(key)) {
             return reason + ". Redirecting to " + location;
         }
         if ("html".equals(key)) {
-            return "<!DOCTYPE html><head><title>" + reason + "</title></head><body><p>" + reason
-                    + ". Redirecting to " + Html.escape(location) + "</p></body>";
+            return "<!DOCTYPE html><head><title>" + reason + "</title></head><body><p>" + reason + ". Redirecting to "
+                    + Html.escape(location) + "</p></body>";
         }
         return "";
     }

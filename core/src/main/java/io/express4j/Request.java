@@ -10,7 +10,6 @@ import io.express4j.http.TrustPredicate;
 import io.express4j.http.TypeIs;
 import io.express4j.http.Urls;
 import io.express4j.server.HttpExchange;
-
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -29,9 +28,24 @@ import java.util.Set;
  */
 public final class Request {
     /** Node keeps only the first of these when a client repeats them; other headers are joined with ", ". */
-    private static final Set<String> SINGLE_VALUED = Set.of("age", "authorization", "content-length",
-            "content-type", "etag", "expires", "from", "host", "if-modified-since", "if-unmodified-since",
-            "last-modified", "location", "max-forwards", "proxy-authorization", "referer", "retry-after", "server",
+    private static final Set<String> SINGLE_VALUED = Set.of(
+            "age",
+            "authorization",
+            "content-length",
+            "content-type",
+            "etag",
+            "expires",
+            "from",
+            "host",
+            "if-modified-since",
+            "if-unmodified-since",
+            "last-modified",
+            "location",
+            "max-forwards",
+            "proxy-authorization",
+            "referer",
+            "retry-after",
+            "server",
             "user-agent");
 
     private final HttpExchange exchange;
@@ -48,6 +62,7 @@ public final class Request {
     Next next;
     /** For a request whose dispatch began on the event loop; null when it began on a virtual thread. */
     EventLoopDispatch eventLoopDispatch;
+
     Map<String, Object> cookies;
     Map<String, Object> signedCookies;
     String secret;
@@ -128,7 +143,8 @@ public final class Request {
     /** One parameter as a string; a splat's segments are joined with {@code /}; null when absent. */
     public String params(String name) {
         Object v = params.get(name);
-        if (v instanceof List<?> list) return String.join("/", list.stream().map(String::valueOf).toList());
+        if (v instanceof List<?> list)
+            return String.join("/", list.stream().map(String::valueOf).toList());
         return v == null ? null : v.toString();
     }
 
@@ -200,8 +216,12 @@ public final class Request {
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("QUERY")) return false;
         int status = res.statusCode();
         if ((status < 200 || status >= 300) && status != 304) return false;
-        return Freshness.isFresh(exchange.header("if-none-match"), exchange.header("if-modified-since"),
-                exchange.header("cache-control"), res.get("ETag"), res.get("Last-Modified"));
+        return Freshness.isFresh(
+                exchange.header("if-none-match"),
+                exchange.header("if-modified-since"),
+                exchange.header("cache-control"),
+                res.get("ETag"),
+                res.get("Last-Modified"));
     }
 
     public boolean stale() {

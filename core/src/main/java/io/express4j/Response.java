@@ -8,7 +8,6 @@ import io.express4j.http.MimeTypes;
 import io.express4j.http.StatusCodes;
 import io.express4j.http.Vary;
 import io.express4j.server.HttpExchange;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class Response extends ServerResponse {
 
     /** {@code res.locals}: values for this request's views and later middleware. */
     public Map<String, Object> locals() {
-        if (locals == null) locals = new LinkedHashMap<>();   // most responses never use it
+        if (locals == null) locals = new LinkedHashMap<>(); // most responses never use it
         return locals;
     }
 
@@ -67,8 +66,8 @@ public final class Response extends ServerResponse {
     /** Sets the status; Express 5 rejects codes outside 100–999. */
     public Response status(int code) {
         if (code < 100 || code > 999) {
-            throw new IllegalArgumentException("Invalid status code: " + code
-                    + ". Status code must be greater than 99 and less than 1000.");
+            throw new IllegalArgumentException(
+                    "Invalid status code: " + code + ". Status code must be greater than 99 and less than 1000.");
         }
         statusCode(code);
         return this;
@@ -112,7 +111,8 @@ public final class Response extends ServerResponse {
      */
     public Response set(Map<String, ?> fields) {
         fields.forEach((k, v) -> {
-            if (v instanceof List<?> list) set(k, list.stream().map(String::valueOf).toList());
+            if (v instanceof List<?> list)
+                set(k, list.stream().map(String::valueOf).toList());
             else set(k, String.valueOf(v));
         });
         return this;
@@ -173,7 +173,7 @@ public final class Response extends ServerResponse {
     public Response send(String body) {
         if (body == null) return finish(new byte[0]);
         if (!hasContentType()) {
-            setComputedHeader("Content-Type", HTML_UTF8);   // what type("html") then the charset rewrite yields
+            setComputedHeader("Content-Type", HTML_UTF8); // what type("html") then the charset rewrite yields
         } else if (getHeader("Content-Type") instanceof String s) {
             setHeader("Content-Type", MediaType.withCharset(s, "utf-8"));
         }
@@ -322,7 +322,7 @@ public final class Response extends ServerResponse {
      */
     public Response json(Object value) {
         String body = app.stringify(value);
-        if (!hasContentType()) setComputedHeader("Content-Type", JSON_UTF8);   // set("Content-Type", "application/json")
+        if (!hasContentType()) setComputedHeader("Content-Type", JSON_UTF8); // set("Content-Type", "application/json")
         return body == null ? send() : send(body);
     }
 
@@ -362,8 +362,10 @@ public final class Response extends ServerResponse {
      */
     public Response vary(String... fields) {
         if (fields.length == 0) throw new IllegalArgumentException("field argument is required");
-        return varyWith(fields.length == 1 ? Vary.append(currentVary(), fields[0])
-                : Vary.append(currentVary(), List.of(fields)));
+        return varyWith(
+                fields.length == 1
+                        ? Vary.append(currentVary(), fields[0])
+                        : Vary.append(currentVary(), List.of(fields)));
     }
 
     /** {@code res.vary(array)}: the names as given; an empty list changes nothing. */
@@ -389,7 +391,12 @@ public final class Response extends ServerResponse {
         for (Map.Entry<String, ?> e : links.entrySet()) {
             List<?> urls = e.getValue() instanceof List<?> list ? list : List.of(String.valueOf(e.getValue()));
             for (Object url : urls) {
-                out.append(sep).append('<').append(url).append(">; rel=\"").append(e.getKey()).append('"');
+                out.append(sep)
+                        .append('<')
+                        .append(url)
+                        .append(">; rel=\"")
+                        .append(e.getKey())
+                        .append('"');
                 sep = ", ";
             }
         }

@@ -67,7 +67,8 @@ public final class Route implements RouteVerbs<Route> {
 
     /** router 2.x's checks, with its messages (a TypeError there). */
     static void requireHandlers(Middleware[] handlers) {
-        if (handlers == null || handlers.length == 0) throw new IllegalArgumentException("argument handler is required");
+        if (handlers == null || handlers.length == 0)
+            throw new IllegalArgumentException("argument handler is required");
         for (Middleware fn : handlers) requireHandler(fn);
     }
 

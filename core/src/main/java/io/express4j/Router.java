@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.routing.PathPattern;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class Router implements Middleware, RouterVerbs<Router> {
     private final Object lock = new Object();
-    private final List<Layer> stack = new ArrayList<>();      // guarded by lock; only ever appended to
-    private volatile LayerIndex index = LayerIndex.EMPTY;      // null when the stack grew since it was built
+    private final List<Layer> stack = new ArrayList<>(); // guarded by lock; only ever appended to
+    private volatile LayerIndex index = LayerIndex.EMPTY; // null when the stack grew since it was built
     private final Map<String, List<ParamHandler>> params = new HashMap<>();
     private final boolean caseSensitive;
     private final boolean strict;

@@ -3,7 +3,6 @@ package io.express4j;
 import io.express4j.http.Urls;
 import io.express4j.routing.JsKeyOrder;
 import io.express4j.routing.PathPattern;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ final class RouterDispatch implements Next {
     private final Map<String, Object> parentParams;
     private final Next parentNext;
     private final List<String> optionsMethods;
-    private Map<String, ParamDispatch.Called> paramCalled;   // made when a layer with params first matches
+    private Map<String, ParamDispatch.Called> paramCalled; // made when a layer with params first matches
     private int idx;
     private String removed = "";
     private boolean slashAdded;
@@ -98,7 +97,7 @@ final class RouterDispatch implements Next {
             return;
         }
         String path = req.path();
-        int[][] candidates = stack.candidates(path);   // the layers this path can match at all
+        int[][] candidates = stack.candidates(path); // the layers this path can match at all
         Layer layer = null;
         PathPattern.Match match = null;
         while (match == null && (idx = stack.next(candidates, idx)) < stack.size()) {
@@ -111,7 +110,7 @@ final class RouterDispatch implements Next {
             }
             if (match == null || layer.route == null) continue;
             if (layerError != null) {
-                match = null;   // routes do not run while an error is pending
+                match = null; // routes do not run while an error is pending
                 continue;
             }
             String method = req.method();
@@ -129,12 +128,18 @@ final class RouterDispatch implements Next {
         PathPattern.Match m = match;
         Throwable pending = layerError;
         if (!router.hasParamCallbacks() || matched.keys().isEmpty()) {
-            afterParams(null, matched, m, pending, path);   // the common case: nothing to run, nothing to allocate
+            afterParams(null, matched, m, pending, path); // the common case: nothing to run, nothing to allocate
             return;
         }
         if (paramCalled == null) paramCalled = new HashMap<>();
-        new ParamDispatch(router, matched.keys(), paramCalled, req, res,
-                err -> afterParams(err, matched, m, pending, path)).start();
+        new ParamDispatch(
+                        router,
+                        matched.keys(),
+                        paramCalled,
+                        req,
+                        res,
+                        err -> afterParams(err, matched, m, pending, path))
+                .start();
     }
 
     /** Continues after the param callbacks of a matched layer: into its route or middleware, or past it. */
@@ -149,10 +154,25 @@ final class RouterDispatch implements Next {
     /** What the route's handlers see as {@code done}: back into this stack, or out of the router. */
     private Next routeNext(Layer layer) {
         return new Next() {
-            @Override public void run() { next(null); }
-            @Override public void fail(Throwable err) { next(err); }
-            @Override public void skipRoute() { next(null); }
-            @Override public void skipRouter() { exitRouter(); }
+            @Override
+            public void run() {
+                next(null);
+            }
+
+            @Override
+            public void fail(Throwable err) {
+                next(err);
+            }
+
+            @Override
+            public void skipRoute() {
+                next(null);
+            }
+
+            @Override
+            public void skipRouter() {
+                exitRouter();
+            }
         };
     }
 
@@ -188,7 +208,7 @@ final class RouterDispatch implements Next {
             try {
                 sendOptions();
             } catch (RuntimeException e) {
-                out.done(e);     // e.g. the head was already sent
+                out.done(e); // e.g. the head was already sent
             }
             return;
         }

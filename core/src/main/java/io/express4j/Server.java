@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.server.HttpServerEngine;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 

@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.server.ServerConfig;
-
 import java.time.Duration;
 
 /**
@@ -113,9 +112,19 @@ public final class ServerOptions {
     }
 
     ServerConfig toConfig() {
-        return new ServerConfig(maxRequestLineLength, maxHeaderSize, maxHeadersCount, keepAliveTimeout.toMillis(),
-                headersTimeout.toMillis(), requestTimeout.toMillis(), idleTimeout.toMillis(), maxRequestsPerSocket,
-                maxConnections, maxPipelinedRequests, DEFAULTS.bodyHighWaterMark(), shutdownTimeout.toMillis());
+        return new ServerConfig(
+                maxRequestLineLength,
+                maxHeaderSize,
+                maxHeadersCount,
+                keepAliveTimeout.toMillis(),
+                headersTimeout.toMillis(),
+                requestTimeout.toMillis(),
+                idleTimeout.toMillis(),
+                maxRequestsPerSocket,
+                maxConnections,
+                maxPipelinedRequests,
+                DEFAULTS.bodyHighWaterMark(),
+                shutdownTimeout.toMillis());
     }
 
     private static int positive(int value, String name) {

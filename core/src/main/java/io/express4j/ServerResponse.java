@@ -6,7 +6,6 @@ import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
 import io.express4j.server.FileSegment;
 import io.express4j.server.HttpExchange;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -198,7 +197,7 @@ public class ServerResponse {
             closeAfter = true;
         }
         if (!userLength && userEncoding == null && hasBody) {
-            if (!chunkedByDefault) closeAfter = true;           // the body ends when the connection does
+            if (!chunkedByDefault) closeAfter = true; // the body ends when the connection does
             else if (knownLength >= 0) headers.set("Content-Length", Long.toString(knownLength));
             else headers.set("Transfer-Encoding", "chunked");
         }

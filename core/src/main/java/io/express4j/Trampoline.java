@@ -16,7 +16,7 @@ final class Trampoline {
 
     private static final ThreadLocal<Trampoline> CURRENT = ThreadLocal.withInitial(Trampoline::new);
 
-    private int depth;          // 0: no dispatch step on this thread's stack
+    private int depth; // 0: no dispatch step on this thread's stack
     private ArrayDeque<Runnable> deferred;
 
     private Trampoline() {}

@@ -96,7 +96,8 @@ final class Views {
         List<String> roots = roots(root);
         Path file = null;
         for (int i = 0; i < roots.size() && file == null; i++) {
-            file = lookup(Path.of(roots.get(i)).toAbsolutePath().resolve(fileName).normalize(), ext);
+            file = lookup(
+                    Path.of(roots.get(i)).toAbsolutePath().resolve(fileName).normalize(), ext);
         }
         if (file == null) throw new ViewLookupException(name, roots);
         view = new View(file, engine);
@@ -109,7 +110,8 @@ final class Views {
         if (Files.isRegularFile(loc)) return loc;
         String file = loc.getFileName() == null ? "" : loc.getFileName().toString();
         String stem = file.endsWith(ext) && file.length() > ext.length()
-                ? file.substring(0, file.length() - ext.length()) : file;
+                ? file.substring(0, file.length() - ext.length())
+                : file;
         Path dir = loc.getParent() == null ? loc : loc.getParent();
         Path index = dir.resolve(stem).resolve("index" + ext);
         return Files.isRegularFile(index) ? index : null;

@@ -1,9 +1,9 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expectSent;
+
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static io.express4j.support.Expect.expectSent;
 
 /** Express's test/acceptance/multi-router.js, against a port of its examples/multi-router app. */
 class AcceptanceMultiRouterTest {

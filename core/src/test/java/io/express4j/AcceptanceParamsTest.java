@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.express4j.support.Expect.expectErrorPage;
 import static io.express4j.support.Expect.expectSent;
+
+import io.express4j.support.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/acceptance/params.js, against a port of its examples/params app. */
 class AcceptanceParamsTest {

@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.express4j.support.Expect.expectErrorPage;
 import static io.express4j.support.Expect.expectSent;
+
+import io.express4j.support.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/acceptance/route-separation.js: the two cases that need no views. The example's routing is
@@ -18,7 +17,7 @@ class AcceptanceRouteSeparationTest {
 
     static App routeSeparationExample() {
         App app = Express.app().set("env", "test");
-        app.all("/user/:id{/:op}", (req, res, next) -> {     // user.load
+        app.all("/user/:id{/:op}", (req, res, next) -> { // user.load
             String id = req.params("id");
             int i;
             try {

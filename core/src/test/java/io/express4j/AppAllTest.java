@@ -1,13 +1,12 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.TestServer;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.all.js. */
 class AppAllTest {

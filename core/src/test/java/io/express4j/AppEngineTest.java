@@ -1,13 +1,12 @@
 package io.express4j;
 
-import io.express4j.support.TmplEngine;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.express4j.support.TmplEngine;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.engine.js. */
 class AppEngineTest {
@@ -63,7 +62,7 @@ class AppEngineTest {
         App parent = app();
         parent.engine("html", RENDER);
         App sub = Express.app();
-        sub.set("views", TmplEngine.fixtures().toString());   // its own "views" default does not inherit
+        sub.set("views", TmplEngine.fixtures().toString()); // its own "views" default does not inherit
         sub.locals().put("user", Map.of("name", "loki"));
         parent.use("/sub", sub);
         assertThat(sub.render("user.html")).isEqualTo("<p>loki</p>");

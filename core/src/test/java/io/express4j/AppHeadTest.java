@@ -1,12 +1,11 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.head.js. */
 class AppHeadTest {
@@ -40,7 +39,9 @@ class AppHeadTest {
     }
 
     private static java.util.List<Map.Entry<String, String>> withoutDate(RawResponse r) {
-        return r.headerLines().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date")).toList();
+        return r.headerLines().stream()
+                .filter(h -> !h.getKey().equalsIgnoreCase("Date"))
+                .toList();
     }
 
     @Test

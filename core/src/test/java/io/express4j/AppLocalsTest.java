@@ -1,10 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.locals.js. */
 class AppLocalsTest {

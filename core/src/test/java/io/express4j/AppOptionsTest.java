@@ -1,15 +1,14 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.options.js, with the automatic answer's headers as captured from Express 5.3 (§9). */
 class AppOptionsTest {
@@ -36,9 +35,9 @@ class AppOptionsTest {
         @Test
         void shouldDefaultToTheRoutesDefined() {
             App app = app();
-            app.post("/", (req, res) -> { });
-            app.get("/users", (req, res) -> { });
-            app.put("/users", (req, res) -> { });
+            app.post("/", (req, res) -> {});
+            app.get("/users", (req, res) -> {});
+            app.put("/users", (req, res) -> {});
             try (TestServer server = TestServer.serve(app)) {
                 expectAllow(server.request("OPTIONS", "/users"), "GET, HEAD, PUT");
             }
@@ -47,10 +46,10 @@ class AppOptionsTest {
         @Test
         void shouldOnlyIncludeEachMethodOnce() {
             App app = app();
-            app.delete("/", (req, res) -> { });
-            app.get("/users", (req, res) -> { });
-            app.put("/users", (req, res) -> { });
-            app.get("/users", (req, res) -> { });
+            app.delete("/", (req, res) -> {});
+            app.get("/users", (req, res) -> {});
+            app.put("/users", (req, res) -> {});
+            app.get("/users", (req, res) -> {});
             try (TestServer server = TestServer.serve(app)) {
                 expectAllow(server.request("OPTIONS", "/users"), "GET, HEAD, PUT");
             }
@@ -59,9 +58,9 @@ class AppOptionsTest {
         @Test
         void shouldNotBeAffectedByAppAll() {
             App app = app();
-            app.get("/", (req, res) -> { });
-            app.get("/users", (req, res) -> { });
-            app.put("/users", (req, res) -> { });
+            app.get("/", (req, res) -> {});
+            app.get("/users", (req, res) -> {});
+            app.put("/users", (req, res) -> {});
             app.all("/users", (req, res, next) -> {
                 res.setHeader("x-hit", "1");
                 next.run();
@@ -76,7 +75,7 @@ class AppOptionsTest {
         @Test
         void shouldNotRespondIfThePathIsNotDefined() {
             App app = app();
-            app.get("/users", (req, res) -> { });
+            app.get("/users", (req, res) -> {});
             try (TestServer server = TestServer.serve(app)) {
                 expectNotFound(server.request("OPTIONS", "/other"), "OPTIONS", "/other");
             }
@@ -86,9 +85,9 @@ class AppOptionsTest {
         void shouldForwardRequestsDownTheMiddlewareChain() {
             App app = app();
             Router router = Express.router();
-            router.get("/users", (req, res) -> { });
+            router.get("/users", (req, res) -> {});
             app.use(router);
-            app.get("/other", (req, res) -> { });
+            app.get("/other", (req, res) -> {});
             try (TestServer server = TestServer.serve(app)) {
                 expectAllow(server.request("OPTIONS", "/other"), "GET, HEAD");
             }
@@ -98,7 +97,7 @@ class AppOptionsTest {
         void shouldPassAnErrorInTheResponseHandlerToTheCallback() {
             App app = app();
             Router router = Express.router();
-            router.get("/users", (req, res) -> { });
+            router.get("/users", (req, res) -> {});
             app.use((req, res, next) -> {
                 res.writeHead(200);
                 next.run();
@@ -120,8 +119,8 @@ class AppOptionsTest {
             res.set("Allow", "GET");
             res.send("GET");
         });
-        app.get("/users", (req, res) -> { });
-        app.put("/users", (req, res) -> { });
+        app.get("/users", (req, res) -> {});
+        app.put("/users", (req, res) -> {});
         try (TestServer server = TestServer.serve(app)) {
             RawResponse r = server.request("OPTIONS", "/users");
             expect(r, 200, "GET");

@@ -1,16 +1,15 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectErrorPage;
 import static io.express4j.support.Expect.expectSent;
+
+import io.express4j.support.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.param.js. */
 class AppParamTest {
@@ -110,7 +109,11 @@ class AppParamTest {
                 next.run();
             });
             app.use((req, res) -> res.end(count + " " + called + " "
-                    + String.join(",", req.<List<Object>>attr("users").stream().map(String::valueOf).toList())));
+                    + String.join(
+                            ",",
+                            req.<List<Object>>attr("users").stream()
+                                    .map(String::valueOf)
+                                    .toList())));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/foo/bob"), 200, "2 2 foo,bob");
             }
@@ -137,7 +140,8 @@ class AppParamTest {
                 req.attr("thing", thing);
                 next.run();
             });
-            app.param("user", (req, res, next, user, name) -> next.fail(new IllegalStateException("invalid invocation")));
+            app.param(
+                    "user", (req, res, next, user, name) -> next.fail(new IllegalStateException("invalid invocation")));
             app.post("/:user", (req, res) -> res.send(req.params("user")));
             app.get("/:thing", (req, res) -> res.send(req.<String>attr("thing")));
             try (TestServer server = TestServer.serve(app)) {

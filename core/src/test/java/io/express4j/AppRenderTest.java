@@ -1,18 +1,17 @@
 package io.express4j;
 
-import io.express4j.support.TmplEngine;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.TmplEngine.fixtures;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.express4j.support.TmplEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static io.express4j.support.TmplEngine.fixtures;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/app.render.js. Its cases that replace the {@code view} class are covered through what they
@@ -75,8 +74,8 @@ class AppRenderTest {
         app.set("views", fixtures().toString());
         AtomicReference<Throwable> error = new AtomicReference<>();
         app.render("rawr.tmpl", Map.of(), (err, html) -> error.set(err));
-        assertThat(error.get()).hasMessage("Failed to lookup view \"rawr.tmpl\" in views directory \"" + fixtures()
-                + "\"");
+        assertThat(error.get())
+                .hasMessage("Failed to lookup view \"rawr.tmpl\" in views directory \"" + fixtures() + "\"");
         assertThatThrownBy(() -> app.render("rawr.tmpl")).hasMessageStartingWith("Failed to lookup view");
     }
 
@@ -123,8 +122,9 @@ class AppRenderTest {
         assertThat(app.render("name.tmpl")).isEqualTo("<p>tobi</p>");
         AtomicReference<Throwable> error = new AtomicReference<>();
         app.render("pet.tmpl", Map.of(), (err, html) -> error.set(err));
-        assertThat(error.get()).hasMessage("Failed to lookup view \"pet.tmpl\" in views directories \"" + views.get(0)
-                + "\" or \"" + views.get(1) + "\"");
+        assertThat(error.get())
+                .hasMessage("Failed to lookup view \"pet.tmpl\" in views directories \"" + views.get(0) + "\" or \""
+                        + views.get(1) + "\"");
     }
 
     @Test
@@ -182,7 +182,8 @@ class AppRenderTest {
     void rendersWithTheGivenModel() throws Exception {
         App app = app();
         app.set("views", fixtures().toString());
-        assertThat(app.render("user.tmpl", Map.of("user", Map.of("name", "tobi")))).isEqualTo("<p>tobi</p>");
+        assertThat(app.render("user.tmpl", Map.of("user", Map.of("name", "tobi"))))
+                .isEqualTo("<p>tobi</p>");
     }
 
     @Test
@@ -191,7 +192,8 @@ class AppRenderTest {
         app.set("views", fixtures().toString());
         app.locals().put("user", Map.of("name", "tobi"));
         assertThat(app.render("user.tmpl", Map.of())).isEqualTo("<p>tobi</p>");
-        assertThat(app.render("user.tmpl", Map.of("user", Map.of("name", "jane")))).isEqualTo("<p>jane</p>");
+        assertThat(app.render("user.tmpl", Map.of("user", Map.of("name", "jane"))))
+                .isEqualTo("<p>jane</p>");
         assertThat(app.render("user.tmpl", null)).isEqualTo("<p>tobi</p>");
     }
 

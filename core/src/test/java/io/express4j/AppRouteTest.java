@@ -1,11 +1,11 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expectNotFound;
+import static io.express4j.support.Expect.expectSent;
+
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static io.express4j.support.Expect.expectNotFound;
-import static io.express4j.support.Expect.expectSent;
 
 /** Express's test/app.route.js; its "promise support" cases throw instead of returning a rejected promise. */
 class AppRouteTest {
@@ -26,7 +26,8 @@ class AppRouteTest {
     @Test
     void shouldAllVerbAfterAll() {
         App app = app();
-        app.route("/foo").all((req, res, next) -> next.run())
+        app.route("/foo")
+                .all((req, res, next) -> next.run())
                 .get((req, res) -> res.send("get"))
                 .post((req, res) -> res.send("post"));
         try (TestServer server = TestServer.serve(app)) {
@@ -57,12 +58,15 @@ class AppRouteTest {
         @Test
         void shouldPassAThrownError() {
             App app = app();
-            app.route("/foo").all((req, res, next) -> {
-                throw new IllegalStateException("boom!");
-            }).all((req, res) -> res.send("hello, world!")).all((err, req, res, next) -> {
-                res.status(500);
-                res.send("caught: " + err.getMessage());
-            });
+            app.route("/foo")
+                    .all((req, res, next) -> {
+                        throw new IllegalStateException("boom!");
+                    })
+                    .all((req, res) -> res.send("hello, world!"))
+                    .all((err, req, res, next) -> {
+                        res.status(500);
+                        res.send("caught: " + err.getMessage());
+                    });
             try (TestServer server = TestServer.serve(app)) {
                 expectSent(server.get("/foo"), 500, "caught: boom!");
             }
@@ -71,14 +75,17 @@ class AppRouteTest {
         @Test
         void errorHandlingShouldPassAThrownError() {
             App app = app();
-            app.route("/foo").all((req, res, next) -> {
-                throw new IllegalStateException("boom!");
-            }).all((err, req, res, next) -> {
-                throw new IllegalStateException("caught: " + err.getMessage());
-            }).all((err, req, res, next) -> {
-                res.status(500);
-                res.send("caught again: " + err.getMessage());
-            });
+            app.route("/foo")
+                    .all((req, res, next) -> {
+                        throw new IllegalStateException("boom!");
+                    })
+                    .all((err, req, res, next) -> {
+                        throw new IllegalStateException("caught: " + err.getMessage());
+                    })
+                    .all((err, req, res, next) -> {
+                        res.status(500);
+                        res.send("caught again: " + err.getMessage());
+                    });
             try (TestServer server = TestServer.serve(app)) {
                 expectSent(server.get("/foo"), 500, "caught again: caught: boom!");
             }

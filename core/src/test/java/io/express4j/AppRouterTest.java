@@ -1,13 +1,15 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expect;
+import static io.express4j.support.Expect.expectErrorPage;
+import static io.express4j.support.Expect.expectNotFound;
+import static io.express4j.support.Expect.expectSent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.support.NodeMethods;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-
-import static io.express4j.support.Expect.expect;
-import static io.express4j.support.Expect.expectErrorPage;
-import static io.express4j.support.Expect.expectNotFound;
-import static io.express4j.support.Expect.expectSent;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** Express's test/app.router.js, plus the dispatch cases the port adds (splats, regex groups, settings order). */
 class AppRouterTest {
@@ -122,7 +121,9 @@ class AppRouterTest {
         @Test
         void shouldNotAcceptParamsInMalformedPaths() {
             try (TestServer server = TestServer.serve(echoName())) {
-                expectErrorPage(server.get("/%foobar"), 400,
+                expectErrorPage(
+                        server.get("/%foobar"),
+                        400,
                         "io.express4j.routing.PathDecodeException: Failed to decode param &#39;%foobar&#39;");
             }
         }
@@ -146,7 +147,9 @@ class AppRouterTest {
             App app = app();
             app.get("/files/*path", (req, res) -> res.json(req.params()));
             try (TestServer server = TestServer.serve(app)) {
-                expectErrorPage(server.get("/files/a/%zz"), 400,
+                expectErrorPage(
+                        server.get("/files/a/%zz"),
+                        400,
                         "io.express4j.routing.PathDecodeException: Failed to decode param &#39;%zz&#39;");
             }
         }
@@ -155,7 +158,8 @@ class AppRouterTest {
         void malformedEscapeReachesErrorMiddlewareAsA400() {
             App app = app();
             app.get("/:name", (req, res) -> res.send("not reached"));
-            app.use((err, req, res, next) -> res.status(FinalHandler.statusOf(err)).send(err.getMessage()));
+            app.use((err, req, res, next) ->
+                    res.status(FinalHandler.statusOf(err)).send(err.getMessage()));
             try (TestServer server = TestServer.serve(app)) {
                 expectSent(server.get("/%E0%A4%A"), 400, "Failed to decode param '%E0%A4%A'");
             }
@@ -197,8 +201,9 @@ class AppRouterTest {
         @Test
         void shouldPopulateReqParamsWithTheCaptures() {
             App app = app();
-            app.get(Pattern.compile("^/user/([0-9]+)/(view|edit)?$"), (req, res) ->
-                    res.end(req.params("1") + "ing user " + req.params("0")));
+            app.get(
+                    Pattern.compile("^/user/([0-9]+)/(view|edit)?$"),
+                    (req, res) -> res.end(req.params("1") + "ing user " + req.params("0")));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/10/edit"), 200, "editing user 10");
             }
@@ -207,8 +212,9 @@ class AppRouterTest {
         @Test
         void shouldPopulateReqParamsWithNamedCaptures() {
             App app = app();
-            app.get(Pattern.compile("^/user/(?<userId>[0-9]+)/(view|edit)?$"), (req, res) ->
-                    res.end(req.params("0") + "ing user " + req.params("userId")));
+            app.get(
+                    Pattern.compile("^/user/(?<userId>[0-9]+)/(view|edit)?$"),
+                    (req, res) -> res.end(req.params("0") + "ing user " + req.params("userId")));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/10/edit"), 200, "editing user 10");
             }
@@ -337,7 +343,9 @@ class AppRouterTest {
             router.get(Pattern.compile("^/(.*)\\.(.*)"), (req, res) -> res.send(sortedEntries(req.params())));
             app.use(Pattern.compile("^/user/id:(\\d+)"), router);
             try (TestServer server = TestServer.serve(app)) {
-                expectJson(server.get("/user/id:10/profile.json"), 200,
+                expectJson(
+                        server.get("/user/id:10/profile.json"),
+                        200,
                         "[[\"0\",\"10\"],[\"1\",\"profile\"],[\"2\",\"json\"]]");
             }
         }
@@ -349,7 +357,9 @@ class AppRouterTest {
             router.get(Pattern.compile("/(.*)"), (req, res) -> res.send(sortedEntries(req.params())));
             app.use(Pattern.compile("^/user/id:(\\d+)/name:(\\w+)"), router);
             try (TestServer server = TestServer.serve(app)) {
-                expectJson(server.get("/user/id:10/name:tj/profile"), 200,
+                expectJson(
+                        server.get("/user/id:10/name:tj/profile"),
+                        200,
                         "[[\"0\",\"10\"],[\"1\",\"tj\"],[\"2\",\"profile\"]]");
             }
         }
@@ -373,10 +383,25 @@ class AppRouterTest {
             app.use(Pattern.compile("/user/id:(\\d+)"), (req, res, next) -> {
                 Runnable report = () -> res.send(sortedEntries(req.params()));
                 router.handle(req, res, new Next() {
-                    @Override public void run() { report.run(); }
-                    @Override public void fail(Throwable err) { report.run(); }
-                    @Override public void skipRoute() { report.run(); }
-                    @Override public void skipRouter() { report.run(); }
+                    @Override
+                    public void run() {
+                        report.run();
+                    }
+
+                    @Override
+                    public void fail(Throwable err) {
+                        report.run();
+                    }
+
+                    @Override
+                    public void skipRoute() {
+                        report.run();
+                    }
+
+                    @Override
+                    public void skipRouter() {
+                        report.run();
+                    }
                 });
             });
             try (TestServer server = TestServer.serve(app)) {
@@ -538,8 +563,9 @@ class AppRouterTest {
     @Test
     void shouldAllowLiteralDot() {
         App app = app();
-        app.get("/api/users/:from..:to", (req, res) ->
-                res.end("users from " + req.params("from") + " to " + req.params("to")));
+        app.get(
+                "/api/users/:from..:to",
+                (req, res) -> res.end("users from " + req.params("from") + " to " + req.params("to")));
         try (TestServer server = TestServer.serve(app)) {
             expect(server.get("/api/users/1..50"), 200, "users from 1 to 50");
         }
@@ -577,8 +603,10 @@ class AppRouterTest {
         @Test
         void shouldWorkFollowingAPartialCaptureGroup() {
             App app = app();
-            app.get("/user{s}/:user/:op", (req, res) -> res.end(req.params("op") + "ing " + req.params("user")
-                    + (req.url().startsWith("/users") ? " (old)" : "")));
+            app.get(
+                    "/user{s}/:user/:op",
+                    (req, res) -> res.end(req.params("op") + "ing " + req.params("user")
+                            + (req.url().startsWith("/users") ? " (old)" : "")));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/tj/edit"), 200, "editing tj");
                 expect(server.get("/users/tj/edit"), 200, "editing tj (old)");
@@ -638,7 +666,10 @@ class AppRouterTest {
         @Test
         void shouldMatchOneSegment() {
             App app = app();
-            app.get("/user/*user", (req, res) -> res.end(((List<?>) req.params().get("user")).get(0).toString()));
+            app.get(
+                    "/user/*user",
+                    (req, res) ->
+                            res.end(((List<?>) req.params().get("user")).get(0).toString()));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/122"), 200, "122");
             }
@@ -668,7 +699,10 @@ class AppRouterTest {
         @Test
         void plusFormShouldMatchOneSegment() {
             App app = app();
-            app.get("/user/*user", (req, res) -> res.end(((List<?>) req.params().get("user")).get(0).toString()));
+            app.get(
+                    "/user/*user",
+                    (req, res) ->
+                            res.end(((List<?>) req.params().get("user")).get(0).toString()));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/122"), 200, "122");
             }
@@ -677,8 +711,12 @@ class AppRouterTest {
         @Test
         void plusFormShouldMatchManySegments() {
             App app = app();
-            app.get("/user/*user", (req, res) -> res.end(String.join("/",
-                    ((List<?>) req.params().get("user")).stream().map(String::valueOf).toList())));
+            app.get(
+                    "/user/*user",
+                    (req, res) -> res.end(String.join(
+                            "/",
+                            ((List<?>) req.params().get("user"))
+                                    .stream().map(String::valueOf).toList())));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/user/1/2/3/4"), 200, "1/2/3/4");
             }
@@ -709,8 +747,10 @@ class AppRouterTest {
         @Test
         void shouldDenoteAnOptionalFormat() {
             App app = app();
-            app.get("/:name{.:format}", (req, res) -> res.end(req.params("name") + " as "
-                    + (req.params("format") == null ? "html" : req.params("format"))));
+            app.get(
+                    "/:name{.:format}",
+                    (req, res) -> res.end(req.params("name") + " as "
+                            + (req.params("format") == null ? "html" : req.params("format"))));
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/foo"), 200, "foo as html");
                 expect(server.get("/foo.json"), 200, "foo as json");
@@ -801,8 +841,10 @@ class AppRouterTest {
             try (TestServer server = TestServer.serve(app)) {
                 RawResponse r = server.get("/foo");
                 assertThat(r.status()).isEqualTo(200);
-                assertThat(r.text()).isIn("{\"calls\":[\"/foo/:bar?\",\"/foo\"],\"error\":\"fail\"}",
-                        "{\"error\":\"fail\",\"calls\":[\"/foo/:bar?\",\"/foo\"]}");
+                assertThat(r.text())
+                        .isIn(
+                                "{\"calls\":[\"/foo/:bar?\",\"/foo\"],\"error\":\"fail\"}",
+                                "{\"error\":\"fail\",\"calls\":[\"/foo/:bar?\",\"/foo\"]}");
             }
         }
 
@@ -928,7 +970,7 @@ class AppRouterTest {
     @Test
     void shouldBeChainable() {
         App app = app();
-        assertThat(app.get("/", (req, res) -> { })).isSameAs(app);
+        assertThat(app.get("/", (req, res) -> {})).isSameAs(app);
     }
 
     @Test
@@ -969,18 +1011,20 @@ class AppRouterTest {
         @Test
         void routePathsThrowIllegalArgumentException() {
             App app = app();
-            assertThatThrownBy(() -> app.get("/:id?", (req, res) -> { }))
+            assertThatThrownBy(() -> app.get("/:id?", (req, res) -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Unexpected ? at index 4: /:id?; visit https://git.new/pathToRegexpError for info");
             assertThatThrownBy(() -> app.route("/(a|b)"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Unexpected ( at index 1: /(a|b); visit https://git.new/pathToRegexpError for info");
-            assertThatThrownBy(() -> app.all("/user/:id+", (req, res) -> { }))
-                    .hasMessage("Unexpected + at index 9: /user/:id+; visit https://git.new/pathToRegexpError for info");
-            assertThatThrownBy(() -> app.get("*", (req, res) -> { }))
-                    .hasMessage("Missing parameter name at index 1: *; visit https://git.new/pathToRegexpError for info");
+            assertThatThrownBy(() -> app.all("/user/:id+", (req, res) -> {}))
+                    .hasMessage(
+                            "Unexpected + at index 9: /user/:id+; visit https://git.new/pathToRegexpError for info");
+            assertThatThrownBy(() -> app.get("*", (req, res) -> {}))
+                    .hasMessage(
+                            "Missing parameter name at index 1: *; visit https://git.new/pathToRegexpError for info");
             // The trailing slash is taken off before compiling, as the router does, so the message shows "/:id?".
-            assertThatThrownBy(() -> app.get("/:id?/", (req, res) -> { }))
+            assertThatThrownBy(() -> app.get("/:id?/", (req, res) -> {}))
                     .hasMessage("Unexpected ? at index 4: /:id?; visit https://git.new/pathToRegexpError for info");
         }
 
@@ -988,18 +1032,20 @@ class AppRouterTest {
         void mountPathsThrowIllegalArgumentException() {
             App app = app();
             Router router = Express.router();
-            assertThatThrownBy(() -> app.use("/files/*", (req, res) -> { }))
+            assertThatThrownBy(() -> app.use("/files/*", (req, res) -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Missing parameter name at index 8: /files/*; visit https://git.new/pathToRegexpError for info");
-            assertThatThrownBy(() -> router.use("/{a", (req, res) -> { }))
+                    .hasMessage(
+                            "Missing parameter name at index 8: /files/*; visit https://git.new/pathToRegexpError for info");
+            assertThatThrownBy(() -> router.use("/{a", (req, res) -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Unexpected end at index 3, expected }: /{a; visit https://git.new/pathToRegexpError for info");
+                    .hasMessage(
+                            "Unexpected end at index 3, expected }: /{a; visit https://git.new/pathToRegexpError for info");
         }
 
         @Test
         void aRejectedPathLeavesTheAppWorking() {
             App app = app();
-            assertThatThrownBy(() -> app.get("/foo?", (req, res) -> { })).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> app.get("/foo?", (req, res) -> {})).isInstanceOf(IllegalArgumentException.class);
             app.get("/foo", (req, res) -> res.send("foo"));
             try (TestServer server = TestServer.serve(app)) {
                 expectSent(server.get("/foo"), 200, "foo");

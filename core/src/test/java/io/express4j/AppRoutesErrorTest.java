@@ -1,14 +1,13 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectErrorPage;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.routes.error.js. */
 class AppRoutesErrorTest {
@@ -29,11 +28,10 @@ class AppRoutesErrorTest {
         App app = Express.app().set("env", "test");
         List<String> called = new ArrayList<>();
         app.route("/")
-                .get((req, res, next) -> next.fail(new IllegalStateException("fabricated error")),
-                        (req, res, next) -> {
-                            called.add("a");
-                            next.run();
-                        })
+                .get((req, res, next) -> next.fail(new IllegalStateException("fabricated error")), (req, res, next) -> {
+                    called.add("a");
+                    next.run();
+                })
                 .get((err, req, res, next) -> {
                     called.add("b:" + err.getMessage());
                     next.fail(err);

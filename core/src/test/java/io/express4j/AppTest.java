@@ -1,16 +1,15 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.regex.Pattern;
-
 import static io.express4j.support.Expect.expectNotFound;
 import static io.express4j.support.Expect.expectSent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.js: an app as middleware, app.parent, app.mountpath, app.path(), env defaults. */
 class AppTest {

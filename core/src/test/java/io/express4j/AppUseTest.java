@@ -1,18 +1,17 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.regex.Pattern;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectNotFound;
 import static io.express4j.support.Expect.expectSent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/app.use.js. */
 class AppUseTest {
@@ -34,8 +33,8 @@ class AppUseTest {
         res.setHeader("x-fn-3", "hit");
         res.end();
     };
-    static final Handler SAW_THROUGH = (req, res) ->
-            res.send("saw " + req.method() + " " + req.url() + " through " + req.originalUrl());
+    static final Handler SAW_THROUGH =
+            (req, res) -> res.send("saw " + req.method() + " " + req.url() + " through " + req.originalUrl());
 
     static void expectAllHit(RawResponse r) {
         assertThat(r.status()).isEqualTo(200);
@@ -147,14 +146,16 @@ class AppUseTest {
         @Test
         void shouldRequireMiddleware() {
             App app = app();
-            assertThatThrownBy(() -> app.use("/")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> app.use("/"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("app.use() requires a middleware function");
         }
 
         @Test
         void shouldRejectNullAsMiddleware() {
             App app = app();
-            assertThatThrownBy(() -> app.use("/", (Middleware) null)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> app.use("/", (Middleware) null))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("argument handler must be a function");
         }
 

@@ -1,14 +1,13 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Oversized and malformed bodies on a raw socket: the 413 comes as soon as the limit is known to be passed (never
@@ -34,25 +33,28 @@ class BodyLimitsConnectionTest {
 
     @Test
     void aDeclaredGibibyteIsRefusedBeforeItIsSent() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send(head(1L << 30)).send("{\"a\":");
-            RawResponse r = client.read("POST");   // arrives with 1 GiB still unsent
+            RawResponse r = client.read("POST"); // arrives with 1 GiB still unsent
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.text()).isEqualTo("[entity.too.large] request entity too large");
-            client.send(filler(1 << 20));          // what does come is dropped, not kept
+            client.send(filler(1 << 20)); // what does come is dropped, not kept
         }
     }
 
     @Test
     void afterA413TheConnectionServesTheNextRequest() {
         int size = 4 << 20;
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send(head(size));
-            RawResponse r = client.read("POST");   // answered before the body is sent
+            RawResponse r = client.read("POST"); // answered before the body is sent
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.header("Connection")).isEqualTo("keep-alive");
             client.send(filler(size));
-            RawResponse next = client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            RawResponse next =
+                    client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(next.status()).isEqualTo(200);
             assertThat(next.text()).isEqualTo("pong");
         }
@@ -60,34 +62,41 @@ class BodyLimitsConnectionTest {
 
     @Test
     void aBodySlightlyOverTheLimitIsReadOffFirst() {
-        int size = 150 * 1024;   // within the drain budget: read off, as body-parser does, then answered
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        int size = 150 * 1024; // within the drain budget: read off, as body-parser does, then answered
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send(head(size)).send(filler(size));
             assertThat(client.read("POST").status()).isEqualTo(413);
-            RawResponse next = client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            RawResponse next =
+                    client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(next.text()).isEqualTo("pong");
         }
     }
 
     @Test
     void anOversizedChunkedBodyIsCutAtTheLimit() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n");
             byte[] piece = filler(64 * 1024);
             for (int i = 0; i < 8; i++) {
-                client.send(Integer.toHexString(piece.length) + "\r\n").send(piece).send("\r\n");
+                client.send(Integer.toHexString(piece.length) + "\r\n")
+                        .send(piece)
+                        .send("\r\n");
             }
             client.send("0\r\n\r\n");
             assertThat(client.read("POST").status()).isEqualTo(413);
-            RawResponse next = client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            RawResponse next =
+                    client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(next.text()).isEqualTo("pong");
         }
     }
 
     @Test
     void afterA400TheConnectionServesTheNextRequest() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             String bad = "{bad";
             client.send(head(bad.length()) + bad);
             RawResponse r = client.read("POST");
@@ -106,8 +115,8 @@ class BodyLimitsConnectionTest {
             try (RawClient client = server.connect()) {
                 client.send(head(1000)).send("{\"a\":".getBytes(StandardCharsets.UTF_8));
             }
-            RawResponse r = server.request("POST", "/", java.util.Map.of("Content-Type", "application/json"),
-                    "{\"ok\":true}");
+            RawResponse r =
+                    server.request("POST", "/", java.util.Map.of("Content-Type", "application/json"), "{\"ok\":true}");
             assertThat(r.text()).isEqualTo("{\"ok\":true}");
         }
     }

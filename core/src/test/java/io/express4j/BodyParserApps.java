@@ -1,7 +1,6 @@
 package io.express4j;
 
 import io.express4j.body.BodyParserError;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

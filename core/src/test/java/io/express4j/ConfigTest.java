@@ -1,16 +1,15 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/config.js: app.set/get/enable/disable/enabled/disabled. Its "prototype values" cases check that
@@ -50,7 +49,8 @@ class ConfigTest {
         @Test
         void etagShouldThrowOnBadValue() {
             App app = Express.app();
-            assertThatThrownBy(() -> app.set("etag", 42)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> app.set("etag", 42))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("unknown value for etag function: 42");
             assertThat(app.get("etag")).isEqualTo("weak");
         }
@@ -209,7 +209,8 @@ class ConfigTest {
         @Test
         void queryParserValuesAndErrors() {
             App app = Express.app();
-            assertThatThrownBy(() -> app.set("query parser", "bogus")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> app.set("query parser", "bogus"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("unknown value for query parser function: bogus");
             assertThat(app.get("query parser")).isEqualTo("simple");
             assertThat(app.get("query parser fn")).isNotNull();

@@ -1,10 +1,12 @@
 package io.express4j;
 
+import static io.express4j.support.FileFixtures.fixture;
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
-import static io.express4j.support.FileFixtures.fixture;
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Express#nonBlocking} (an express4j extension): marked functions run on the event loop, the first unmarked
@@ -63,8 +62,10 @@ class EventLoopDispatchTest {
     }
 
     private static List<String> lines(RawResponse r) {
-        return r.headerLines().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date"))
-                .map(h -> h.getKey() + ": " + h.getValue()).collect(Collectors.toList());
+        return r.headerLines().stream()
+                .filter(h -> !h.getKey().equalsIgnoreCase("Date"))
+                .map(h -> h.getKey() + ": " + h.getValue())
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -179,8 +180,8 @@ class EventLoopDispatchTest {
         RawResponse r = once(app, "POST", "/", Map.of("Content-Type", "text/plain"), "hello");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(r.text()).contains("java.lang.IllegalStateException: the request body cannot be read on the"
-                + " event loop");
+        assertThat(r.text())
+                .contains("java.lang.IllegalStateException: the request body cannot be read on the" + " event loop");
     }
 
     @Test
@@ -203,12 +204,14 @@ class EventLoopDispatchTest {
         app.use(Express.nonBlocking((req, res, next) -> next.run()));
         app.get("/abandoned", (req, res) -> record("unmarked"));
         app.get("/ok", Express.nonBlocking((req, res) -> res.send("ok")));
-        try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app);
+                RawClient client = server.connect()) {
             client.send("GET /abandoned HTTP/1.1\r\nHost: x\r\n\r\nGET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
             RawResponse abandoned = client.read("GET");
             RawResponse ok = client.read("GET");
             assertThat(abandoned.status()).isEqualTo(500);
-            assertThat(abandoned.text()).contains("The handlers of GET /abandoned returned without ending the response");
+            assertThat(abandoned.text())
+                    .contains("The handlers of GET /abandoned returned without ending the response");
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.text()).isEqualTo("ok");
             assertThat(client.isClosedByServer(300)).isFalse();
@@ -230,7 +233,8 @@ class EventLoopDispatchTest {
         app.get("/n", Express.nonBlocking((req, res) -> res.send("n" + req.query("i"))));
         StringBuilder requests = new StringBuilder();
         for (int i = 0; i < 100; i++) requests.append("GET /n?i=").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
-        try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app);
+                RawClient client = server.connect()) {
             client.send(requests.toString());
             for (int i = 0; i < 100; i++) {
                 RawResponse r = client.read("GET");
@@ -270,12 +274,15 @@ class EventLoopDispatchTest {
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).isEqualTo("oops teapot");
         assertThat(threads).containsExactly("error handler@virtual");
-        assertSameAsUnmarked(m -> {
-            m.app().get("/", m.h((req, res) -> {
-                throw new HttpError(418, "teapot");
-            }));
-            m.app().use(m.e((err, req, res, next) -> res.status(500).send("oops " + err.getMessage())));
-        }, "GET", "/");
+        assertSameAsUnmarked(
+                m -> {
+                    m.app().get("/", m.h((req, res) -> {
+                        throw new HttpError(418, "teapot");
+                    }));
+                    m.app().use(m.e((err, req, res, next) -> res.status(500).send("oops " + err.getMessage())));
+                },
+                "GET",
+                "/");
     }
 
     @Test
@@ -291,14 +298,19 @@ class EventLoopDispatchTest {
         assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(r.text()).isEqualTo("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>Error</title>\n</head>\n<body>\n<pre>Internal Server Error</pre>\n</body>\n</html>\n");
-        assertSameAsUnmarked(m -> {
-            m.app().set("env", "production");
-            m.app().get("/", m.h((req, res) -> {
-                throw new IllegalStateException("boom");
-            }));
-        }, "GET", "/");
+        assertThat(r.text())
+                .isEqualTo(
+                        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                + "<title>Error</title>\n</head>\n<body>\n<pre>Internal Server Error</pre>\n</body>\n</html>\n");
+        assertSameAsUnmarked(
+                m -> {
+                    m.app().set("env", "production");
+                    m.app().get("/", m.h((req, res) -> {
+                        throw new IllegalStateException("boom");
+                    }));
+                },
+                "GET",
+                "/");
     }
 
     @Test
@@ -332,8 +344,11 @@ class EventLoopDispatchTest {
         AtomicReference<String> callbackThread = new AtomicReference<>();
         App app = Express.app();
         app.get("/", Express.nonBlocking((req, res) -> res.sendFile(fixture("name.txt"))));
-        app.get("/cb", Express.nonBlocking((req, res) -> res.sendFile(fixture("name.txt"), err ->
-                callbackThread.set(Thread.currentThread().isVirtual() ? "virtual" : "loop"))));
+        app.get(
+                "/cb",
+                Express.nonBlocking((req, res) -> res.sendFile(
+                        fixture("name.txt"),
+                        err -> callbackThread.set(Thread.currentThread().isVirtual() ? "virtual" : "loop"))));
         app.get("/missing", Express.nonBlocking((req, res) -> res.sendFile(fixture("does-not-exist.txt"))));
         try (TestServer server = TestServer.serve(app)) {
             RawResponse r = server.get("/");

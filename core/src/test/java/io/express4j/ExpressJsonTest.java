@@ -1,18 +1,17 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static io.express4j.BodyParserApps.createApp;
 import static io.express4j.BodyParserApps.dots;
 import static io.express4j.BodyParserApps.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/express.json.js (60 cases), case by case. Two cannot be written in Java as in JavaScript and are
@@ -24,6 +23,7 @@ class ExpressJsonTest {
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
     /** {"name":"论"} gzipped, and a damaged copy. */
     private static final String GZIP_NAME = "1f8b080000000000000bab56ca4bcc4d55b2527ab16e97522d00515be1cc0e000000";
+
     private static final String GZIP_BROKEN = "1f8b080000000000000bab56cc4d55b2527ab16e97522d00515be1cc0e000000";
 
     private static RawResponse post(App app, Map<String, String> headers, String body) {
@@ -102,13 +102,17 @@ class ExpressJsonTest {
     class WhenJsonIsInvalid {
         @Test
         void shouldRespond400ForBadToken() {
-            expect(post(app(), JSON, "{:"), 400,
+            expect(
+                    post(app(), JSON, "{:"),
+                    400,
                     "[entity.parse.failed] Expected property name or '}' in JSON at position 1");
         }
 
         @Test
         void shouldRespond400ForIncomplete() {
-            expect(post(app(), JSON, "{\"user\""), 400,
+            expect(
+                    post(app(), JSON, "{\"user\""),
+                    400,
                     "[entity.parse.failed] Expected ':' after property name in JSON at position 7");
         }
 
@@ -124,27 +128,35 @@ class ExpressJsonTest {
 
         @Test
         void shouldRespond413WhenOverLimitWithContentLength() {
-            expect(post(app(new BodyParserOptions().limit("1kb")), with(JSON, "Content-Length", "1034"), big), 413,
+            expect(
+                    post(app(new BodyParserOptions().limit("1kb")), with(JSON, "Content-Length", "1034"), big),
+                    413,
                     "[entity.too.large] request entity too large");
         }
 
         @Test
         void shouldRespond413WhenOverLimitWithChunkedEncoding() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), JSON, "{\"str\":".getBytes(),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    JSON,
+                    "{\"str\":".getBytes(),
                     ("\"" + ".".repeat(1024) + "\"}").getBytes());
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldRespond413WhenInflatedBodyOverLimit() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(JSON, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(JSON, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000aab562a2e2952b252d21b05a360148c58a0540b0066f7ce1e0a040000"));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldAcceptNumberOfBytes() {
-            assertThat(post(app(new BodyParserOptions().limit(1024)), JSON, big).status()).isEqualTo(413);
+            assertThat(post(app(new BodyParserOptions().limit(1024)), JSON, big).status())
+                    .isEqualTo(413);
         }
 
         @Test
@@ -157,14 +169,16 @@ class ExpressJsonTest {
 
         @Test
         void shouldNotHangResponse() {
-            RawResponse r = write(app(new BodyParserOptions().limit("8kb")), JSON, dots(10240), dots(10240),
-                    dots(10240));
+            RawResponse r =
+                    write(app(new BodyParserOptions().limit("8kb")), JSON, dots(10240), dots(10240), dots(10240));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldNotErrorWhenInflating() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(JSON, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(JSON, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000aab562a2e2952b252d21b05a360148c58a0540b0066f7ce1e0a0400"));
             assertThat(r.status()).isEqualTo(413);
         }
@@ -174,14 +188,24 @@ class ExpressJsonTest {
     class WithInflateOption {
         @Test
         void whenFalseShouldNotAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(false)), with(JSON, "Content-Encoding", "gzip"),
-                    hex(GZIP_NAME)), 415, "[encoding.unsupported] content encoding unsupported");
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(false)),
+                            with(JSON, "Content-Encoding", "gzip"),
+                            hex(GZIP_NAME)),
+                    415,
+                    "[encoding.unsupported] content encoding unsupported");
         }
 
         @Test
         void whenTrueShouldAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(true)), with(JSON, "Content-Encoding", "gzip"),
-                    hex(GZIP_NAME)), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(true)),
+                            with(JSON, "Content-Encoding", "gzip"),
+                            hex(GZIP_NAME)),
+                    200,
+                    "{\"name\":\"论\"}");
         }
     }
 
@@ -207,20 +231,24 @@ class ExpressJsonTest {
 
         @Test
         void whenTrueShouldNotParsePrimitivesWithLeadingWhitespaces() {
-            expect(post(app(new BodyParserOptions().strict(true)), JSON, "    true"), 400,
+            expect(
+                    post(app(new BodyParserOptions().strict(true)), JSON, "    true"),
+                    400,
                     "[entity.parse.failed] Unexpected token 't', \"    true\" is not valid JSON");
         }
 
         @Test
         void whenTrueShouldAllowLeadingWhitespacesInJson() {
-            expect(post(app(new BodyParserOptions().strict(true)), JSON, "   { \"user\": \"tobi\" }"), 200,
+            expect(
+                    post(app(new BodyParserOptions().strict(true)), JSON, "   { \"user\": \"tobi\" }"),
+                    200,
                     "{\"user\":\"tobi\"}");
         }
 
         @Test
         void whenTrueShouldIncludeCorrectMessageInStackTrace() {
-            RawResponse r = post(app(new BodyParserOptions().strict(true)), with(JSON, "X-Error-Property", "stack"),
-                    "true");
+            RawResponse r =
+                    post(app(new BodyParserOptions().strict(true)), with(JSON, "X-Error-Property", "stack"), "true");
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.text()).contains("Unexpected token 't', \"true\" is not valid JSON");
         }
@@ -232,14 +260,18 @@ class ExpressJsonTest {
 
         @Test
         void customTypeShouldParseJsonForCustomType() {
-            expect(post(app(new BodyParserOptions().type("application/vnd.api+json")), vnd, "{\"user\":\"tobi\"}"),
-                    200, "{\"user\":\"tobi\"}");
+            expect(
+                    post(app(new BodyParserOptions().type("application/vnd.api+json")), vnd, "{\"user\":\"tobi\"}"),
+                    200,
+                    "{\"user\":\"tobi\"}");
         }
 
         @Test
         void customTypeShouldIgnoreStandardType() {
-            expect(post(app(new BodyParserOptions().type("application/vnd.api+json")), JSON, "{\"user\":\"tobi\"}"),
-                    200, "");
+            expect(
+                    post(app(new BodyParserOptions().type("application/vnd.api+json")), JSON, "{\"user\":\"tobi\"}"),
+                    200,
+                    "");
         }
 
         @Test
@@ -262,8 +294,8 @@ class ExpressJsonTest {
 
         @Test
         void functionShouldParseWhenTruthyValueReturned() {
-            BodyParserOptions options = new BodyParserOptions()
-                    .type(req -> "application/vnd.api+json".equals(req.get("content-type")));
+            BodyParserOptions options =
+                    new BodyParserOptions().type(req -> "application/vnd.api+json".equals(req.get("content-type")));
             expect(post(app(options), vnd, "{\"user\":\"tobi\"}"), 200, "{\"user\":\"tobi\"}");
         }
 
@@ -293,12 +325,15 @@ class ExpressJsonTest {
         @Test
         void shouldAssertValueIfFunction() {
             // verify: 'lol' cannot be written in Java; what remains checkable is that a verifier is a function
-            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
+            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class))
+                    .isTrue();
         }
 
         @Test
         void shouldErrorFromVerify() {
-            expect(post(app(new BodyParserOptions().verify(noArrays)), JSON, "[\"tobi\"]"), 403,
+            expect(
+                    post(app(new BodyParserOptions().verify(noArrays)), JSON, "[\"tobi\"]"),
+                    403,
                     "[entity.verify.failed] no arrays");
         }
 
@@ -308,7 +343,9 @@ class ExpressJsonTest {
                 if (buf[0] != 0x5b) return;
                 throw new HttpError(400, "no arrays");
             };
-            expect(post(app(new BodyParserOptions().verify(verify)), JSON, "[\"tobi\"]"), 400,
+            expect(
+                    post(app(new BodyParserOptions().verify(verify)), JSON, "[\"tobi\"]"),
+                    400,
                     "[entity.verify.failed] no arrays");
         }
 
@@ -323,21 +360,32 @@ class ExpressJsonTest {
 
         @Test
         void shouldIncludeOriginalBodyOnErrorObject() {
-            expect(post(app(new BodyParserOptions().verify(noArrays)), with(JSON, "X-Error-Property", "body"),
-                    "[\"tobi\"]"), 403, "[\"tobi\"]");
+            expect(
+                    post(
+                            app(new BodyParserOptions().verify(noArrays)),
+                            with(JSON, "X-Error-Property", "body"),
+                            "[\"tobi\"]"),
+                    403,
+                    "[\"tobi\"]");
         }
 
         @Test
         void shouldAllowPassThrough() {
-            expect(post(app(new BodyParserOptions().verify(noArrays)), JSON, "{\"user\":\"tobi\"}"), 200,
+            expect(
+                    post(app(new BodyParserOptions().verify(noArrays)), JSON, "{\"user\":\"tobi\"}"),
+                    200,
                     "{\"user\":\"tobi\"}");
         }
 
         @Test
         void shouldWorkWithDifferentCharsets() {
-            expect(write(app(new BodyParserOptions().verify(noArrays)),
-                    Map.of("Content-Type", "application/json; charset=utf-16"),
-                    hex("feff007b0022006e0061006d00650022003a00228bba0022007d")), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(new BodyParserOptions().verify(noArrays)),
+                            Map.of("Content-Type", "application/json; charset=utf-16"),
+                            hex("feff007b0022006e0061006d00650022003a00228bba0022007d")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
@@ -345,8 +393,12 @@ class ExpressJsonTest {
             BodyVerifier verify = (req, res, buf, encoding) -> {
                 throw new Exception("unexpected verify call");
             };
-            expect(write(app(new BodyParserOptions().verify(verify)),
-                    Map.of("Content-Type", "application/json; charset=x-bogus"), hex("00000000")), 415,
+            expect(
+                    write(
+                            app(new BodyParserOptions().verify(verify)),
+                            Map.of("Content-Type", "application/json; charset=x-bogus"),
+                            hex("00000000")),
+                    415,
                     "[charset.unsupported] unsupported charset \"X-BOGUS\"");
         }
     }
@@ -364,11 +416,13 @@ class ExpressJsonTest {
             });
             app.use(Express.json());
             app.use((req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 next.run();
             });
             app.use((err, req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 BodyParserApps.renderError(err, req, res, next);
             });
             app.post("/", BodyParserApps::echo);
@@ -421,20 +475,35 @@ class ExpressJsonTest {
     class Charset {
         @Test
         void shouldParseUtf8() {
-            expect(write(app(), Map.of("Content-Type", "application/json; charset=utf-8"),
-                    hex("7b226e616d65223a22e8aeba227d")), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(),
+                            Map.of("Content-Type", "application/json; charset=utf-8"),
+                            hex("7b226e616d65223a22e8aeba227d")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
         void shouldParseUtf16() {
-            expect(write(app(), Map.of("Content-Type", "application/json; charset=utf-16"),
-                    hex("feff007b0022006e0061006d00650022003a00228bba0022007d")), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(),
+                            Map.of("Content-Type", "application/json; charset=utf-16"),
+                            hex("feff007b0022006e0061006d00650022003a00228bba0022007d")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
         void shouldParseWhenContentLengthIsNotCharLength() {
-            expect(post(app(), Map.of("Content-Type", "application/json; charset=utf-8", "Content-Length", "13"),
-                    hex("7b2274657374223a22c3a5227d")), 200, "{\"test\":\"å\"}");
+            expect(
+                    post(
+                            app(),
+                            Map.of("Content-Type", "application/json; charset=utf-8", "Content-Length", "13"),
+                            hex("7b2274657374223a22c3a5227d")),
+                    200,
+                    "{\"test\":\"å\"}");
         }
 
         @Test
@@ -444,8 +513,13 @@ class ExpressJsonTest {
 
         @Test
         void shouldFailOnUnknownCharset() {
-            expect(write(app(), Map.of("Content-Type", "application/json; charset=koi8-r"),
-                    hex("7b226e616d65223a22cec5d4227d")), 415, "[charset.unsupported] unsupported charset \"KOI8-R\"");
+            expect(
+                    write(
+                            app(),
+                            Map.of("Content-Type", "application/json; charset=koi8-r"),
+                            hex("7b226e616d65223a22cec5d4227d")),
+                    415,
+                    "[charset.unsupported] unsupported charset \"KOI8-R\"");
         }
     }
 
@@ -462,8 +536,10 @@ class ExpressJsonTest {
 
         @Test
         void shouldSupportIdentityEncoding() {
-            expect(write(app(), with(JSON, "Content-Encoding", "identity"), hex("7b226e616d65223a22e8aeba227d")),
-                    200, "{\"name\":\"论\"}");
+            expect(
+                    write(app(), with(JSON, "Content-Encoding", "identity"), hex("7b226e616d65223a22e8aeba227d")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
@@ -473,8 +549,13 @@ class ExpressJsonTest {
 
         @Test
         void shouldSupportDeflateEncoding() {
-            expect(write(app(), with(JSON, "Content-Encoding", "deflate"),
-                    hex("789cab56ca4bcc4d55b2527ab16e97522d00274505ac")), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(),
+                            with(JSON, "Content-Encoding", "deflate"),
+                            hex("789cab56ca4bcc4d55b2527ab16e97522d00274505ac")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
@@ -492,24 +573,32 @@ class ExpressJsonTest {
 
         @Test
         void zstdIsUnknownAsOnNode20() {
-            expect(write(app(), with(JSON, "Content-Encoding", "zstd"), hex("28b52ffd")), 415,
+            expect(
+                    write(app(), with(JSON, "Content-Encoding", "zstd"), hex("28b52ffd")),
+                    415,
                     "[encoding.unsupported] unsupported content encoding \"zstd\"");
         }
 
         @Test
         void shouldRespond415OnUnknownEncoding() {
-            expect(write(app(), with(JSON, "Content-Encoding", "nulls"), hex("000000000000")), 415,
+            expect(
+                    write(app(), with(JSON, "Content-Encoding", "nulls"), hex("000000000000")),
+                    415,
                     "[encoding.unsupported] unsupported content encoding \"nulls\"");
         }
 
         @Test
         void shouldRespond400OnMalformedEncoding() {
-            assertThat(write(app(), with(JSON, "Content-Encoding", "gzip"), hex(GZIP_BROKEN)).status()).isEqualTo(400);
+            assertThat(write(app(), with(JSON, "Content-Encoding", "gzip"), hex(GZIP_BROKEN))
+                            .status())
+                    .isEqualTo(400);
         }
 
         @Test
         void shouldRespond413WhenInflatedValueExceedsLimit() {
-            RawResponse r = write(app(), with(JSON, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(),
+                    with(JSON, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000bedc1010d000000c2a0f74f6d0f071400000000000000"),
                     hex("0000000000000000000000000000000000000000000000000000000000000000"),
                     hex("0000000000000000004f0625b3b71650c30000"));
@@ -520,7 +609,8 @@ class ExpressJsonTest {
     @Test
     void optionsAreCheckedWhenMade() {
         assertThatThrownBy(() -> new BodyParserOptions().limit("lots"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("option limit \"lots\" is invalid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option limit \"lots\" is invalid");
     }
 
     @Test

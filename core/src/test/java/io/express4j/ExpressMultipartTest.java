@@ -1,10 +1,10 @@
 package io.express4j;
 
+import static io.express4j.BodyParserApps.createApp;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static io.express4j.BodyParserApps.createApp;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code Express.multipart()} (beyond Express): fields into {@code req.body()}, files into {@code req.files()}, small
@@ -25,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExpressMultipartTest {
     private static final String BOUNDARY = "----express4jBoundary";
-    private static final Map<String, String> MULTIPART = Map.of("Content-Type",
-            "multipart/form-data; boundary=" + BOUNDARY);
+    private static final Map<String, String> MULTIPART =
+            Map.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
 
     @TempDir
     Path tempDir;
@@ -90,8 +89,8 @@ class ExpressMultipartTest {
             List<String> files = new ArrayList<>();
             for (UploadedFile f : req.files()) {
                 files.add(f.fieldName() + "=" + f.filename() + " " + f.contentType() + " " + f.size() + " "
-                        + (f.inMemory() ? "memory" : "disk") + " " + new String(f.bytes(), StandardCharsets.UTF_8)
-                        .substring(0, (int) Math.min(5, f.size())));
+                        + (f.inMemory() ? "memory" : "disk") + " "
+                        + new String(f.bytes(), StandardCharsets.UTF_8).substring(0, (int) Math.min(5, f.size())));
             }
             Map<String, Object> answer = new java.util.LinkedHashMap<>();
             answer.put("body", req.body());
@@ -112,8 +111,9 @@ class ExpressMultipartTest {
                 .end();
         RawResponse r = post(describing(new MultipartOptions()), MULTIPART, body);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(r.text()).isEqualTo("{\"body\":{\"user\":\"tobi\",\"tag\":[\"a\",\"b\"],\"name\":\"论\"},"
-                + "\"files\":[\"avatar=me.png image/png 7 memory PNGDA\"]}");
+        assertThat(r.text())
+                .isEqualTo("{\"body\":{\"user\":\"tobi\",\"tag\":[\"a\",\"b\"],\"name\":\"论\"},"
+                        + "\"files\":[\"avatar=me.png image/png 7 memory PNGDA\"]}");
     }
 
     @Test
@@ -127,8 +127,12 @@ class ExpressMultipartTest {
             res.send(f.inMemory() + " " + f.size() + " " + Files.exists(f.path()) + " "
                     + Arrays.equals(f.bytes(), bytes(200_000, 'x')));
         });
-        RawResponse r = post(app, MULTIPART, new Form().file("doc", "big.bin", "application/octet-stream",
-                bytes(200_000, 'x')).end());
+        RawResponse r = post(
+                app,
+                MULTIPART,
+                new Form()
+                        .file("doc", "big.bin", "application/octet-stream", bytes(200_000, 'x'))
+                        .end());
         assertThat(r.text()).isEqualTo("false 200000 true true");
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).getParent()).isEqualTo(tempDir);
@@ -139,8 +143,12 @@ class ExpressMultipartTest {
 
     @Test
     void aFileOverFileSizeIs413() throws Exception {
-        RawResponse r = post(describing(new MultipartOptions().fileSize("10kb").inMemoryThreshold("1kb")), MULTIPART,
-                new Form().file("doc", "big.bin", "application/octet-stream", bytes(50_000, 'x')).end());
+        RawResponse r = post(
+                describing(new MultipartOptions().fileSize("10kb").inMemoryThreshold("1kb")),
+                MULTIPART,
+                new Form()
+                        .file("doc", "big.bin", "application/octet-stream", bytes(50_000, 'x'))
+                        .end());
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.text()).isEqualTo("[file.too.large] file \"doc\" is larger than 10240 bytes");
         for (int i = 0; i < 100 && !leftovers().isEmpty(); i++) Thread.sleep(20);
@@ -167,7 +175,9 @@ class ExpressMultipartTest {
 
     @Test
     void aFieldOverFieldSizeIs413() {
-        RawResponse r = post(describing(new MultipartOptions().fieldSize(100)), MULTIPART,
+        RawResponse r = post(
+                describing(new MultipartOptions().fieldSize(100)),
+                MULTIPART,
                 new Form().field("note", "y".repeat(5000)).end());
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.text()).isEqualTo("[field.too.large] field \"note\" is larger than 100 bytes");
@@ -175,7 +185,9 @@ class ExpressMultipartTest {
 
     @Test
     void aBodyOverTheLimitIs413() {
-        RawResponse r = post(describing(new MultipartOptions().limit("1kb")), MULTIPART,
+        RawResponse r = post(
+                describing(new MultipartOptions().limit("1kb")),
+                MULTIPART,
                 new Form().file("doc", "a.txt", "text/plain", bytes(5000, 'z')).end());
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.text()).isEqualTo("[entity.too.large] request entity too large");
@@ -183,10 +195,13 @@ class ExpressMultipartTest {
 
     @Test
     void aMissingBoundaryIs400() {
-        RawResponse r = post(describing(new MultipartOptions()), Map.of("Content-Type", "multipart/form-data"),
+        RawResponse r = post(
+                describing(new MultipartOptions()),
+                Map.of("Content-Type", "multipart/form-data"),
                 "--x\r\n".getBytes());
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.text()).isEqualTo("[entity.parse.failed] malformed multipart body: no boundary in the Content-Type");
+        assertThat(r.text())
+                .isEqualTo("[entity.parse.failed] malformed multipart body: no boundary in the Content-Type");
     }
 
     @Test
@@ -200,8 +215,13 @@ class ExpressMultipartTest {
 
     @Test
     void aBodyCutShortIs400() {
-        RawResponse r = post(describing(new MultipartOptions()), MULTIPART,
-                new Form().field("user", "tobi").file("f", "a.txt", "text/plain", "abc".getBytes()).unfinished());
+        RawResponse r = post(
+                describing(new MultipartOptions()),
+                MULTIPART,
+                new Form()
+                        .field("user", "tobi")
+                        .file("f", "a.txt", "text/plain", "abc".getBytes())
+                        .unfinished());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.text()).isEqualTo("[entity.parse.failed] unexpected end of multipart body");
     }
@@ -212,8 +232,7 @@ class ExpressMultipartTest {
         app.use(Express.multipart());
         app.use(Express.urlencoded());
         app.post("/", BodyParserApps::echo);
-        RawResponse r = post(app, Map.of("Content-Type", "application/x-www-form-urlencoded"),
-                "user=tobi".getBytes());
+        RawResponse r = post(app, Map.of("Content-Type", "application/x-www-form-urlencoded"), "user=tobi".getBytes());
         assertThat(r.text()).isEqualTo("{\"user\":\"tobi\"}");
     }
 

@@ -1,17 +1,16 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static io.express4j.BodyParserApps.createApp;
 import static io.express4j.BodyParserApps.dots;
 import static io.express4j.BodyParserApps.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/express.raw.js (38 cases). "should 400 when invalid content-length" rewrites {@code req.headers}
@@ -77,26 +76,31 @@ class ExpressRawTest {
     class WithLimitOption {
         @Test
         void shouldRespond413WhenOverLimitWithContentLength() {
-            RawResponse r = post(app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Length", "1028"),
-                    ".".repeat(1028));
+            RawResponse r = post(
+                    app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Length", "1028"), ".".repeat(1028));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldRespond413WhenOverLimitWithChunkedEncoding() {
-            assertThat(write(app(new BodyParserOptions().limit("1kb")), TYPE, dots(1028)).status()).isEqualTo(413);
+            assertThat(write(app(new BodyParserOptions().limit("1kb")), TYPE, dots(1028))
+                            .status())
+                    .isEqualTo(413);
         }
 
         @Test
         void shouldRespond413WhenInflatedBodyOverLimit() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(TYPE, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000ad3d31b05a360148c64000087e5a14704040000"));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldAcceptNumberOfBytes() {
-            assertThat(SEND_1028(app(new BodyParserOptions().limit(1024))).status()).isEqualTo(413);
+            assertThat(SEND_1028(app(new BodyParserOptions().limit(1024))).status())
+                    .isEqualTo(413);
         }
 
         @Test
@@ -109,14 +113,16 @@ class ExpressRawTest {
 
         @Test
         void shouldNotHangResponse() {
-            RawResponse r = write(app(new BodyParserOptions().limit("8kb")), TYPE, dots(10240), dots(10240),
-                    dots(10240));
+            RawResponse r =
+                    write(app(new BodyParserOptions().limit("8kb")), TYPE, dots(10240), dots(10240), dots(10240));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldNotErrorWhenInflating() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(TYPE, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000ad3d31b05a360148c64000087e5a147040400"));
             assertThat(r.status()).isEqualTo(413);
         }
@@ -126,14 +132,24 @@ class ExpressRawTest {
     class WithInflateOption {
         @Test
         void whenFalseShouldNotAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(false)), with(TYPE, "Content-Encoding", "gzip"),
-                    hex(GZIP_SAMPLE)), 415, "[encoding.unsupported] content encoding unsupported");
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(false)),
+                            with(TYPE, "Content-Encoding", "gzip"),
+                            hex(GZIP_SAMPLE)),
+                    415,
+                    "[encoding.unsupported] content encoding unsupported");
         }
 
         @Test
         void whenTrueShouldAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(true)), with(TYPE, "Content-Encoding", "gzip"),
-                    hex(GZIP_SAMPLE)), 200, GZIP_ECHO);
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(true)),
+                            with(TYPE, "Content-Encoding", "gzip"),
+                            hex(GZIP_SAMPLE)),
+                    200,
+                    GZIP_ECHO);
         }
     }
 
@@ -149,11 +165,13 @@ class ExpressRawTest {
             });
             app.use(Express.raw());
             app.use((req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 next.run();
             });
             app.use((err, req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 BodyParserApps.renderError(err, req, res, next);
             });
             app.post("/", BodyParserApps::echo);
@@ -186,8 +204,12 @@ class ExpressRawTest {
 
         @Test
         void shouldPersistStoreWhenInflateError() {
-            expectStore(write(app(), with(TYPE, "Content-Encoding", "gzip"),
-                    hex(GZIP_SAMPLE.substring(0, GZIP_SAMPLE.length() - 4))), 400);
+            expectStore(
+                    write(
+                            app(),
+                            with(TYPE, "Content-Encoding", "gzip"),
+                            hex(GZIP_SAMPLE.substring(0, GZIP_SAMPLE.length() - 4))),
+                    400);
         }
 
         @Test
@@ -225,7 +247,9 @@ class ExpressRawTest {
 
         @Test
         void shouldRespond415OnUnknownEncoding() {
-            expect(write(app(), with(TYPE, "Content-Encoding", "nulls"), hex("000000000000")), 415,
+            expect(
+                    write(app(), with(TYPE, "Content-Encoding", "nulls"), hex("000000000000")),
+                    415,
                     "[encoding.unsupported] unsupported content encoding \"nulls\"");
         }
     }
@@ -251,7 +275,9 @@ class ExpressRawTest {
 
         @Test
         void customShouldParseForCustomType() {
-            expect(write(app(new BodyParserOptions().type("application/vnd+octets")), vnd, hex("000102")), 200,
+            expect(
+                    write(app(new BodyParserOptions().type("application/vnd+octets")), vnd, hex("000102")),
+                    200,
                     "{\"buf\":\"000102\"}");
         }
 
@@ -262,36 +288,40 @@ class ExpressRawTest {
 
         @Test
         void listShouldParseApplicationOctetStream() {
-            BodyParserOptions options = new BodyParserOptions().type("application/octet-stream",
-                    "application/vnd+octets");
+            BodyParserOptions options =
+                    new BodyParserOptions().type("application/octet-stream", "application/vnd+octets");
             expect(write(app(options), TYPE, hex("000102")), 200, "{\"buf\":\"000102\"}");
         }
 
         @Test
         void listShouldParseApplicationVndOctets() {
-            BodyParserOptions options = new BodyParserOptions().type("application/octet-stream",
-                    "application/vnd+octets");
+            BodyParserOptions options =
+                    new BodyParserOptions().type("application/octet-stream", "application/vnd+octets");
             expect(write(app(options), vnd, hex("000102")), 200, "{\"buf\":\"000102\"}");
         }
 
         @Test
         void listShouldIgnoreApplicationXFoo() {
-            BodyParserOptions options = new BodyParserOptions().type("application/octet-stream",
-                    "application/vnd+octets");
+            BodyParserOptions options =
+                    new BodyParserOptions().type("application/octet-stream", "application/vnd+octets");
             expect(write(app(options), Map.of("Content-Type", "application/x-foo"), hex("000102")), 200, "");
         }
 
         @Test
         void functionShouldParseWhenTruthyValueReturned() {
-            BodyParserOptions options = new BodyParserOptions()
-                    .type(req -> "application/vnd.octet".equals(req.get("content-type")));
-            expect(write(app(options), Map.of("Content-Type", "application/vnd.octet"), hex("000102")), 200,
+            BodyParserOptions options =
+                    new BodyParserOptions().type(req -> "application/vnd.octet".equals(req.get("content-type")));
+            expect(
+                    write(app(options), Map.of("Content-Type", "application/vnd.octet"), hex("000102")),
+                    200,
                     "{\"buf\":\"000102\"}");
         }
 
         @Test
         void functionShouldWorkWithoutContentType() {
-            expect(write(app(new BodyParserOptions().type(req -> true)), Map.of(), hex("000102")), 200,
+            expect(
+                    write(app(new BodyParserOptions().type(req -> true)), Map.of(), hex("000102")),
+                    200,
                     "{\"buf\":\"000102\"}");
         }
 
@@ -314,12 +344,15 @@ class ExpressRawTest {
 
         @Test
         void shouldAssertValueIsFunction() {
-            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
+            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class))
+                    .isTrue();
         }
 
         @Test
         void shouldErrorFromVerify() {
-            expect(write(app(new BodyParserOptions().verify(noLeadingNull)), TYPE, hex("000102")), 403,
+            expect(
+                    write(app(new BodyParserOptions().verify(noLeadingNull)), TYPE, hex("000102")),
+                    403,
                     "[entity.verify.failed] no leading null");
         }
 
@@ -329,21 +362,30 @@ class ExpressRawTest {
                 if (buf[0] != 0x00) return;
                 throw new HttpError(400, "no leading null");
             };
-            expect(write(app(new BodyParserOptions().verify(verify)), TYPE, hex("000102")), 400,
+            expect(
+                    write(app(new BodyParserOptions().verify(verify)), TYPE, hex("000102")),
+                    400,
                     "[entity.verify.failed] no leading null");
         }
 
         @Test
         void shouldAllowPassThrough() {
-            expect(write(app(new BodyParserOptions().verify(noLeadingNull)), TYPE, hex("0102")), 200,
+            expect(
+                    write(app(new BodyParserOptions().verify(noLeadingNull)), TYPE, hex("0102")),
+                    200,
                     "{\"buf\":\"0102\"}");
         }
     }
 
     @Test
     void charsetShouldIgnoreCharset() {
-        expect(write(app(), Map.of("Content-Type", "application/octet-stream; charset=utf-8"),
-                hex("6e616d6520697320e8aeba")), 200, "{\"buf\":\"6e616d6520697320e8aeba\"}");
+        expect(
+                write(
+                        app(),
+                        Map.of("Content-Type", "application/octet-stream; charset=utf-8"),
+                        hex("6e616d6520697320e8aeba")),
+                200,
+                "{\"buf\":\"6e616d6520697320e8aeba\"}");
     }
 
     @Test

@@ -1,26 +1,25 @@
 package io.express4j;
 
+import static io.express4j.support.FileFixtures.LAST_MODIFIED;
+import static io.express4j.support.FileFixtures.files;
+import static io.express4j.support.FileFixtures.fixtures;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.express4j.support.FileFixtures.LAST_MODIFIED;
-import static io.express4j.support.FileFixtures.files;
-import static io.express4j.support.FileFixtures.fixtures;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Express's test/express.static.js: the 90 cases of EXPRESS.md §6.5, numbered as there. Unless a case says
@@ -297,7 +296,8 @@ class ExpressStaticTest {
         @Test
         @DisplayName("24 when false: should ignore maxAge")
         void offIgnoresMaxAge() {
-            RawResponse r = get(createApp(new StaticOptions().cacheControl(false).maxAge(12000)), "/nums.txt");
+            RawResponse r =
+                    get(createApp(new StaticOptions().cacheControl(false).maxAge(12000)), "/nums.txt");
             assertThat(r.hasHeader("Cache-Control")).isFalse();
             assertThat(r.text()).isEqualTo("123456789");
         }
@@ -387,7 +387,8 @@ class ExpressStaticTest {
         @Test
         @DisplayName("36 when true, redirect true: should fall-through when directory")
         void directory() {
-            assertFellThrough(get(createApp(new StaticOptions().fallthrough(true).redirect(true)), "/pets/"));
+            assertFellThrough(
+                    get(createApp(new StaticOptions().fallthrough(true).redirect(true)), "/pets/"));
         }
 
         @Test
@@ -401,13 +402,15 @@ class ExpressStaticTest {
         @Test
         @DisplayName("38 when true, redirect false: should fall-through when directory")
         void noRedirectDirectory() {
-            assertFellThrough(get(createApp(new StaticOptions().fallthrough(true).redirect(false)), "/pets/"));
+            assertFellThrough(
+                    get(createApp(new StaticOptions().fallthrough(true).redirect(false)), "/pets/"));
         }
 
         @Test
         @DisplayName("39 when true, redirect false: should fall-through when directory without slash")
         void noRedirectNoSlash() {
-            assertFellThrough(get(createApp(new StaticOptions().fallthrough(true).redirect(false)), "/pets"));
+            assertFellThrough(
+                    get(createApp(new StaticOptions().fallthrough(true).redirect(false)), "/pets"));
         }
 
         @Test
@@ -491,7 +494,8 @@ class ExpressStaticTest {
         @Test
         @DisplayName("49 immutable should default to false")
         void immutableDefault() {
-            assertThat(get(createApp(null), "/nums.txt").header("Cache-Control")).isEqualTo("public, max-age=0");
+            assertThat(get(createApp(null), "/nums.txt").header("Cache-Control"))
+                    .isEqualTo("public, max-age=0");
         }
 
         @Test
@@ -620,8 +624,9 @@ class ExpressStaticTest {
         App app() {
             App app = Express.app();
             app.set("env", "test");
-            app.use(Express.staticFiles(fixtures().toString(), new StaticOptions()
-                    .setHeaders((res, path, stat) -> res.setHeader("x-custom", "set"))));
+            app.use(Express.staticFiles(
+                    fixtures().toString(),
+                    new StaticOptions().setHeaders((res, path, stat) -> res.setHeader("x-custom", "set"))));
             return app;
         }
 
@@ -630,7 +635,8 @@ class ExpressStaticTest {
         void nonFunctions() throws Exception {
             Method setter = StaticOptions.class.getMethod("setHeaders", StaticOptions.SetHeaders.class);
             assertThat(setter.getParameterTypes()).containsExactly(StaticOptions.SetHeaders.class);
-            assertThat(StaticOptions.SetHeaders.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
+            assertThat(StaticOptions.SetHeaders.class.isAnnotationPresent(FunctionalInterface.class))
+                    .isTrue();
         }
 
         @Test
@@ -708,7 +714,8 @@ class ExpressStaticTest {
         @Test
         @DisplayName("71 should set Content-Range")
         void contentRange() {
-            assertThat(get("/nums.txt", "Range", "bytes=2-5").header("Content-Range")).isEqualTo("bytes 2-5/9");
+            assertThat(get("/nums.txt", "Range", "bytes=2-5").header("Content-Range"))
+                    .isEqualTo("bytes 2-5/9");
         }
 
         @Test
@@ -743,7 +750,8 @@ class ExpressStaticTest {
         @Test
         @DisplayName("76 last-byte-pos beyond the length is taken to be one less than the length")
         void clampedEnd() {
-            assertThat(get("/nums.txt", "Range", "bytes=2-50").header("Content-Range")).isEqualTo("bytes 2-8/9");
+            assertThat(get("/nums.txt", "Range", "bytes=2-50").header("Content-Range"))
+                    .isEqualTo("bytes 2-8/9");
         }
 
         @Test
@@ -915,23 +923,42 @@ class ExpressStaticTest {
             RawResponse r = get("/static/sub");
             assertThat(r.status()).isEqualTo(301);
             assertThat(r.reason()).isEqualTo("Moved Permanently");
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Content-Type", "Content-Length",
-                    "Content-Security-Policy", "X-Content-Type-Options", "Location", "Date", "Connection",
-                    "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Content-Type",
+                            "Content-Length",
+                            "Content-Security-Policy",
+                            "X-Content-Type-Options",
+                            "Location",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
             assertThat(r.header("Content-Length")).isEqualTo("160");
             assertThat(r.header("Location")).isEqualTo("/static/sub/");
-            assertThat(r.text()).isEqualTo("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    + "<title>Redirecting</title>\n</head>\n<body>\n<pre>Redirecting to /static/sub/</pre>\n</body>\n"
-                    + "</html>\n");
+            assertThat(r.text())
+                    .isEqualTo("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                            + "<title>Redirecting</title>\n</head>\n<body>\n<pre>Redirecting to /static/sub/</pre>\n</body>\n"
+                            + "</html>\n");
         }
 
         @Test
         void index() {
             RawResponse r = get("/static/sub/");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("ETag")).isEqualTo("W/\"c-18cc820d888\"");
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
             assertThat(r.text()).isEqualTo("<p>index</p>");

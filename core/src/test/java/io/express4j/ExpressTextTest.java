@@ -1,17 +1,16 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static io.express4j.BodyParserApps.createApp;
 import static io.express4j.BodyParserApps.dots;
 import static io.express4j.BodyParserApps.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/express.text.js (45 cases). "should 400 when invalid content-length" rewrites
@@ -76,26 +75,31 @@ class ExpressTextTest {
     class WithLimitOption {
         @Test
         void shouldRespond413WhenOverLimitWithContentLength() {
-            RawResponse r = post(app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Length", "1028"),
-                    ".".repeat(1028));
+            RawResponse r = post(
+                    app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Length", "1028"), ".".repeat(1028));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldRespond413WhenOverLimitWithChunkedEncoding() {
-            assertThat(write(app(new BodyParserOptions().limit("1kb")), TYPE, dots(1028)).status()).isEqualTo(413);
+            assertThat(write(app(new BodyParserOptions().limit("1kb")), TYPE, dots(1028))
+                            .status())
+                    .isEqualTo(413);
         }
 
         @Test
         void shouldRespond413WhenInflatedBodyOverLimit() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(TYPE, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000ad3d31b05a360148c64000087e5a14704040000"));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldAcceptNumberOfBytes() {
-            assertThat(SEND_1028(app(new BodyParserOptions().limit(1024))).status()).isEqualTo(413);
+            assertThat(SEND_1028(app(new BodyParserOptions().limit(1024))).status())
+                    .isEqualTo(413);
         }
 
         @Test
@@ -108,14 +112,16 @@ class ExpressTextTest {
 
         @Test
         void shouldNotHangResponse() {
-            RawResponse r = write(app(new BodyParserOptions().limit("8kb")), TYPE, dots(10240), dots(10240),
-                    dots(10240));
+            RawResponse r =
+                    write(app(new BodyParserOptions().limit("8kb")), TYPE, dots(10240), dots(10240), dots(10240));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldNotErrorWhenInflating() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(TYPE, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000ad3d31b05a360148c64000087e5a1470404"));
             assertThat(r.status()).isEqualTo(413);
         }
@@ -125,14 +131,24 @@ class ExpressTextTest {
     class WithInflateOption {
         @Test
         void whenFalseShouldNotAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(false)), with(TYPE, "Content-Encoding", "gzip"),
-                    hex(GZIP_SAMPLE)), 415, "[encoding.unsupported] content encoding unsupported");
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(false)),
+                            with(TYPE, "Content-Encoding", "gzip"),
+                            hex(GZIP_SAMPLE)),
+                    415,
+                    "[encoding.unsupported] content encoding unsupported");
         }
 
         @Test
         void whenTrueShouldAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(true)), with(TYPE, "Content-Encoding", "gzip"),
-                    hex(GZIP_SAMPLE)), 200, GZIP_ECHO);
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(true)),
+                            with(TYPE, "Content-Encoding", "gzip"),
+                            hex(GZIP_SAMPLE)),
+                    200,
+                    GZIP_ECHO);
         }
     }
 
@@ -148,11 +164,13 @@ class ExpressTextTest {
             });
             app.use(Express.text());
             app.use((req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 next.run();
             });
             app.use((err, req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 BodyParserApps.renderError(err, req, res, next);
             });
             app.post("/", BodyParserApps::echo);
@@ -185,8 +203,12 @@ class ExpressTextTest {
 
         @Test
         void shouldPersistStoreWhenInflateError() {
-            expectStore(write(app(), with(TYPE, "Content-Encoding", "gzip"),
-                    hex(GZIP_SAMPLE.substring(0, GZIP_SAMPLE.length() - 4))), 400);
+            expectStore(
+                    write(
+                            app(),
+                            with(TYPE, "Content-Encoding", "gzip"),
+                            hex(GZIP_SAMPLE.substring(0, GZIP_SAMPLE.length() - 4))),
+                    400);
         }
 
         @Test
@@ -224,7 +246,9 @@ class ExpressTextTest {
 
         @Test
         void shouldRespond415OnUnknownEncoding() {
-            expect(write(app(), with(TYPE, "Content-Encoding", "nulls"), hex("000000000000")), 415,
+            expect(
+                    write(app(), with(TYPE, "Content-Encoding", "nulls"), hex("000000000000")),
+                    415,
                     "[encoding.unsupported] unsupported content encoding \"nulls\"");
         }
     }
@@ -248,14 +272,20 @@ class ExpressTextTest {
     class WithDefaultCharsetOption {
         @Test
         void shouldChangeDefaultCharset() {
-            expect(write(app(new BodyParserOptions().defaultCharset("koi8-r")), TYPE, hex("6e616d6520697320cec5d4")),
-                    200, "\"name is нет\"");
+            expect(
+                    write(app(new BodyParserOptions().defaultCharset("koi8-r")), TYPE, hex("6e616d6520697320cec5d4")),
+                    200,
+                    "\"name is нет\"");
         }
 
         @Test
         void shouldHonorContentTypeCharset() {
-            expect(write(app(new BodyParserOptions().defaultCharset("koi8-r")),
-                    Map.of("Content-Type", "text/plain; charset=utf-8"), hex("6e616d6520697320e8aeba")), 200,
+            expect(
+                    write(
+                            app(new BodyParserOptions().defaultCharset("koi8-r")),
+                            Map.of("Content-Type", "text/plain; charset=utf-8"),
+                            hex("6e616d6520697320e8aeba")),
+                    200,
                     "\"name is 论\"");
         }
     }
@@ -264,8 +294,13 @@ class ExpressTextTest {
     class WithTypeOption {
         @Test
         void htmlShouldParseForCustomType() {
-            expect(post(app(new BodyParserOptions().type("text/html")), Map.of("Content-Type", "text/html"),
-                    "<b>tobi</b>"), 200, "\"<b>tobi</b>\"");
+            expect(
+                    post(
+                            app(new BodyParserOptions().type("text/html")),
+                            Map.of("Content-Type", "text/html"),
+                            "<b>tobi</b>"),
+                    200,
+                    "\"<b>tobi</b>\"");
         }
 
         @Test
@@ -275,33 +310,46 @@ class ExpressTextTest {
 
         @Test
         void listShouldParseTextHtml() {
-            expect(post(app(new BodyParserOptions().type("text/html", "text/plain")), Map.of("Content-Type",
-                    "text/html"), "<b>tobi</b>"), 200, "\"<b>tobi</b>\"");
+            expect(
+                    post(
+                            app(new BodyParserOptions().type("text/html", "text/plain")),
+                            Map.of("Content-Type", "text/html"),
+                            "<b>tobi</b>"),
+                    200,
+                    "\"<b>tobi</b>\"");
         }
 
         @Test
         void listShouldParseTextPlain() {
-            expect(post(app(new BodyParserOptions().type("text/html", "text/plain")), TYPE, "tobi"), 200,
-                    "\"tobi\"");
+            expect(post(app(new BodyParserOptions().type("text/html", "text/plain")), TYPE, "tobi"), 200, "\"tobi\"");
         }
 
         @Test
         void listShouldIgnoreTextXml() {
-            expect(post(app(new BodyParserOptions().type("text/html", "text/plain")), Map.of("Content-Type",
-                    "text/xml"), "<user>tobi</user>"), 200, "");
+            expect(
+                    post(
+                            app(new BodyParserOptions().type("text/html", "text/plain")),
+                            Map.of("Content-Type", "text/xml"),
+                            "<user>tobi</user>"),
+                    200,
+                    "");
         }
 
         @Test
         void functionShouldParseWhenTruthyValueReturned() {
-            BodyParserOptions options = new BodyParserOptions()
-                    .type(req -> "text/vnd.something".equals(req.get("content-type")));
-            expect(post(app(options), Map.of("Content-Type", "text/vnd.something"), "user is tobi"), 200,
+            BodyParserOptions options =
+                    new BodyParserOptions().type(req -> "text/vnd.something".equals(req.get("content-type")));
+            expect(
+                    post(app(options), Map.of("Content-Type", "text/vnd.something"), "user is tobi"),
+                    200,
                     "\"user is tobi\"");
         }
 
         @Test
         void functionShouldWorkWithoutContentType() {
-            expect(write(app(new BodyParserOptions().type(req -> true)), Map.of(), "user is tobi".getBytes()), 200,
+            expect(
+                    write(app(new BodyParserOptions().type(req -> true)), Map.of(), "user is tobi".getBytes()),
+                    200,
                     "\"user is tobi\"");
         }
 
@@ -324,12 +372,15 @@ class ExpressTextTest {
 
         @Test
         void shouldAssertValueIsFunction() {
-            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
+            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class))
+                    .isTrue();
         }
 
         @Test
         void shouldErrorFromVerify() {
-            expect(post(app(new BodyParserOptions().verify(noLeadingSpace)), TYPE, " user is tobi"), 403,
+            expect(
+                    post(app(new BodyParserOptions().verify(noLeadingSpace)), TYPE, " user is tobi"),
+                    403,
                     "[entity.verify.failed] no leading space");
         }
 
@@ -339,13 +390,17 @@ class ExpressTextTest {
                 if (buf[0] != 0x20) return;
                 throw new HttpError(400, "no leading space");
             };
-            expect(post(app(new BodyParserOptions().verify(verify)), TYPE, " user is tobi"), 400,
+            expect(
+                    post(app(new BodyParserOptions().verify(verify)), TYPE, " user is tobi"),
+                    400,
                     "[entity.verify.failed] no leading space");
         }
 
         @Test
         void shouldAllowPassThrough() {
-            expect(post(app(new BodyParserOptions().verify(noLeadingSpace)), TYPE, "user is tobi"), 200,
+            expect(
+                    post(app(new BodyParserOptions().verify(noLeadingSpace)), TYPE, "user is tobi"),
+                    200,
                     "\"user is tobi\"");
         }
 
@@ -354,8 +409,12 @@ class ExpressTextTest {
             BodyVerifier verify = (req, res, buf, encoding) -> {
                 throw new Exception("unexpected verify call");
             };
-            expect(write(app(new BodyParserOptions().verify(verify)),
-                    Map.of("Content-Type", "text/plain; charset=x-bogus"), hex("00000000")), 415,
+            expect(
+                    write(
+                            app(new BodyParserOptions().verify(verify)),
+                            Map.of("Content-Type", "text/plain; charset=x-bogus"),
+                            hex("00000000")),
+                    415,
                     "[charset.unsupported] unsupported charset \"X-BOGUS\"");
         }
     }
@@ -364,21 +423,31 @@ class ExpressTextTest {
     class Charset {
         @Test
         void shouldParseUtf8() {
-            expect(write(app(), Map.of("Content-Type", "text/plain; charset=utf-8"), hex("6e616d6520697320e8aeba")),
-                    200, "\"name is 论\"");
+            expect(
+                    write(app(), Map.of("Content-Type", "text/plain; charset=utf-8"), hex("6e616d6520697320e8aeba")),
+                    200,
+                    "\"name is 论\"");
         }
 
         @Test
         void shouldParseCodepageCharsets() {
-            expect(write(app(), Map.of("Content-Type", "text/plain; charset=koi8-r"), hex("6e616d6520697320cec5d4")),
-                    200, "\"name is нет\"");
+            expect(
+                    write(app(), Map.of("Content-Type", "text/plain; charset=koi8-r"), hex("6e616d6520697320cec5d4")),
+                    200,
+                    "\"name is нет\"");
         }
 
         @Test
         void shouldParseWhenContentLengthIsNotCharLength() {
             try (TestServer server = TestServer.serve(app())) {
-                expect(server.requestBytes("POST", "/", Map.of("Content-Type", "text/plain; charset=utf-8",
-                        "Content-Length", "11"), hex("6e616d6520697320e8aeba")), 200, "\"name is 论\"");
+                expect(
+                        server.requestBytes(
+                                "POST",
+                                "/",
+                                Map.of("Content-Type", "text/plain; charset=utf-8", "Content-Length", "11"),
+                                hex("6e616d6520697320e8aeba")),
+                        200,
+                        "\"name is 论\"");
             }
         }
 
@@ -389,7 +458,9 @@ class ExpressTextTest {
 
         @Test
         void shouldRespond415OnUnknownCharset() {
-            expect(write(app(), Map.of("Content-Type", "text/plain; charset=x-bogus"), hex("00000000")), 415,
+            expect(
+                    write(app(), Map.of("Content-Type", "text/plain; charset=x-bogus"), hex("00000000")),
+                    415,
                     "[charset.unsupported] unsupported charset \"X-BOGUS\"");
         }
     }

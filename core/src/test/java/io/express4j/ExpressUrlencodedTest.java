@@ -1,20 +1,19 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static io.express4j.BodyParserApps.createApp;
 import static io.express4j.BodyParserApps.dots;
 import static io.express4j.BodyParserApps.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Express's test/express.urlencoded.js (68 cases). Ported to what they check: "should 400 when invalid
@@ -134,7 +133,9 @@ class ExpressUrlencodedTest {
 
         @Test
         void whenTrueShouldParseFullyEncodedExtendedSyntax() {
-            expect(post(extended, FORM, "user%5Bname%5D%5Bfirst%5D=Tobi"), 200,
+            expect(
+                    post(extended, FORM, "user%5Bname%5D%5Bfirst%5D=Tobi"),
+                    200,
                     "{\"user\":{\"name\":{\"first\":\"Tobi\"}}}");
         }
 
@@ -146,7 +147,8 @@ class ExpressUrlencodedTest {
         @Test
         void whenTrueShouldParseArrayIndexNotationWithLargeArray() {
             StringBuilder str = new StringBuilder("f[0]=0");
-            for (int i = 1; i < 500; i++) str.append("&f[").append(i).append("]=").append(Integer.toHexString(i));
+            for (int i = 1; i < 500; i++)
+                str.append("&f[").append(i).append("]=").append(Integer.toHexString(i));
             RawResponse r = post(extended, FORM, str.toString());
             assertThat(r.status()).isEqualTo(200);
             JsonNode obj = JSON.readTree(r.text());
@@ -157,7 +159,9 @@ class ExpressUrlencodedTest {
 
         @Test
         void whenTrueShouldParseArrayOfObjectsSyntax() {
-            expect(post(extended, FORM, "foo[0][bar]=baz&foo[0][fizz]=buzz&foo[]=done!"), 200,
+            expect(
+                    post(extended, FORM, "foo[0][bar]=baz&foo[0][fizz]=buzz&foo[]=done!"),
+                    200,
                     "{\"foo\":[{\"bar\":\"baz\",\"fizz\":\"buzz\"},\"done!\"]}");
         }
 
@@ -179,14 +183,24 @@ class ExpressUrlencodedTest {
     class WithInflateOption {
         @Test
         void whenFalseShouldNotAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(false)), with(FORM, "Content-Encoding", "gzip"),
-                    hex(GZIP_NAME)), 415, "[encoding.unsupported] content encoding unsupported");
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(false)),
+                            with(FORM, "Content-Encoding", "gzip"),
+                            hex(GZIP_NAME)),
+                    415,
+                    "[encoding.unsupported] content encoding unsupported");
         }
 
         @Test
         void whenTrueShouldAcceptContentEncoding() {
-            expect(write(app(new BodyParserOptions().inflate(true)), with(FORM, "Content-Encoding", "gzip"),
-                    hex(GZIP_NAME)), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(new BodyParserOptions().inflate(true)),
+                            with(FORM, "Content-Encoding", "gzip"),
+                            hex(GZIP_NAME)),
+                    200,
+                    "{\"name\":\"论\"}");
         }
     }
 
@@ -208,14 +222,17 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldRespond413WhenInflatedBodyOverLimit() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(FORM, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(FORM, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000a2b2e29b2d51b05a360148c580000a0351f9204040000"));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldAcceptNumberOfBytes() {
-            assertThat(post(app(new BodyParserOptions().limit(1024)), FORM, big).status()).isEqualTo(413);
+            assertThat(post(app(new BodyParserOptions().limit(1024)), FORM, big).status())
+                    .isEqualTo(413);
         }
 
         @Test
@@ -228,14 +245,16 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldNotHangResponse() {
-            RawResponse r = write(app(new BodyParserOptions().limit("8kb")), FORM, dots(10240), dots(10240),
-                    dots(10240));
+            RawResponse r =
+                    write(app(new BodyParserOptions().limit("8kb")), FORM, dots(10240), dots(10240), dots(10240));
             assertThat(r.status()).isEqualTo(413);
         }
 
         @Test
         void shouldNotErrorWhenInflating() {
-            RawResponse r = write(app(new BodyParserOptions().limit("1kb")), with(FORM, "Content-Encoding", "gzip"),
+            RawResponse r = write(
+                    app(new BodyParserOptions().limit("1kb")),
+                    with(FORM, "Content-Encoding", "gzip"),
                     hex("1f8b080000000000000a2b2e29b2d51b05a360148c580000a0351f92040400"));
             assertThat(r.status()).isEqualTo(413);
         }
@@ -244,10 +263,12 @@ class ExpressUrlencodedTest {
     @Nested
     class WithParameterLimitOption {
         private void parameterLimitCases(boolean extended) {
-            assertThatThrownBy(() -> app(new BodyParserOptions().extended(extended).parameterLimit(0)))
+            assertThatThrownBy(
+                            () -> app(new BodyParserOptions().extended(extended).parameterLimit(0)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("option parameterLimit must be a positive number");
-            assertThatThrownBy(() -> app(new BodyParserOptions().extended(extended).parameterLimit(-1)))
+            assertThatThrownBy(
+                            () -> app(new BodyParserOptions().extended(extended).parameterLimit(-1)))
                     .hasMessage("option parameterLimit must be a positive number");
         }
 
@@ -265,34 +286,45 @@ class ExpressUrlencodedTest {
 
         @Test
         void withExtendedFalseShouldRespond413IfOverLimit() {
-            expect(post(app(new BodyParserOptions().extended(false).parameterLimit(10)), FORM, createManyParams(11)),
-                    413, "[parameters.too.many] too many parameters");
+            expect(
+                    post(app(new BodyParserOptions().extended(false).parameterLimit(10)), FORM, createManyParams(11)),
+                    413,
+                    "[parameters.too.many] too many parameters");
         }
 
         @Test
         void withExtendedFalseShouldWorkWhenAtTheLimit() {
-            expectKeyCount(post(app(new BodyParserOptions().extended(false).parameterLimit(10)), FORM,
-                    createManyParams(10)), 10);
+            expectKeyCount(
+                    post(app(new BodyParserOptions().extended(false).parameterLimit(10)), FORM, createManyParams(10)),
+                    10);
         }
 
         @Test
         void withExtendedFalseShouldWorkIfNumberIsFloatingPoint() {
-            RawResponse r = post(app(new BodyParserOptions().extended(false).parameterLimit(10)), FORM,
-                    createManyParams(11));
+            RawResponse r =
+                    post(app(new BodyParserOptions().extended(false).parameterLimit(10)), FORM, createManyParams(11));
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.text()).contains("too many parameters");
         }
 
         @Test
         void withExtendedFalseShouldWorkWithLargeLimit() {
-            expectKeyCount(post(app(new BodyParserOptions().extended(false).parameterLimit(5000)), FORM,
-                    createManyParams(5000)), 5000);
+            expectKeyCount(
+                    post(
+                            app(new BodyParserOptions().extended(false).parameterLimit(5000)),
+                            FORM,
+                            createManyParams(5000)),
+                    5000);
         }
 
         @Test
         void withExtendedFalseShouldWorkWithInfinityLimit() {
-            expectKeyCount(post(app(new BodyParserOptions().extended(false).parameterLimit(Integer.MAX_VALUE)),
-                    FORM, createManyParams(10000)), 10000);
+            expectKeyCount(
+                    post(
+                            app(new BodyParserOptions().extended(false).parameterLimit(Integer.MAX_VALUE)),
+                            FORM,
+                            createManyParams(10000)),
+                    10000);
         }
 
         @Test
@@ -308,34 +340,45 @@ class ExpressUrlencodedTest {
 
         @Test
         void withExtendedTrueShouldRespond413IfOverLimit() {
-            expect(post(app(new BodyParserOptions().extended(true).parameterLimit(10)), FORM, createManyParams(11)),
-                    413, "[parameters.too.many] too many parameters");
+            expect(
+                    post(app(new BodyParserOptions().extended(true).parameterLimit(10)), FORM, createManyParams(11)),
+                    413,
+                    "[parameters.too.many] too many parameters");
         }
 
         @Test
         void withExtendedTrueShouldWorkWhenAtTheLimit() {
-            expectKeyCount(post(app(new BodyParserOptions().extended(true).parameterLimit(10)), FORM,
-                    createManyParams(10)), 10);
+            expectKeyCount(
+                    post(app(new BodyParserOptions().extended(true).parameterLimit(10)), FORM, createManyParams(10)),
+                    10);
         }
 
         @Test
         void withExtendedTrueShouldWorkIfNumberIsFloatingPoint() {
-            RawResponse r = post(app(new BodyParserOptions().extended(true).parameterLimit(10)), FORM,
-                    createManyParams(11));
+            RawResponse r =
+                    post(app(new BodyParserOptions().extended(true).parameterLimit(10)), FORM, createManyParams(11));
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.text()).contains("too many parameters");
         }
 
         @Test
         void withExtendedTrueShouldWorkWithLargeLimit() {
-            expectKeyCount(post(app(new BodyParserOptions().extended(true).parameterLimit(5000)), FORM,
-                    createManyParams(5000)), 5000);
+            expectKeyCount(
+                    post(
+                            app(new BodyParserOptions().extended(true).parameterLimit(5000)),
+                            FORM,
+                            createManyParams(5000)),
+                    5000);
         }
 
         @Test
         void withExtendedTrueShouldWorkWithInfinityLimit() {
-            expectKeyCount(post(app(new BodyParserOptions().extended(true).parameterLimit(Integer.MAX_VALUE)),
-                    FORM, createManyParams(10000)), 10000);
+            expectKeyCount(
+                    post(
+                            app(new BodyParserOptions().extended(true).parameterLimit(Integer.MAX_VALUE)),
+                            FORM,
+                            createManyParams(10000)),
+                    10000);
         }
     }
 
@@ -343,46 +386,68 @@ class ExpressUrlencodedTest {
     class WithTypeOption {
         @Test
         void customTypeShouldParseForCustomType() {
-            expect(post(app(new BodyParserOptions().type("application/vnd.x-www-form-urlencoded")),
-                    Map.of("Content-Type", "application/vnd.x-www-form-urlencoded"), "user=tobi"), 200,
+            expect(
+                    post(
+                            app(new BodyParserOptions().type("application/vnd.x-www-form-urlencoded")),
+                            Map.of("Content-Type", "application/vnd.x-www-form-urlencoded"),
+                            "user=tobi"),
+                    200,
                     "{\"user\":\"tobi\"}");
         }
 
         @Test
         void customTypeShouldIgnoreStandardType() {
-            expect(post(app(new BodyParserOptions().type("application/vnd.x-www-form-urlencoded")), FORM,
-                    "user=tobi"), 200, "");
+            expect(
+                    post(app(new BodyParserOptions().type("application/vnd.x-www-form-urlencoded")), FORM, "user=tobi"),
+                    200,
+                    "");
         }
 
         @Test
         void listShouldParseApplicationXWwwFormUrlencoded() {
-            expect(post(app(new BodyParserOptions().type("urlencoded", "application/x-pairs")), FORM, "user=tobi"),
-                    200, "{\"user\":\"tobi\"}");
+            expect(
+                    post(app(new BodyParserOptions().type("urlencoded", "application/x-pairs")), FORM, "user=tobi"),
+                    200,
+                    "{\"user\":\"tobi\"}");
         }
 
         @Test
         void listShouldParseApplicationXPairs() {
-            expect(post(app(new BodyParserOptions().type("urlencoded", "application/x-pairs")),
-                    Map.of("Content-Type", "application/x-pairs"), "user=tobi"), 200, "{\"user\":\"tobi\"}");
+            expect(
+                    post(
+                            app(new BodyParserOptions().type("urlencoded", "application/x-pairs")),
+                            Map.of("Content-Type", "application/x-pairs"),
+                            "user=tobi"),
+                    200,
+                    "{\"user\":\"tobi\"}");
         }
 
         @Test
         void listShouldIgnoreApplicationXFoo() {
-            expect(post(app(new BodyParserOptions().type("urlencoded", "application/x-pairs")),
-                    Map.of("Content-Type", "application/x-foo"), "user=tobi"), 200, "");
+            expect(
+                    post(
+                            app(new BodyParserOptions().type("urlencoded", "application/x-pairs")),
+                            Map.of("Content-Type", "application/x-foo"),
+                            "user=tobi"),
+                    200,
+                    "");
         }
 
         @Test
         void functionShouldParseWhenTruthyValueReturned() {
-            BodyParserOptions options = new BodyParserOptions()
-                    .type(req -> "application/vnd.something".equals(req.get("content-type")));
-            expect(post(app(options), Map.of("Content-Type", "application/vnd.something"), "user=tobi"), 200,
+            BodyParserOptions options =
+                    new BodyParserOptions().type(req -> "application/vnd.something".equals(req.get("content-type")));
+            expect(
+                    post(app(options), Map.of("Content-Type", "application/vnd.something"), "user=tobi"),
+                    200,
                     "{\"user\":\"tobi\"}");
         }
 
         @Test
         void functionShouldWorkWithoutContentType() {
-            expect(write(app(new BodyParserOptions().type(req -> true)), Map.of(), "user=tobi".getBytes()), 200,
+            expect(
+                    write(app(new BodyParserOptions().type(req -> true)), Map.of(), "user=tobi".getBytes()),
+                    200,
                     "{\"user\":\"tobi\"}");
         }
 
@@ -405,12 +470,15 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldAssertValueIfFunction() {
-            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
+            assertThat(BodyVerifier.class.isAnnotationPresent(FunctionalInterface.class))
+                    .isTrue();
         }
 
         @Test
         void shouldErrorFromVerify() {
-            expect(post(app(new BodyParserOptions().verify(noLeadingSpace)), FORM, " user=tobi"), 403,
+            expect(
+                    post(app(new BodyParserOptions().verify(noLeadingSpace)), FORM, " user=tobi"),
+                    403,
                     "[entity.verify.failed] no leading space");
         }
 
@@ -420,7 +488,9 @@ class ExpressUrlencodedTest {
                 if (buf[0] != 0x20) return;
                 throw new HttpError(400, "no leading space");
             };
-            expect(post(app(new BodyParserOptions().verify(verify)), FORM, " user=tobi"), 400,
+            expect(
+                    post(app(new BodyParserOptions().verify(verify)), FORM, " user=tobi"),
+                    400,
                     "[entity.verify.failed] no leading space");
         }
 
@@ -430,7 +500,9 @@ class ExpressUrlencodedTest {
                 if (buf[0] != 0x20) return;
                 throw new HttpError(403, "no leading space", Map.of(), "foo.bar", null);
             };
-            expect(post(app(new BodyParserOptions().verify(verify)), FORM, " user=tobi"), 403,
+            expect(
+                    post(app(new BodyParserOptions().verify(verify)), FORM, " user=tobi"),
+                    403,
                     "[foo.bar] no leading space");
         }
 
@@ -447,9 +519,13 @@ class ExpressUrlencodedTest {
             BodyVerifier verify = (req, res, buf, encoding) -> {
                 throw new Exception("unexpected verify call");
             };
-            expect(write(app(new BodyParserOptions().verify(verify)),
-                    Map.of("Content-Type", "application/x-www-form-urlencoded; charset=x-bogus"), hex("00000000")),
-                    415, "[charset.unsupported] unsupported charset \"X-BOGUS\"");
+            expect(
+                    write(
+                            app(new BodyParserOptions().verify(verify)),
+                            Map.of("Content-Type", "application/x-www-form-urlencoded; charset=x-bogus"),
+                            hex("00000000")),
+                    415,
+                    "[charset.unsupported] unsupported charset \"X-BOGUS\"");
         }
     }
 
@@ -465,11 +541,13 @@ class ExpressUrlencodedTest {
             });
             app.use(Express.urlencoded());
             app.use((req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 next.run();
             });
             app.use((err, req, res, next) -> {
-                if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+                if (STORE.get() != null)
+                    res.setHeader("x-store-foo", STORE.get().get("foo"));
                 BodyParserApps.renderError(err, req, res, next);
             });
             app.post("/", BodyParserApps::echo);
@@ -502,8 +580,12 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldPersistStoreWhenInflateError() {
-            expectStore(write(app(), with(FORM, "Content-Encoding", "gzip"),
-                    hex("1f8b080000000000000bcb4bcc4db57db16e170099a4bad6080000")), 400);
+            expectStore(
+                    write(
+                            app(),
+                            with(FORM, "Content-Encoding", "gzip"),
+                            hex("1f8b080000000000000bcb4bcc4db57db16e170099a4bad6080000")),
+                    400);
         }
 
         @Test
@@ -516,16 +598,30 @@ class ExpressUrlencodedTest {
     class Charset {
         @Test
         void shouldParseUtf8() {
-            expect(write(app(), Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
-                    hex("6e616d653de8aeba")), 200, "{\"name\":\"论\"}");
+            expect(
+                    write(
+                            app(),
+                            Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                            hex("6e616d653de8aeba")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
         void shouldParseWhenContentLengthIsNotCharLength() {
             try (TestServer server = TestServer.serve(app())) {
-                expect(server.requestBytes("POST", "/", Map.of("Content-Type",
-                        "application/x-www-form-urlencoded; charset=utf-8", "Content-Length", "7"),
-                        hex("746573743dc3a5")), 200, "{\"test\":\"å\"}");
+                expect(
+                        server.requestBytes(
+                                "POST",
+                                "/",
+                                Map.of(
+                                        "Content-Type",
+                                        "application/x-www-form-urlencoded; charset=utf-8",
+                                        "Content-Length",
+                                        "7"),
+                                hex("746573743dc3a5")),
+                        200,
+                        "{\"test\":\"å\"}");
             }
         }
 
@@ -536,8 +632,13 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldFailOnUnknownCharset() {
-            expect(write(app(), Map.of("Content-Type", "application/x-www-form-urlencoded; charset=koi8-r"),
-                    hex("6e616d653dcec5d4")), 415, "[charset.unsupported] unsupported charset \"KOI8-R\"");
+            expect(
+                    write(
+                            app(),
+                            Map.of("Content-Type", "application/x-www-form-urlencoded; charset=koi8-r"),
+                            hex("6e616d653dcec5d4")),
+                    415,
+                    "[charset.unsupported] unsupported charset \"KOI8-R\"");
         }
     }
 
@@ -554,7 +655,9 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldSupportIdentityEncoding() {
-            expect(write(app(), with(FORM, "Content-Encoding", "identity"), hex("6e616d653de8aeba")), 200,
+            expect(
+                    write(app(), with(FORM, "Content-Encoding", "identity"), hex("6e616d653de8aeba")),
+                    200,
                     "{\"name\":\"论\"}");
         }
 
@@ -565,8 +668,10 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldSupportDeflateEncoding() {
-            expect(write(app(), with(FORM, "Content-Encoding", "deflate"), hex("789ccb4bcc4db57db16e17001068042f")),
-                    200, "{\"name\":\"论\"}");
+            expect(
+                    write(app(), with(FORM, "Content-Encoding", "deflate"), hex("789ccb4bcc4db57db16e17001068042f")),
+                    200,
+                    "{\"name\":\"论\"}");
         }
 
         @Test
@@ -576,21 +681,29 @@ class ExpressUrlencodedTest {
 
         @Test
         void shouldRespond415OnUnknownEncoding() {
-            expect(write(app(), with(FORM, "Content-Encoding", "nulls"), hex("000000000000")), 415,
+            expect(
+                    write(app(), with(FORM, "Content-Encoding", "nulls"), hex("000000000000")),
+                    415,
                     "[encoding.unsupported] unsupported content encoding \"nulls\"");
         }
     }
 
     @Test
     void deeperThanTheDepthOptionIs400() {
-        expect(post(app(new BodyParserOptions().extended(true).depth(2)), FORM, "a[b][c][d]=1"), 400,
+        expect(
+                post(app(new BodyParserOptions().extended(true).depth(2)), FORM, "a[b][c][d]=1"),
+                400,
                 "[querystring.parse.rangeError] The input exceeded the depth");
     }
 
     @Test
     void iso88591BodiesDecodeAsLatin1() {
-        expect(write(app(), Map.of("Content-Type", "application/x-www-form-urlencoded; charset=iso-8859-1"),
-                "a=%E4&b=\u00e4".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 200,
+        expect(
+                write(
+                        app(),
+                        Map.of("Content-Type", "application/x-www-form-urlencoded; charset=iso-8859-1"),
+                        "a=%E4&b=\u00e4".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                200,
                 "{\"a\":\"ä\",\"b\":\"ä\"}");
     }
 

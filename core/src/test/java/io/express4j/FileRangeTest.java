@@ -1,11 +1,14 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.express4j.ResSendFileTest.app;
+import static io.express4j.ResSendFileTest.get;
+import static io.express4j.ResSendFileTest.request;
+import static io.express4j.support.FileFixtures.LAST_MODIFIED;
+import static io.express4j.support.FileFixtures.fixture;
+import static io.express4j.support.FileFixtures.fixtures;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.RawResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +17,10 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.express4j.ResSendFileTest.app;
-import static io.express4j.ResSendFileTest.get;
-import static io.express4j.ResSendFileTest.request;
-import static io.express4j.support.FileFixtures.LAST_MODIFIED;
-import static io.express4j.support.FileFixtures.fixture;
-import static io.express4j.support.FileFixtures.fixtures;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Range requests beyond Express's own tests: several ranges answered as {@code multipart/byteranges} (RFC 9110
@@ -47,10 +46,19 @@ class FileRangeTest {
         StringBuilder body = new StringBuilder();
         for (long[] range : ranges) {
             if (body.length() > 0) body.append("\r\n");
-            body.append("--").append(boundary).append("\r\n")
-                    .append("Content-Type: ").append(type).append("\r\n")
-                    .append("Content-Range: bytes ").append(range[0]).append('-').append(range[1]).append('/')
-                    .append(size).append("\r\n\r\n")
+            body.append("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Type: ")
+                    .append(type)
+                    .append("\r\n")
+                    .append("Content-Range: bytes ")
+                    .append(range[0])
+                    .append('-')
+                    .append(range[1])
+                    .append('/')
+                    .append(size)
+                    .append("\r\n\r\n")
                     .append(content, (int) range[0], (int) range[1] + 1);
         }
         return body.append("\r\n--").append(boundary).append("--\r\n").toString();
@@ -81,8 +89,18 @@ class FileRangeTest {
             assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(expected.length()));
             assertThat(r.chunked()).isFalse();
             assertThat(r.hasHeader("Content-Range")).isFalse();
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("ETag")).isEqualTo(NUMS_ETAG);
         }
 
@@ -99,8 +117,10 @@ class FileRangeTest {
         void clientOrder() {
             RawResponse r = get(nums(), "/", "Range", "bytes=6-7,0-1");
             String boundary = boundaryOf(r);
-            assertThat(r.text()).isEqualTo(multipart(boundary, "text/plain; charset=utf-8", 9, "123456789",
-                    new long[] {6, 7}, new long[] {0, 1}));
+            assertThat(r.text())
+                    .isEqualTo(multipart(
+                            boundary, "text/plain; charset=utf-8", 9, "123456789", new long[] {6, 7}, new long[] {0, 1
+                            }));
         }
 
         @Test
@@ -108,8 +128,10 @@ class FileRangeTest {
         void overlapping() {
             RawResponse r = get(nums(), "/", "Range", "bytes=0-2,1-3,6-,7-7");
             String boundary = boundaryOf(r);
-            assertThat(r.text()).isEqualTo(multipart(boundary, "text/plain; charset=utf-8", 9, "123456789",
-                    new long[] {0, 3}, new long[] {6, 8}));
+            assertThat(r.text())
+                    .isEqualTo(multipart(
+                            boundary, "text/plain; charset=utf-8", 9, "123456789", new long[] {0, 3}, new long[] {6, 8
+                            }));
         }
 
         @Test
@@ -127,8 +149,10 @@ class FileRangeTest {
         void mixed() {
             RawResponse r = get(nums(), "/", "Range", "bytes=0-0, -1, 50-60");
             String boundary = boundaryOf(r);
-            assertThat(r.text()).isEqualTo(multipart(boundary, "text/plain; charset=utf-8", 9, "123456789",
-                    new long[] {0, 0}, new long[] {8, 8}));
+            assertThat(r.text())
+                    .isEqualTo(multipart(
+                            boundary, "text/plain; charset=utf-8", 9, "123456789", new long[] {0, 0}, new long[] {8, 8
+                            }));
         }
 
         @Test
@@ -145,11 +169,15 @@ class FileRangeTest {
         @Test
         @DisplayName("the part Content-Type is the representation's, also when set by the handler")
         void partType() {
-            RawResponse r = get(app((req, res) -> res.type("application/x-nums").sendFile(fixture("nums.txt"))), "/",
-                    "Range", "bytes=0-0,8-8");
+            RawResponse r = get(
+                    app((req, res) -> res.type("application/x-nums").sendFile(fixture("nums.txt"))),
+                    "/",
+                    "Range",
+                    "bytes=0-0,8-8");
             String boundary = boundaryOf(r);
-            assertThat(r.text()).isEqualTo(multipart(boundary, "application/x-nums", 9, "123456789",
-                    new long[] {0, 0}, new long[] {8, 8}));
+            assertThat(r.text())
+                    .isEqualTo(multipart(
+                            boundary, "application/x-nums", 9, "123456789", new long[] {0, 0}, new long[] {8, 8}));
         }
 
         @Test
@@ -159,8 +187,11 @@ class FileRangeTest {
             app.use(Express.staticFiles(fixtures().toString()));
             RawResponse r = get(app, "/todo.txt", "Range", "bytes=0-0,2-3");
             String boundary = boundaryOf(r);
-            assertThat(r.text()).isEqualTo(multipart(boundary, "text/plain; charset=utf-8", 11, "- groceries",
-                    new long[] {0, 0}, new long[] {2, 3}));
+            assertThat(r.text())
+                    .isEqualTo(multipart(
+                            boundary, "text/plain; charset=utf-8", 11, "- groceries", new long[] {0, 0}, new long[] {
+                                2, 3
+                            }));
         }
 
         @Test
@@ -242,8 +273,8 @@ class FileRangeTest {
         @Test
         @DisplayName("a strong ETag set by the app matches itself")
         void strongETag() {
-            App app = app((req, res) -> res.sendFile(fixture("nums.txt"),
-                    new SendFileOptions().headers(Map.of("ETag", "\"v1\""))));
+            App app = app((req, res) ->
+                    res.sendFile(fixture("nums.txt"), new SendFileOptions().headers(Map.of("ETag", "\"v1\""))));
             RawResponse match = get(app, "/", "Range", "bytes=0-1", "If-Range", "\"v1\"");
             assertThat(match.status()).isEqualTo(206);
             assertThat(match.text()).isEqualTo("12");
@@ -252,7 +283,9 @@ class FileRangeTest {
             RawResponse other = get(app, "/", "Range", "bytes=0-1", "If-Range", "\"v2\"");
             assertThat(other.status()).isEqualTo(200);
             RawResponse list = get(app, "/", "Range", "bytes=0-1", "If-Range", "\"v2\", \"v1\"");
-            assertThat(list.status()).as("If-Range takes one validator, not a list").isEqualTo(200);
+            assertThat(list.status())
+                    .as("If-Range takes one validator, not a list")
+                    .isEqualTo(200);
         }
 
         @Test
@@ -323,8 +356,8 @@ class FileRangeTest {
         @Test
         @DisplayName("If-Unmodified-Since before Last-Modified: 412 even with Range")
         void preconditionFirst() {
-            RawResponse r = get(nums(), "/", "Range", "bytes=0-1", "If-Unmodified-Since",
-                    "Mon, 01 Jan 2024 00:00:00 GMT");
+            RawResponse r =
+                    get(nums(), "/", "Range", "bytes=0-1", "If-Unmodified-Since", "Mon, 01 Jan 2024 00:00:00 GMT");
             assertThat(r.status()).isEqualTo(412);
         }
     }
@@ -333,7 +366,8 @@ class FileRangeTest {
     @DisplayName("ranges inside the start/end window")
     class Window {
         App window() {
-            return app((req, res) -> res.sendFile(fixture("nums.txt"), new SendFileOptions().start(2).end(6)));
+            return app((req, res) -> res.sendFile(
+                    fixture("nums.txt"), new SendFileOptions().start(2).end(6)));
         }
 
         @Test
@@ -355,8 +389,9 @@ class FileRangeTest {
         void multipart() {
             RawResponse r = get(window(), "/", "Range", "bytes=0-0,4-");
             String boundary = boundaryOf(r);
-            assertThat(r.text()).isEqualTo(FileRangeTest.multipart(boundary, "text/plain; charset=utf-8", 5,
-                    "34567", new long[] {0, 0}, new long[] {4, 4}));
+            assertThat(r.text())
+                    .isEqualTo(FileRangeTest.multipart(
+                            boundary, "text/plain; charset=utf-8", 5, "34567", new long[] {0, 0}, new long[] {4, 4}));
         }
 
         @Test
@@ -368,8 +403,10 @@ class FileRangeTest {
 
         @Test
         void endBeforeStartIsEmpty() {
-            RawResponse r = get(app((req, res) -> res.sendFile(fixture("nums.txt"),
-                    new SendFileOptions().start(5).end(2))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.sendFile(
+                            fixture("nums.txt"), new SendFileOptions().start(5).end(2))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Length")).isEqualTo("0");
             assertThat(r.body()).isEmpty();

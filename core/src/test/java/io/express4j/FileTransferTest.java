@@ -1,11 +1,12 @@
 package io.express4j;
 
+import static io.express4j.ResSendFileTest.app;
+import static io.express4j.ResSendFileTest.get;
+import static io.express4j.ResSendFileTest.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static io.express4j.ResSendFileTest.app;
-import static io.express4j.ResSendFileTest.get;
-import static io.express4j.ResSendFileTest.request;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The transfer itself: one file handle per response, closed after a complete transfer and after a client abort
@@ -40,12 +39,13 @@ class FileTransferTest {
         Path target = file.toRealPath();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).equals(target);
-                } catch (IOException | UnsupportedOperationException e) {
-                    return false;   // closed while listing, or not a link
-                }
-            }).count();
+                        try {
+                            return Files.readSymbolicLink(fd).equals(target);
+                        } catch (IOException | UnsupportedOperationException e) {
+                            return false; // closed while listing, or not a link
+                        }
+                    })
+                    .count();
         }
     }
 
@@ -85,8 +85,10 @@ class FileTransferTest {
         headers.put(":status", lines[0].split(" ")[1]);
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon > 0) headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).trim());
+            if (colon > 0)
+                headers.put(
+                        lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
         }
         return headers;
     }
@@ -97,7 +99,8 @@ class FileTransferTest {
         Path big = sparse(dir, "big.bin", 256L << 20);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         App app = app((req, res) -> res.sendFile(big.toString(), outcome::complete));
-        try (TestServer server = TestServer.serve(app); Socket socket = new Socket()) {
+        try (TestServer server = TestServer.serve(app);
+                Socket socket = new Socket()) {
             assertThat(openHandles(big)).isZero();
             socket.setReceiveBufferSize(16 * 1024);
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
@@ -107,7 +110,9 @@ class FileTransferTest {
             Map<String, String> head = readHead(in);
             assertThat(head).containsEntry(":status", "200").containsEntry("content-length", Long.toString(256L << 20));
             assertThat(in.readNBytes(64 * 1024)).hasSize(64 * 1024);
-            assertThat(openHandles(big)).as("one handle while the transfer is under way").isEqualTo(1);
+            assertThat(openHandles(big))
+                    .as("one handle while the transfer is under way")
+                    .isEqualTo(1);
             assertThat(outcome).isNotDone();
             socket.setSoLinger(true, 0);
             socket.close();
@@ -130,8 +135,8 @@ class FileTransferTest {
                     socket.setReceiveBufferSize(16 * 1024);
                     socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
                     socket.setSoTimeout(10_000);
-                    socket.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     readHead(socket.getInputStream());
                     socket.getInputStream().readNBytes(1024);
                     awaitHandles(big, 1);
@@ -139,10 +144,11 @@ class FileTransferTest {
                 }
                 awaitHandles(big, 0);
             }
-            assertThat(server.request("GET", "/big.bin", Map.of("Range", "bytes=0-3"))).satisfies(r -> {
-                assertThat(r.status()).isEqualTo(206);
-                assertThat(r.body()).isEqualTo(new byte[4]);
-            });
+            assertThat(server.request("GET", "/big.bin", Map.of("Range", "bytes=0-3")))
+                    .satisfies(r -> {
+                        assertThat(r.status()).isEqualTo(206);
+                        assertThat(r.body()).isEqualTo(new byte[4]);
+                    });
         }
     }
 
@@ -155,8 +161,12 @@ class FileTransferTest {
         app.use(Express.staticFiles(dir.toString()));
         try (TestServer server = TestServer.serve(app)) {
             assertThat(server.get("/data.txt").body()).hasSize(10_000);
-            assertThat(server.request("GET", "/data.txt", Map.of("Range", "bytes=5-9")).text()).isEqualTo("56789");
-            assertThat(server.request("GET", "/data.txt", Map.of("Range", "bytes=0-0,9999-")).status()).isEqualTo(206);
+            assertThat(server.request("GET", "/data.txt", Map.of("Range", "bytes=5-9"))
+                            .text())
+                    .isEqualTo("56789");
+            assertThat(server.request("GET", "/data.txt", Map.of("Range", "bytes=0-0,9999-"))
+                            .status())
+                    .isEqualTo(206);
             assertThat(server.request("HEAD", "/data.txt").status()).isEqualTo(200);
             awaitHandles(file, 0);
         }
@@ -203,11 +213,12 @@ class FileTransferTest {
         write(huge, size - 6, "THEEND");
         App app = Express.app();
         app.use(Express.staticFiles(dir.toString()));
-        try (TestServer server = TestServer.serve(app); Socket socket = new Socket()) {
+        try (TestServer server = TestServer.serve(app);
+                Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write("GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             Map<String, String> head = readHead(in);
             assertThat(head).containsEntry(":status", "200").containsEntry("content-length", Long.toString(size));

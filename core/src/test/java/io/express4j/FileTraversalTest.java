@@ -1,7 +1,12 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -9,12 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Paths that try to leave the root, in every spelling: plain and percent-encoded dots and slashes, backslashes,
@@ -52,8 +51,9 @@ class FileTraversalTest {
 
         App paramsApp = Express.app();
         paramsApp.set("env", "test");
-        paramsApp.get("/files/*path", (req, res) -> res.sendFile(req.params("path"),
-                new SendFileOptions().root(root.toString())));
+        paramsApp.get(
+                "/files/*path",
+                (req, res) -> res.sendFile(req.params("path"), new SendFileOptions().root(root.toString())));
         params = TestServer.serve(paramsApp);
     }
 
@@ -63,47 +63,50 @@ class FileTraversalTest {
         lenient.close();
         params.close();
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "/../secret.txt                    | 403",
-        "/sub/../../secret.txt             | 403",
-        "/..                               | 403",
-        "/%2e%2e/secret.txt                | 403",
-        "/%2E%2E/secret.txt                | 403",
-        "/.%2e/secret.txt                  | 403",
-        "/%2e./secret.txt                  | 403",
-        "/sub/%2e%2e/%2e%2e/secret.txt     | 403",
-        "/sub%2f..%2f..%2fsecret.txt       | 403",
-        "/sub%2F..%2F..%2Fsecret.txt       | 403",
-        "/..%2fsecret.txt                  | 403",
-        "/..%5csecret.txt                  | 403",
-        "/..%5C..%5Csecret.txt             | 403",
-        "/sub/..%5c..%5csecret.txt         | 403",
-        "/sub%5c..%5c..%5csecret.txt       | 403",
-        "/ok.txt%00                        | 400",
-        "/%00../secret.txt                 | 400",
-        "/..%00/secret.txt                 | 400",
-        "/%                                | 400",
-        "/%zz                              | 400",
-        "/%c0%ae%c0%ae/secret.txt          | 400",
-        "/%e0%80%ae%e0%80%ae/secret.txt    | 400",
-        "/%ed%a0%80                        | 400",
-        "/%252e%252e/secret.txt            | 404",
-        "/%252e%252e%252fsecret.txt        | 404",
-        "//secret.txt                      | 404",
-        "/.../secret.txt                   | 404",
-        "/..secret.txt                     | 404",
-        "/secret.txt                       | 404",
-        "/-secret.txt                      | 404",
-        "/sub/..                           | 301",
-        "/.hidden                          | 404",
-        "/%2ehidden                        | 404",
-        "/sub/../.hidden                   | 404",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/../secret.txt                    | 403",
+                "/sub/../../secret.txt             | 403",
+                "/..                               | 403",
+                "/%2e%2e/secret.txt                | 403",
+                "/%2E%2E/secret.txt                | 403",
+                "/.%2e/secret.txt                  | 403",
+                "/%2e./secret.txt                  | 403",
+                "/sub/%2e%2e/%2e%2e/secret.txt     | 403",
+                "/sub%2f..%2f..%2fsecret.txt       | 403",
+                "/sub%2F..%2F..%2Fsecret.txt       | 403",
+                "/..%2fsecret.txt                  | 403",
+                "/..%5csecret.txt                  | 403",
+                "/..%5C..%5Csecret.txt             | 403",
+                "/sub/..%5c..%5csecret.txt         | 403",
+                "/sub%5c..%5c..%5csecret.txt       | 403",
+                "/ok.txt%00                        | 400",
+                "/%00../secret.txt                 | 400",
+                "/..%00/secret.txt                 | 400",
+                "/%                                | 400",
+                "/%zz                              | 400",
+                "/%c0%ae%c0%ae/secret.txt          | 400",
+                "/%e0%80%ae%e0%80%ae/secret.txt    | 400",
+                "/%ed%a0%80                        | 400",
+                "/%252e%252e/secret.txt            | 404",
+                "/%252e%252e%252fsecret.txt        | 404",
+                "//secret.txt                      | 404",
+                "/.../secret.txt                   | 404",
+                "/..secret.txt                     | 404",
+                "/secret.txt                       | 404",
+                "/-secret.txt                      | 404",
+                "/sub/..                           | 301",
+                "/.hidden                          | 404",
+                "/%2ehidden                        | 404",
+                "/sub/../.hidden                   | 404",
+            })
     @DisplayName("static, fallthrough false: send's status, no secret")
     void strictStatic(String path, int status) {
         RawResponse r = strict.get(path);
@@ -112,8 +115,17 @@ class FileTraversalTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"/../secret.txt", "/%2e%2e/secret.txt", "/..%5csecret.txt", "/ok.txt%00", "/%", "/%c0%ae",
-        "/.hidden", "/%2ehidden", "//secret.txt"})
+    @CsvSource({
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%5csecret.txt",
+        "/ok.txt%00",
+        "/%",
+        "/%c0%ae",
+        "/.hidden",
+        "/%2ehidden",
+        "//secret.txt"
+    })
     @DisplayName("static, fallthrough: every bad path just falls through")
     void lenientStatic(String path) {
         RawResponse r = lenient.get(path);
@@ -139,17 +151,19 @@ class FileTraversalTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "/files/ok.txt                       | 200",
-        "/files/..%2fsecret.txt              | 403",
-        "/files/%2e%2e%2fsecret.txt          | 403",
-        "/files/sub/..%2f..%2fsecret.txt     | 403",
-        "/files/..%5csecret.txt              | 403",
-        "/files/%252e%252e%252fsecret.txt    | 404",
-        "/files/%2fetc%2fpasswd              | 404",
-        "/files/ok.txt%00                    | 400",
-        "/files/.hidden                      | 404",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/files/ok.txt                       | 200",
+                "/files/..%2fsecret.txt              | 403",
+                "/files/%2e%2e%2fsecret.txt          | 403",
+                "/files/sub/..%2f..%2fsecret.txt     | 403",
+                "/files/..%5csecret.txt              | 403",
+                "/files/%252e%252e%252fsecret.txt    | 404",
+                "/files/%2fetc%2fpasswd              | 404",
+                "/files/ok.txt%00                    | 400",
+                "/files/.hidden                      | 404",
+            })
     @DisplayName("res.sendFile(req.params('path'), {root}): the router decodes once, send never decodes again")
     void sendFileParams(String path, int status) {
         RawResponse r = params.get(path);

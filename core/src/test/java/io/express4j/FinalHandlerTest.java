@@ -1,16 +1,15 @@
 package io.express4j;
 
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.Expect;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The default 404 and error pages (finalhandler 2.1.1, EXPRESS.md §5.6 and the §9 captures). The env is set with
@@ -24,13 +23,17 @@ class FinalHandlerTest {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 
     /** How a Java stack trace reads in the development page: Node's four-space indent, lines as {@code <br>}. */
     private static String stackMessage(Throwable err) {
-        StringBuilder sb = new StringBuilder(escape(err.toString()).replace("\n", "<br>").replace("  ", " &nbsp;"));
+        StringBuilder sb =
+                new StringBuilder(escape(err.toString()).replace("\n", "<br>").replace("  ", " &nbsp;"));
         for (StackTraceElement frame : err.getStackTrace()) {
             sb.append("<br> &nbsp; &nbsp;at ").append(escape(frame.toString()));
         }
@@ -135,7 +138,8 @@ class FinalHandlerTest {
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.reason()).isEqualTo("Internal Server Error");
         String expected = page(stackMessage(thrown.get()));
-        assertThat(r.text()).isEqualTo(expected)
+        assertThat(r.text())
+                .isEqualTo(expected)
                 .startsWith(page("").substring(0, page("").indexOf("</pre>"))
                         + "java.lang.IllegalStateException: bad &lt;b&gt; &nbsp;two<br>lines &amp; &#39;more&#39;"
                         + "<br> &nbsp; &nbsp;at io.express4j.FinalHandlerTest.");
@@ -283,9 +287,12 @@ class FinalHandlerTest {
             res.write("partial");
             throw new IllegalStateException("late");
         });
-        String wire = new String(TestServer.rawToClose(app, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
-                StandardCharsets.ISO_8859_1);
-        assertThat(wire).startsWith("HTTP/1.1 200 OK\r\n").contains("Transfer-Encoding: chunked\r\n")
-                .doesNotContain("0\r\n\r\n").doesNotContain("HTTP/1.1 500");
+        String wire = new String(
+                TestServer.rawToClose(app, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"), StandardCharsets.ISO_8859_1);
+        assertThat(wire)
+                .startsWith("HTTP/1.1 200 OK\r\n")
+                .contains("Transfer-Encoding: chunked\r\n")
+                .doesNotContain("0\r\n\r\n")
+                .doesNotContain("HTTP/1.1 500");
     }
 }

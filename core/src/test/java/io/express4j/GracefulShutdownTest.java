@@ -1,10 +1,11 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,9 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code server.close(timeout)}: stop accepting, close idle connections, let every request the server already
@@ -74,7 +73,9 @@ class GracefulShutdownTest {
         TestServer server = TestServer.serve(app(0));
         int port = server.port();
         try (RawClient idle = server.connect()) {
-            assertThat(idle.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").header("Connection"))
+            assertThat(idle.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .header("Connection"))
                     .isEqualTo("keep-alive");
             long start = System.nanoTime();
             server.server().close(Duration.ofSeconds(10));
@@ -108,10 +109,10 @@ class GracefulShutdownTest {
         TestServer server = TestServer.serve(app(0));
         try (RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n");
-            Thread.sleep(100);   // let the server see the partial head
+            Thread.sleep(100); // let the server see the partial head
             Thread closer = closeInBackground(server, Duration.ofSeconds(10));
             awaitNotAccepting(server.port());
-            Thread.sleep(100);   // close() tells the open connections right after the listener is gone
+            Thread.sleep(100); // close() tells the open connections right after the listener is gone
             RawResponse r = client.send("\r\n").read("GET");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Connection")).isEqualTo("close");
@@ -125,7 +126,7 @@ class GracefulShutdownTest {
         // Connected before close(), request sent after: the client could not know, so it is answered (with close).
         TestServer server = TestServer.serve(app(0));
         try (RawClient client = server.connect()) {
-            Thread.sleep(100);   // accepted by the server
+            Thread.sleep(100); // accepted by the server
             Thread closer = closeInBackground(server, Duration.ofSeconds(10));
             awaitNotAccepting(server.port());
             RawResponse r = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");

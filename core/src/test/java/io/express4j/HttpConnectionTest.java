@@ -1,10 +1,10 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The wire under Express: keep-alive, pipelining order, HTTP/1.0, HEAD framing, 100-continue, head limits. */
 class HttpConnectionTest {
@@ -39,7 +38,8 @@ class HttpConnectionTest {
 
     @Test
     void keepsTheConnectionAliveForSeveralRequests() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             for (int i = 0; i < 3; i++) {
                 RawResponse r = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
                 assertThat(r.status()).isEqualTo(200);
@@ -52,7 +52,8 @@ class HttpConnectionTest {
 
     @Test
     void answersPipelinedRequestsInOrder() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /write HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(client.read("GET").text()).isEqualTo("slow");
@@ -68,8 +69,10 @@ class HttpConnectionTest {
 
     @Test
     void closesAfterConnectionClose() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
-            RawResponse r = client.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read("GET");
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
+            RawResponse r = client.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .read("GET");
             assertThat(r.header("Connection")).isEqualTo("close");
             assertThat(r.hasHeader("Keep-Alive")).isFalse();
             assertThat(client.isClosedByServer(2_000)).isTrue();
@@ -90,12 +93,15 @@ class HttpConnectionTest {
 
     @Test
     void http10KeepAliveWithKnownLength() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
-            RawResponse r = client.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read("GET");
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
+            RawResponse r = client.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                    .read("GET");
             assertThat(r.header("Connection")).isEqualTo("keep-alive");
             assertThat(r.text()).isEqualTo("Hello World");
             // Node: end(data) without a user Content-Length cannot keep an HTTP/1.0 connection alive.
-            RawResponse end = client.send("GET /end HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read("GET");
+            RawResponse end = client.send("GET /end HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                    .read("GET");
             assertThat(end.header("Connection")).isEqualTo("close");
             assertThat(end.hasHeader("Content-Length")).isFalse();
             assertThat(end.text()).isEqualTo("raw end");
@@ -104,18 +110,24 @@ class HttpConnectionTest {
 
     @Test
     void headGetsTheGetHeadersWithoutBody() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
-            RawResponse head = client.send("HEAD /write HTTP/1.1\r\nHost: x\r\n\r\n").read("HEAD");
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
+            RawResponse head =
+                    client.send("HEAD /write HTTP/1.1\r\nHost: x\r\n\r\n").read("HEAD");
             assertThat(head.hasHeader("Transfer-Encoding")).isFalse();
             assertThat(head.header("Connection")).isEqualTo("keep-alive");
             // the connection is still in sync: the next response parses
-            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").text()).isEqualTo("Hello World");
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .text())
+                    .isEqualTo("Hello World");
         }
     }
 
     @Test
     void expectContinueGetsAnInterimResponse() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
             RawResponse interim = client.readInterim("POST");
             assertThat(interim.status()).isEqualTo(100);
@@ -126,7 +138,8 @@ class HttpConnectionTest {
 
     @Test
     void streamsAChunkedRequestBody() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "3\r\nabc\r\n4\r\ndefg\r\n0\r\n\r\n");
             assertThat(client.read("POST").text()).isEqualTo("abcdefg");
@@ -135,12 +148,16 @@ class HttpConnectionTest {
 
     @Test
     void anUnreadBodyIsDrainedAndTheConnectionStaysUsable() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             String body = "x".repeat(300_000);
             client.send("POST /ignore HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n");
             client.send(body);
             assertThat(client.read("POST").text()).isEqualTo("ignored");
-            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").text()).isEqualTo("Hello World");
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .text())
+                    .isEqualTo("Hello World");
         }
     }
 
@@ -211,7 +228,8 @@ class HttpConnectionTest {
             }
             res.end();
         });
-        try (TestServer server = TestServer.serve(app); Socket socket = new Socket()) {
+        try (TestServer server = TestServer.serve(app);
+                Socket socket = new Socket()) {
             socket.setReceiveBufferSize(64 * 1024);
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
             socket.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -225,7 +243,7 @@ class HttpConnectionTest {
                 read += n;
                 if (read >= nextPause) {
                     nextPause = read + 16L * 1024 * 1024;
-                    Thread.sleep(50);   // a slow reader: the handler must wait, not queue
+                    Thread.sleep(50); // a slow reader: the handler must wait, not queue
                     maxAhead = Math.max(maxAhead, written.get() - read);
                 }
             }

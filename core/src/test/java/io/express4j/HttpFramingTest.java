@@ -1,20 +1,19 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request framing defences (RFC 9112 §2–§7): every ambiguous or malformed head gets a bare error response
@@ -33,10 +32,9 @@ class HttpFramingTest {
             next.run();
         });
         app.get("/", (req, res) -> res.send("root"));
-        app.post("/echo", (req, res) -> res.send(new String(req.inputStream().readAllBytes(),
-                StandardCharsets.UTF_8)));
+        app.post("/echo", (req, res) -> res.send(new String(req.inputStream().readAllBytes(), StandardCharsets.UTF_8)));
         app.get("/where", (req, res) -> res.send(req.hostname() + " " + req.path() + " " + req.url()));
-        app.method("BREW", "/", (req, res) -> res.send("brewing"));   // two-argument lambda, no cast
+        app.method("BREW", "/", (req, res) -> res.send("brewing")); // two-argument lambda, no cast
         server = TestServer.serve(app);
     }
 
@@ -48,37 +46,66 @@ class HttpFramingTest {
     static Stream<Arguments> refused() {
         return Stream.of(
                 // Content-Length and Transfer-Encoding (RFC 9112 §6.1, §6.3)
-                Arguments.of("CL with TE", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nX"),
-                Arguments.of("TE with CL", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                        + "Content-Length: 3\r\n\r\n0\r\n\r\n"),
-                Arguments.of("duplicate CL, same value", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Content-Length: 3\r\nContent-Length: 3\r\n\r\nabc"),
-                Arguments.of("duplicate CL, other value", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
+                Arguments.of(
+                        "CL with TE",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nX"),
+                Arguments.of(
+                        "TE with CL",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                + "Content-Length: 3\r\n\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "duplicate CL, same value",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n" + "Content-Length: 3\r\nContent-Length: 3\r\n\r\nabc"),
+                Arguments.of(
+                        "duplicate CL, other value",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n" + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
                 Arguments.of("CL list", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3, 3\r\n\r\nabc"),
-                Arguments.of("duplicate CL in HTTP/1.0", 400, "POST /echo HTTP/1.0\r\nContent-Length: 3\r\n"
-                        + "Content-Length: 5\r\n\r\nabcde"),
+                Arguments.of(
+                        "duplicate CL in HTTP/1.0",
+                        400,
+                        "POST /echo HTTP/1.0\r\nContent-Length: 3\r\n" + "Content-Length: 5\r\n\r\nabcde"),
                 Arguments.of("CL with sign", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: +3\r\n\r\nabc"),
                 Arguments.of("negative CL", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"),
                 Arguments.of("hex CL", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 0x3\r\n\r\nabc"),
                 Arguments.of("empty CL", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: \r\n\r\n"),
-                Arguments.of("CL with inner space", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1 2\r\n"
-                        + "\r\n"),
-                Arguments.of("huge CL", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: "
-                        + "99999999999999999999\r\n\r\n"),
-                Arguments.of("TE not ending in chunked", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n"),
-                Arguments.of("TE identity", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n"
-                        + "\r\n"),
-                Arguments.of("TE chunked twice", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-                Arguments.of("TE lookalike", 400, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n"
-                        + "\r\n0\r\n\r\n"),
-                Arguments.of("TE in HTTP/1.0", 400, "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
-                        + "0\r\n\r\n"),
-                Arguments.of("TE gzip then chunked", 501, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "CL with inner space",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1 2\r\n" + "\r\n"),
+                Arguments.of(
+                        "huge CL",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + "99999999999999999999\r\n\r\n"),
+                Arguments.of(
+                        "TE not ending in chunked",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n" + "Transfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "TE identity",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n" + "\r\n"),
+                Arguments.of(
+                        "TE chunked twice",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "TE lookalike",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n" + "\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "TE in HTTP/1.0",
+                        400,
+                        "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n" + "0\r\n\r\n"),
+                Arguments.of(
+                        "TE gzip then chunked",
+                        501,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n" + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"),
                 // header lines (RFC 9112 §5)
                 Arguments.of("obs-fold", 400, "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n"),
                 Arguments.of("obs-fold with tab", 400, "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n\tb\r\n\r\n"),
@@ -118,8 +145,10 @@ class HttpFramingTest {
                 Arguments.of("authority-form with GET", 400, "GET example.com:80 HTTP/1.1\r\nHost: x\r\n\r\n"),
                 Arguments.of("absolute-form, other scheme", 400, "GET ftp://example.com/ HTTP/1.1\r\nHost: x\r\n\r\n"),
                 Arguments.of("absolute-form, no authority", 400, "GET http:///a HTTP/1.1\r\nHost: x\r\n\r\n"),
-                Arguments.of("absolute-form with userinfo", 400, "GET http://u@example.com/ HTTP/1.1\r\nHost: x\r\n"
-                        + "\r\n"),
+                Arguments.of(
+                        "absolute-form with userinfo",
+                        400,
+                        "GET http://u@example.com/ HTTP/1.1\r\nHost: x\r\n" + "\r\n"),
                 Arguments.of("relative target", 400, "GET a/b HTTP/1.1\r\nHost: x\r\n\r\n"),
                 // Host (RFC 9112 §3.2)
                 Arguments.of("HTTP/1.1 without Host", 400, "GET / HTTP/1.1\r\n\r\n"),
@@ -133,49 +162,73 @@ class HttpFramingTest {
                 Arguments.of("lower-case method", 501, "get / HTTP/1.1\r\nHost: x\r\n\r\n"),
                 Arguments.of("CONNECT", 501, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"),
                 // expectations
-                Arguments.of("unknown expectation", 417, "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n"
-                        + "Content-Length: 1\r\n\r\na"));
+                Arguments.of(
+                        "unknown expectation",
+                        417,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n" + "Content-Length: 1\r\n\r\na"));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
     @MethodSource("refused")
     void refusesAndCloses(String name, int status, String raw) {
         try (RawClient client = server.connect()) {
-            RawResponse r = client.send(raw.getBytes(StandardCharsets.ISO_8859_1)).read("GET");
+            RawResponse r =
+                    client.send(raw.getBytes(StandardCharsets.ISO_8859_1)).read("GET");
             assertThat(r.status()).isEqualTo(status);
-            assertThat(r.headerLines()).extracting(e -> e.getKey() + ": " + e.getValue())
+            assertThat(r.headerLines())
+                    .extracting(e -> e.getKey() + ": " + e.getValue())
                     .containsExactly("Connection: close");
             assertThat(r.body()).isEmpty();
             assertThat(client.isClosedByServer(2_000)).isTrue();
         }
         assertThat(handled).hasValue(0);
-        assertThat(server.get("/").status()).isEqualTo(200);   // the server keeps serving
+        assertThat(server.get("/").status()).isEqualTo(200); // the server keeps serving
     }
 
     /** Broken chunked framing is found after dispatch: the handler sees its body read fail, the client a 400. */
     static Stream<Arguments> brokenChunks() {
         return Stream.of(
-                Arguments.of("chunk size not hex", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"),
-                Arguments.of("chunk size overflow", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\nabc\r\n0\r\n\r\n"),
-                Arguments.of("empty chunk size", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n\r\nabc\r\n0\r\n\r\n"),
-                Arguments.of("chunk extension with control", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n3;a=\u0001\r\nabc\r\n0\r\n\r\n"),
-                Arguments.of("chunk data overrun", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n"),
-                Arguments.of("chunk size with bare LF", 400, "POST /echo HTTP/1.1\r\nHost: x\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n3\nabc\r\n0\r\n\r\n"));
+                Arguments.of(
+                        "chunk size not hex",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "chunk size overflow",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\nabc\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "empty chunk size",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n\r\nabc\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "chunk extension with control",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n3;a=\u0001\r\nabc\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "chunk data overrun",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "chunk size with bare LF",
+                        400,
+                        "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n3\nabc\r\n0\r\n\r\n"));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
     @MethodSource("brokenChunks")
     void refusesABrokenChunkedBodyAndCloses(String name, int status, String raw) {
         try (RawClient client = server.connect()) {
-            RawResponse r = client.send(raw.getBytes(StandardCharsets.ISO_8859_1)).read("POST");
+            RawResponse r =
+                    client.send(raw.getBytes(StandardCharsets.ISO_8859_1)).read("POST");
             assertThat(r.status()).isEqualTo(status);
-            assertThat(r.headerLines()).extracting(e -> e.getKey() + ": " + e.getValue())
+            assertThat(r.headerLines())
+                    .extracting(e -> e.getKey() + ": " + e.getValue())
                     .containsExactly("Connection: close");
             assertThat(r.body()).isEmpty();
             assertThat(client.isClosedByServer(2_000)).isTrue();
@@ -185,7 +238,8 @@ class HttpFramingTest {
 
     @Test
     void theReasonPhrasesAreTheStandardOnes() {
-        assertThat(server.raw("GET", "FOO / HTTP/1.1\r\nHost: x\r\n\r\n").reason()).isEqualTo("Not Implemented");
+        assertThat(server.raw("GET", "FOO / HTTP/1.1\r\nHost: x\r\n\r\n").reason())
+                .isEqualTo("Not Implemented");
         assertThat(server.raw("GET", "GET / HTTP/1.1\r\n\r\n").reason()).isEqualTo("Bad Request");
         assertThat(server.raw("GET", "GET / HTTP/3.0\r\nHost: x\r\n\r\n").reason())
                 .isEqualTo("HTTP Version Not Supported");
@@ -229,13 +283,14 @@ class HttpFramingTest {
                 res.end("body failed");
             }
         });
-        try (TestServer s = TestServer.serve(app); RawClient client = s.connect()) {
+        try (TestServer s = TestServer.serve(app);
+                RawClient client = s.connect()) {
             client.send("POST /early HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
             Thread.sleep(100);
             client.send("zz\r\n");
             RawResponse r = client.read("POST");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.header("Connection")).isEqualTo("keep-alive");   // the head left before the error
+            assertThat(r.header("Connection")).isEqualTo("keep-alive"); // the head left before the error
             assertThat(r.text()).isEqualTo("started;body failed");
             assertThat(client.isClosedByServer(2_000)).isTrue();
         }
@@ -243,8 +298,10 @@ class HttpFramingTest {
 
     @Test
     void aValidChunkedBodyWithExtensionsAndTrailersIsAccepted() {
-        RawResponse r = server.raw("POST", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n"
-                + "3;name=value\r\nabc\r\n2 ; q=\"x\"\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n");
+        RawResponse r = server.raw(
+                "POST",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                        + "3;name=value\r\nabc\r\n2 ; q=\"x\"\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("abcde");
     }
@@ -274,7 +331,7 @@ class HttpFramingTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Length")).isEqualTo("0");
         assertThat(r.header("Connection")).isEqualTo("keep-alive");
-        assertThat(handled).hasValue(1);   // middleware may still answer it, as in Express
+        assertThat(handled).hasValue(1); // middleware may still answer it, as in Express
     }
 
     @Test
@@ -286,9 +343,14 @@ class HttpFramingTest {
 
     @Test
     void hostMayBeAnIpLiteralOrEmpty() {
-        assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: [::1]:3000\r\n\r\n").status()).isEqualTo(200);
-        assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").status()).isEqualTo(200);
-        assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost:\r\n\r\n").status()).isEqualTo(200);
+        assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: [::1]:3000\r\n\r\n")
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost:\r\n\r\n").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Node's header store under Express (Node's test-http-mutable-headers.js): what the handler reads back. */
 class HttpMutableHeadersTest {

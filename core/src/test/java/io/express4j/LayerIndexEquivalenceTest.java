@@ -1,15 +1,14 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.routing.PathPattern;
 import io.express4j.routing.PathSyntaxException;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: for random stacks and paths (odd ones included), walking a {@link LayerIndex} reaches exactly the
@@ -18,8 +17,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LayerIndexEquivalenceTest {
     private static final String[] WORDS = {
-        "users", "Users", "USERS", "api", "a", "b", "ab", "café", "CAFÉ", "\u017F", "s", "S", "k", "\u212A",
-        "%2F", "%2f", "a%20b", "x:y", "-", "", "users.json", "%E0%A4%A", "%"};
+        "users",
+        "Users",
+        "USERS",
+        "api",
+        "a",
+        "b",
+        "ab",
+        "café",
+        "CAFÉ",
+        "\u017F",
+        "s",
+        "S",
+        "k",
+        "\u212A",
+        "%2F",
+        "%2f",
+        "a%20b",
+        "x:y",
+        "-",
+        "",
+        "users.json",
+        "%E0%A4%A",
+        "%"
+    };
 
     @Test
     void theIndexVisitsExactlyTheLayersTheLinearScanMatches() {
@@ -38,16 +59,18 @@ class LayerIndexEquivalenceTest {
             for (int p = 0; p < 60; p++) {
                 String path = randomPath(random);
                 List<String> expected = linear(stack, path);
-                assertThat(indexed(index, path)).as("%s on %s", path, describe(stack)).isEqualTo(expected);
+                assertThat(indexed(index, path))
+                        .as("%s on %s", path, describe(stack))
+                        .isEqualTo(expected);
                 compared++;
                 matched += expected.size();
                 skipped += stack.size() - visits(index, path);
             }
         }
-        
+
         assertThat(compared).isEqualTo(400 * 60);
-        assertThat(matched).as("matches seen").isGreaterThan(10_000);   // the paths do hit the stacks
-        assertThat(skipped).as("layers skipped").isGreaterThan(100_000);  // and the index does skip
+        assertThat(matched).as("matches seen").isGreaterThan(10_000); // the paths do hit the stacks
+        assertThat(skipped).as("layers skipped").isGreaterThan(100_000); // and the index does skip
     }
 
     /** Positions that match or throw, trying every layer. */
@@ -95,7 +118,8 @@ class LayerIndexEquivalenceTest {
         try {
             if (!end && "/".equals(path) && random.nextBoolean()) return Layer.middleware(null, (q, s, n) -> n.run());
             PathPattern pattern = PathPattern.compile(path, end, sensitive, end && strict);
-            return end ? Layer.route(pattern, new Route(String.valueOf(path)))
+            return end
+                    ? Layer.route(pattern, new Route(String.valueOf(path)))
                     : Layer.middleware(pattern, (q, s, n) -> n.run());
         } catch (PathSyntaxException invalid) {
             return null;
@@ -107,7 +131,7 @@ class LayerIndexEquivalenceTest {
             case 0 -> "";
             case 1 -> "/";
             case 2 -> "//" + word(random);
-            case 3 -> word(random) + "/" + word(random);   // no leading slash
+            case 3 -> word(random) + "/" + word(random); // no leading slash
             default -> {
                 String p = randomPath(random, false);
                 yield random.nextInt(4) == 0 ? p + "/" : p;
@@ -121,15 +145,19 @@ class LayerIndexEquivalenceTest {
         int parts = 1 + random.nextInt(pattern ? 3 : 4);
         int names = 0;
         for (int i = 0; i < parts; i++) {
-            int kind = pattern ? random.nextInt(9) : random.nextInt(3) == 0 ? 8 : 0;   // requests glue words too
+            int kind = pattern ? random.nextInt(9) : random.nextInt(3) == 0 ? 8 : 0; // requests glue words too
             switch (kind) {
                 case 0, 1, 2 -> sb.append('/').append(escape(word(random), pattern));
                 case 3 -> sb.append("/:p").append(names++);
                 case 4 -> sb.append("/*w").append(names++);
                 case 5 -> sb.append("{/").append(escape(word(random), true)).append('}');
                 case 6 -> sb.append("{/:q").append(names++).append('}');
-                case 7 -> sb.append('/').append(escape(word(random), true)).append("-:r").append(names++);
-                default -> sb.append(escape(word(random), true));   // text glued to what came before
+                case 7 ->
+                    sb.append('/')
+                            .append(escape(word(random), true))
+                            .append("-:r")
+                            .append(names++);
+                default -> sb.append(escape(word(random), true)); // text glued to what came before
             }
         }
         if (pattern && random.nextInt(5) == 0) sb.append('/');

@@ -1,13 +1,12 @@
 package io.express4j;
 
-import io.express4j.routing.PathPattern;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.routing.PathPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@link LayerIndex}: which stack positions a path makes candidates, in stack order. */
 class LayerIndexTest {
@@ -17,7 +16,8 @@ class LayerIndexTest {
     }
 
     static Layer use(String path) {
-        return Layer.middleware(path.equals("/") ? null : PathPattern.compile(path, false, false, false),
+        return Layer.middleware(
+                path.equals("/") ? null : PathPattern.compile(path, false, false, false),
                 (req, res, next) -> next.run());
     }
 
@@ -39,14 +39,14 @@ class LayerIndexTest {
     @Test
     void onlyTheLayersOfThePathsFirstSegmentAndTheAlwaysLayersAreCandidates() {
         LayerIndex index = LayerIndex.of(List.of(
-                use("/"),               // 0: always
-                route("/users"),        // 1: users
-                route("/posts/:id"),    // 2: posts
-                route("/:any"),         // 3: always
-                use("/users"),          // 4: users
-                route("/users/:id"),    // 5: users
+                use("/"), // 0: always
+                route("/users"), // 1: users
+                route("/posts/:id"), // 2: posts
+                route("/:any"), // 3: always
+                use("/users"), // 4: users
+                route("/users/:id"), // 5: users
                 Layer.route(PathPattern.compile(Pattern.compile("^/p"), true, false, false), new Route("/^\\/p/")),
-                route("/posts")));      // 7: posts
+                route("/posts"))); // 7: posts
         assertThat(candidates(index, "/users/42")).containsExactly(0, 1, 3, 4, 5, 6);
         assertThat(candidates(index, "/posts")).containsExactly(0, 2, 3, 6, 7);
         assertThat(candidates(index, "/other")).containsExactly(0, 3, 6);
@@ -56,12 +56,12 @@ class LayerIndexTest {
     @Test
     void deeperLiteralSegmentsNarrowTheCandidates() {
         LayerIndex index = LayerIndex.of(List.of(
-                route("/api/v1/resource0"),        // 0
-                route("/api/v1/resource1/:id"),    // 1
-                use("/api"),                       // 2
-                route("/api/:version/x"),          // 3
-                route("/api/v1/resource1"),        // 4
-                route("/plaintext")));             // 5
+                route("/api/v1/resource0"), // 0
+                route("/api/v1/resource1/:id"), // 1
+                use("/api"), // 2
+                route("/api/:version/x"), // 3
+                route("/api/v1/resource1"), // 4
+                route("/plaintext"))); // 5
         assertThat(candidates(index, "/api/v1/resource1/42")).containsExactly(1, 2, 3, 4);
         assertThat(candidates(index, "/api/v1/resource0")).containsExactly(0, 2, 3);
         assertThat(candidates(index, "/api/v2/resource0")).containsExactly(2, 3);
@@ -94,7 +94,7 @@ class LayerIndexTest {
         assertThat(index.next(keyed, 1)).isEqualTo(1);
         assertThat(index.next(keyed, 2)).isEqualTo(2);
         assertThat(index.next(keyed, 3)).isEqualTo(4);
-        assertThat(index.next(keyed, 5)).isEqualTo(5);   // past the end: size()
+        assertThat(index.next(keyed, 5)).isEqualTo(5); // past the end: size()
         assertThat(index.layer(4)).isNotNull();
     }
 }

@@ -1,15 +1,14 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.express4j.support.Expect.expect;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/middleware.basic.js. */
 class MiddlewareBasicTest {

@@ -1,11 +1,11 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static io.express4j.support.Expect.expect;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Express's test/regression.js. */
 class RegressionTest {
@@ -21,7 +21,7 @@ class RegressionTest {
             RawResponse r = server.get("/");
             expect(r, 200, "yay");
             assertThat(r.header("Content-Length")).isEqualTo("3");
-            expect(server.get("/"), 200, "yay");   // and the server goes on
+            expect(server.get("/"), 200, "yay"); // and the server goes on
         }
     }
 }

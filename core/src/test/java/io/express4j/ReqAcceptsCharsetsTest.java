@@ -1,9 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.acceptsCharsets.js. */
 class ReqAcceptsCharsetsTest {
@@ -21,7 +21,8 @@ class ReqAcceptsCharsetsTest {
 
     @Test
     void acceptsWhenListed() {
-        assertThat(get(yesNo(), "/", "Accept-Charset", "foo, bar, utf-8").text()).isEqualTo("yes");
+        assertThat(get(yesNo(), "/", "Accept-Charset", "foo, bar, utf-8").text())
+                .isEqualTo("yes");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import static io.express4j.ReqAcceptsEncodingsTest.orFalse;
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.acceptsLanguages.js. */
 class ReqAcceptsLanguagesTest {

@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.accepts.js, plus the list form of {@code req.accepts()}. */
 class ReqAcceptsTest {
@@ -55,24 +54,28 @@ class ReqAcceptsTest {
 
     @Test
     void returnsTheFirstAcceptableType() {
-        assertThat(get(firstOf("json", "html"), "/", "Accept", "text/html").text()).isEqualTo("html");
+        assertThat(get(firstOf("json", "html"), "/", "Accept", "text/html").text())
+                .isEqualTo("html");
     }
 
     @Test
     void returnsNullWhenNoMatchIsMade() {
-        assertThat(get(firstOf("text/html", "application/json"), "/", "Accept", "foo/bar, bar/baz").text())
+        assertThat(get(firstOf("text/html", "application/json"), "/", "Accept", "foo/bar, bar/baz")
+                        .text())
                 .isEqualTo("nope");
     }
 
     @Test
     void takesQualityIntoAccount() {
         assertThat(get(firstOf("text/html", "application/json"), "/", "Accept", "*/html; q=.5, application/json")
-                .text()).isEqualTo("application/json");
+                        .text())
+                .isEqualTo("application/json");
     }
 
     @Test
     void returnsTheFirstAcceptableTypeWithCanonicalMimeTypes() {
-        assertThat(get(firstOf("application/json", "text/html"), "/", "Accept", "*/html").text())
+        assertThat(get(firstOf("application/json", "text/html"), "/", "Accept", "*/html")
+                        .text())
                 .isEqualTo("text/html");
     }
 

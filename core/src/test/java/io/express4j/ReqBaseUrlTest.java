@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.Expect.expect;
 
+import io.express4j.support.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.express4j.support.Expect.expect;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.baseUrl.js. */
 class ReqBaseUrlTest {

@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.express4j.support.TestServer.once;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express 5's test/req.fresh.js (EXPRESS.md §6.3). The server supports the QUERY method, so its two cases are run
@@ -22,7 +21,7 @@ class ReqFreshTest {
     }
 
     @Test
-    void isTrueWhenTheResourceIsNotModified() {                          // row 1
+    void isTrueWhenTheResourceIsNotModified() { // row 1
         App app = app((req, res) -> {
             res.set("ETag", "\"12345\"");
             res.send(req.fresh());
@@ -33,7 +32,7 @@ class ReqFreshTest {
     }
 
     @Test
-    void isFalseWhenTheResourceIsModified() {                             // row 2
+    void isFalseWhenTheResourceIsModified() { // row 2
         App app = app((req, res) -> {
             res.set("ETag", "\"123\"");
             res.send(req.fresh());
@@ -44,7 +43,7 @@ class ReqFreshTest {
     }
 
     @Test
-    void isFalseWithoutResponseHeaders() {                                // row 3
+    void isFalseWithoutResponseHeaders() { // row 3
         App app = Express.app();
         app.disable("x-powered-by");
         app.use((req, res) -> res.send(req.fresh()));
@@ -55,25 +54,33 @@ class ReqFreshTest {
     }
 
     @Test
-    void isTrueForAQueryRequestWithABodyWhenNotModified() {               // row 4
+    void isTrueForAQueryRequestWithABodyWhenNotModified() { // row 4
         App app = app((req, res) -> {
             res.set("ETag", "\"12345\"");
             res.send(req.fresh());
         });
-        RawResponse r = once(app, "QUERY", "/",
-                Map.of("If-None-Match", "\"12345\"", "Content-Type", "application/json"), QUERY_BODY);
+        RawResponse r = once(
+                app,
+                "QUERY",
+                "/",
+                Map.of("If-None-Match", "\"12345\"", "Content-Type", "application/json"),
+                QUERY_BODY);
         assertThat(r.status()).isEqualTo(304);
         assertThat(r.body()).isEmpty();
     }
 
     @Test
-    void isFalseForAQueryRequestWithABodyWhenModified() {                 // row 5
+    void isFalseForAQueryRequestWithABodyWhenModified() { // row 5
         App app = app((req, res) -> {
             res.set("ETag", "\"123\"");
             res.send(req.fresh());
         });
-        RawResponse r = once(app, "QUERY", "/",
-                Map.of("If-None-Match", "\"12345\"", "Content-Type", "application/json"), QUERY_BODY);
+        RawResponse r = once(
+                app,
+                "QUERY",
+                "/",
+                Map.of("If-None-Match", "\"12345\"", "Content-Type", "application/json"),
+                QUERY_BODY);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("false");
     }
@@ -91,8 +98,11 @@ class ReqFreshTest {
             res.set("Last-Modified", "Tue, 02 Jan 2024 03:04:05 GMT");
             res.send(req.fresh());
         });
-        RawResponse r = once(app, "GET", "/", Map.of(
-                "If-Modified-Since", "Tue, 02 Jan 2024 03:04:04 GMT", "If-None-Match", "\"FooBar\""));
+        RawResponse r = once(
+                app,
+                "GET",
+                "/",
+                Map.of("If-Modified-Since", "Tue, 02 Jan 2024 03:04:04 GMT", "If-None-Match", "\"FooBar\""));
         assertThat(r.status()).isEqualTo(304);
     }
 

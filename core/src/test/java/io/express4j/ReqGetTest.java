@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectErrorPage;
+
+import io.express4j.support.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.get.js (a non-string name cannot be passed in Java). */
 class ReqGetTest {
@@ -41,7 +40,9 @@ class ReqGetTest {
         App app = app();
         app.use((req, res) -> res.end(req.get("referer") + " " + req.headers().get("referer")));
         try (TestServer server = TestServer.serve(app)) {
-            expect(server.request("GET", "/", Map.of("Referer", "http://a/", "Referrer", "http://b/")), 200,
+            expect(
+                    server.request("GET", "/", Map.of("Referer", "http://a/", "Referrer", "http://b/")),
+                    200,
                     "http://b/ http://a/");
         }
     }
@@ -51,8 +52,8 @@ class ReqGetTest {
         App app = app();
         app.use((req, res) -> res.end(req.get(null)));
         try (TestServer server = TestServer.serve(app)) {
-            expectErrorPage(server.get("/"), 500,
-                    "java.lang.IllegalArgumentException: name argument is required to req.get");
+            expectErrorPage(
+                    server.get("/"), 500, "java.lang.IllegalArgumentException: name argument is required to req.get");
         }
     }
 }

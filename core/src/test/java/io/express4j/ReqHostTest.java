@@ -1,11 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static io.express4j.support.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.TestServer;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.host.js: Express 5's {@code req.host} keeps the port. */
 class ReqHostTest {
@@ -19,37 +19,45 @@ class ReqHostTest {
 
     @Test
     void returnsTheHostWhenPresent() {
-        assertThat(request(app(null), "POST", "/", null, "Host", "example.com").text()).isEqualTo("example.com");
+        assertThat(request(app(null), "POST", "/", null, "Host", "example.com").text())
+                .isEqualTo("example.com");
     }
 
     @Test
     void keepsThePort() {
-        assertThat(request(app(null), "POST", "/", null, "Host", "example.com:3000").text())
+        assertThat(request(app(null), "POST", "/", null, "Host", "example.com:3000")
+                        .text())
                 .isEqualTo("example.com:3000");
     }
 
     @Test
     void isNullWithoutAHost() {
         try (TestServer server = TestServer.serve(app(null))) {
-            assertThat(server.raw("POST", "POST / HTTP/1.0\r\nContent-Length: 0\r\n\r\n").text()).isEqualTo("null");
+            assertThat(server.raw("POST", "POST / HTTP/1.0\r\nContent-Length: 0\r\n\r\n")
+                            .text())
+                    .isEqualTo("null");
         }
     }
 
     @Test
     void worksWithIpv6Hosts() {
-        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]").text()).isEqualTo("[::1]");
-        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]:3000").text()).isEqualTo("[::1]:3000");
+        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]").text())
+                .isEqualTo("[::1]");
+        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]:3000").text())
+                .isEqualTo("[::1]:3000");
     }
 
     @Test
     void trustProxyRespectsXForwardedHost() {
-        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com").text())
+        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com")
+                        .text())
                 .isEqualTo("example.com");
     }
 
     @Test
     void ignoresXForwardedHostIfTheSocketAddressIsNotTrusted() {
-        assertThat(get(app("10.0.0.1"), "/", "Host", "localhost", "X-Forwarded-Host", "example.com").text())
+        assertThat(get(app("10.0.0.1"), "/", "Host", "localhost", "X-Forwarded-Host", "example.com")
+                        .text())
                 .isEqualTo("localhost");
     }
 
@@ -60,12 +68,15 @@ class ReqHostTest {
 
     @Test
     void trustingAHopCountRespectsXForwardedHost() {
-        assertThat(get(app(1), "/", "Host", "localhost", "X-Forwarded-Host", "example.com").text())
+        assertThat(get(app(1), "/", "Host", "localhost", "X-Forwarded-Host", "example.com")
+                        .text())
                 .isEqualTo("example.com");
     }
 
     @Test
     void ignoresXForwardedHostWhenTrustProxyIsDisabled() {
-        assertThat(get(app(null), "/", "Host", "localhost", "X-Forwarded-Host", "evil").text()).isEqualTo("localhost");
+        assertThat(get(app(null), "/", "Host", "localhost", "X-Forwarded-Host", "evil")
+                        .text())
+                .isEqualTo("localhost");
     }
 }

@@ -1,11 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static io.express4j.support.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.TestServer;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.hostname.js. */
 class ReqHostnameTest {
@@ -19,36 +19,45 @@ class ReqHostnameTest {
 
     @Test
     void returnsTheHostWhenPresent() {
-        assertThat(request(app(null), "POST", "/", null, "Host", "example.com").text()).isEqualTo("example.com");
+        assertThat(request(app(null), "POST", "/", null, "Host", "example.com").text())
+                .isEqualTo("example.com");
     }
 
     @Test
     void stripsThePort() {
-        assertThat(request(app(null), "POST", "/", null, "Host", "example.com:3000").text()).isEqualTo("example.com");
+        assertThat(request(app(null), "POST", "/", null, "Host", "example.com:3000")
+                        .text())
+                .isEqualTo("example.com");
     }
 
     @Test
     void isNullWithoutAHost() {
         try (TestServer server = TestServer.serve(app(null))) {
-            assertThat(server.raw("POST", "POST / HTTP/1.0\r\nContent-Length: 0\r\n\r\n").text()).isEqualTo("null");
+            assertThat(server.raw("POST", "POST / HTTP/1.0\r\nContent-Length: 0\r\n\r\n")
+                            .text())
+                    .isEqualTo("null");
         }
     }
 
     @Test
     void worksWithIpv6Hosts() {
-        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]").text()).isEqualTo("[::1]");
-        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]:3000").text()).isEqualTo("[::1]");
+        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]").text())
+                .isEqualTo("[::1]");
+        assertThat(request(app(null), "POST", "/", null, "Host", "[::1]:3000").text())
+                .isEqualTo("[::1]");
     }
 
     @Test
     void trustProxyRespectsXForwardedHost() {
-        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com:3000").text())
+        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com:3000")
+                        .text())
                 .isEqualTo("example.com");
     }
 
     @Test
     void ignoresXForwardedHostIfTheSocketAddressIsNotTrusted() {
-        assertThat(get(app("10.0.0.1"), "/", "Host", "localhost", "X-Forwarded-Host", "example.com").text())
+        assertThat(get(app("10.0.0.1"), "/", "Host", "localhost", "X-Forwarded-Host", "example.com")
+                        .text())
                 .isEqualTo("localhost");
     }
 
@@ -59,24 +68,29 @@ class ReqHostnameTest {
 
     @Test
     void usesTheFirstForwardedValue() {
-        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com, foobar.com").text())
+        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com, foobar.com")
+                        .text())
                 .isEqualTo("example.com");
     }
 
     @Test
     void removesOwsAroundTheComma() {
-        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com , foobar.com").text())
+        assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com , foobar.com")
+                        .text())
                 .isEqualTo("example.com");
     }
 
     @Test
     void stripsTheForwardedPort() {
         assertThat(get(app(true), "/", "Host", "localhost", "X-Forwarded-Host", "example.com:8080 , foobar.com:8888")
-                .text()).isEqualTo("example.com");
+                        .text())
+                .isEqualTo("example.com");
     }
 
     @Test
     void ignoresXForwardedHostWhenTrustProxyIsDisabled() {
-        assertThat(get(app(null), "/", "Host", "localhost", "X-Forwarded-Host", "evil").text()).isEqualTo("localhost");
+        assertThat(get(app(null), "/", "Host", "localhost", "X-Forwarded-Host", "evil")
+                        .text())
+                .isEqualTo("localhost");
     }
 }

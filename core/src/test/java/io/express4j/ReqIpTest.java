@@ -1,18 +1,17 @@
 package io.express4j;
 
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.http.TrustPredicate;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static io.express4j.support.Requests.get;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/req.ip.js, plus the other forms of {@code trust proxy} (EXPRESS.md §4). The test server listens on
@@ -30,7 +29,8 @@ class ReqIpTest {
 
     @Test
     void trustProxyReturnsTheClientAddress() {
-        assertThat(get(app(true), "/", "X-Forwarded-For", "client, p1, p2").text()).isEqualTo("client");
+        assertThat(get(app(true), "/", "X-Forwarded-For", "client, p1, p2").text())
+                .isEqualTo("client");
     }
 
     @Test
@@ -44,7 +44,9 @@ class ReqIpTest {
         app.set("trust proxy", "10.0.0.1, 10.0.0.2, 127.0.0.1, ::1");
         app.get("/", (req, res) -> res.send(req.ip()));
         // (supertest's .set(name, a, b) ignores b: one header is sent)
-        assertThat(get(app, "/", "X-Forwarded-For", "10.0.0.2, 10.0.0.3, 10.0.0.1").text()).isEqualTo("10.0.0.3");
+        assertThat(get(app, "/", "X-Forwarded-For", "10.0.0.2, 10.0.0.3, 10.0.0.1")
+                        .text())
+                .isEqualTo("10.0.0.3");
         try (TestServer server = TestServer.serve(app)) {
             // a repeated X-Forwarded-For reads as one list, as Node joins the lines with ", "
             String raw = "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.2, 10.0.0.3\r\n"
@@ -80,7 +82,8 @@ class ReqIpTest {
 
     @Test
     void returnsTheRemoteAddressWhenTrustProxyIsDisabled() {
-        assertThat(get(app(null), "/", "X-Forwarded-For", "client, p1, p2").text()).isEqualTo("127.0.0.1");
+        assertThat(get(app(null), "/", "X-Forwarded-For", "client, p1, p2").text())
+                .isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -94,7 +97,8 @@ class ReqIpTest {
         String xff = "1.1.1.1, 2.2.2.2";
         assertThat(get(app("loopback"), "/", "X-Forwarded-For", xff).text()).isEqualTo("2.2.2.2");
         assertThat(get(app(1), "/", "X-Forwarded-For", xff).text()).isEqualTo("2.2.2.2");
-        assertThat(get(app(List.of("127.0.0.0/8", "2.2.2.2")), "/", "X-Forwarded-For", xff).text())
+        assertThat(get(app(List.of("127.0.0.0/8", "2.2.2.2")), "/", "X-Forwarded-For", xff)
+                        .text())
                 .isEqualTo("1.1.1.1");
         assertThat(get(app("uniquelocal"), "/", "X-Forwarded-For", xff).text()).isEqualTo("127.0.0.1");
         TrustPredicate firstHopOnly = (addr, i) -> i == 0;
@@ -117,8 +121,16 @@ class ReqIpTest {
         App app = Express.app();
         app.set("trust proxy", "loopback");
         app.get("/", (req, res) -> res.json(List.of(req.ip(), req.ips(), req.protocol(), req.hostname())));
-        assertThat(get(app, "/", "X-Forwarded-For", "10.1.1.1, 127.0.0.2", "X-Forwarded-Proto", "HTTPS",
-                "X-Forwarded-Host", "[::1]:99").text())
+        assertThat(get(
+                                app,
+                                "/",
+                                "X-Forwarded-For",
+                                "10.1.1.1, 127.0.0.2",
+                                "X-Forwarded-Proto",
+                                "HTTPS",
+                                "X-Forwarded-Host",
+                                "[::1]:99")
+                        .text())
                 .isEqualTo("[\"10.1.1.1\",[\"10.1.1.1\",\"127.0.0.2\"],\"HTTPS\",\"[::1]\"]");
     }
 

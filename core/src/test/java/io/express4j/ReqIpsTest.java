@@ -1,9 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.ips.js. */
 class ReqIpsTest {
@@ -28,7 +28,8 @@ class ReqIpsTest {
 
     @Test
     void emptyWhenTrustProxyIsDisabled() {
-        assertThat(get(app(null), "/", "X-Forwarded-For", "client, p1, p2").text()).isEqualTo("[]");
+        assertThat(get(app(null), "/", "X-Forwarded-For", "client, p1, p2").text())
+                .isEqualTo("[]");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.ReqAcceptsEncodingsTest.orFalse;
 import static io.express4j.support.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/req.is.js. Express answers {@code false} for no match and {@code null} for a request without a
@@ -39,7 +39,8 @@ class ReqIsTest {
 
     @Test
     void givenAMimeTypeIgnoresTheCharset() {
-        assertThat(post(is("application/json"), "application/json; charset=UTF-8")).isEqualTo("\"application/json\"");
+        assertThat(post(is("application/json"), "application/json; charset=UTF-8"))
+                .isEqualTo("\"application/json\"");
     }
 
     @Test
@@ -70,14 +71,17 @@ class ReqIsTest {
     void isNullWhenTheRequestHasNoBody() {
         App app = Express.app();
         app.use((req, res, next) -> res.json(req.is("json")));
-        assertThat(request(app, "GET", "/", null, "Content-Type", "application/json").text()).isEqualTo("null");
+        assertThat(request(app, "GET", "/", null, "Content-Type", "application/json")
+                        .text())
+                .isEqualTo("null");
     }
 
     @Test
     void withoutOffersReturnsTheRequestType() {
         App app = Express.app();
         app.use((req, res, next) -> res.json(req.is()));
-        assertThat(request(app, "POST", "/", "x", "Content-Type", "Text/HTML; charset=utf-8").text())
+        assertThat(request(app, "POST", "/", "x", "Content-Type", "Text/HTML; charset=utf-8")
+                        .text())
                 .isEqualTo("\"text/html\"");
     }
 }

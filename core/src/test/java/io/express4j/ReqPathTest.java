@@ -1,9 +1,9 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expect;
+
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static io.express4j.support.Expect.expect;
 
 /** Express's test/req.path.js. */
 class ReqPathTest {

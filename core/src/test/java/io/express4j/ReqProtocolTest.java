@@ -1,9 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/req.protocol.js. Its case that fakes {@code req.socket.encrypted} has no equivalent: the server
@@ -30,7 +30,8 @@ class ReqProtocolTest {
 
     @Test
     void ignoresXForwardedProtoIfTheSocketAddressIsNotTrusted() {
-        assertThat(get(app("10.0.0.1"), "/", "X-Forwarded-Proto", "https").text()).isEqualTo("http");
+        assertThat(get(app("10.0.0.1"), "/", "X-Forwarded-Proto", "https").text())
+                .isEqualTo("http");
     }
 
     @Test
@@ -50,6 +51,7 @@ class ReqProtocolTest {
 
     @Test
     void usesTheFirstTrimmedValue() {
-        assertThat(get(app(true), "/", "X-Forwarded-Proto", " https , http").text()).isEqualTo("https");
+        assertThat(get(app(true), "/", "X-Forwarded-Proto", " https , http").text())
+                .isEqualTo("https");
     }
 }

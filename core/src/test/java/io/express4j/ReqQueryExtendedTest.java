@@ -1,9 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * The "extended" cases of Express's test/req.query.js (qs 6.17.1 with Express's {@code allowPrototypes}; the

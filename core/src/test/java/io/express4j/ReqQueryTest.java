@@ -1,16 +1,15 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
-
 import static io.express4j.support.Expect.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.query.js (the two "extended" cases wait for the extended parser). */
 class ReqQueryTest {
@@ -88,7 +87,8 @@ class ReqQueryTest {
 
     @Test
     void anUnknownValueShouldThrow() {
-        assertThatThrownBy(() -> createApp("bogus")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> createApp("bogus"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("unknown value.*query parser.*");
     }
 

@@ -1,11 +1,11 @@
 package io.express4j;
 
+import static io.express4j.support.Expect.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static io.express4j.support.Expect.expect;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Express's test/req.route.js. */
 class ReqRouteTest {

@@ -1,9 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.secure.js. */
 class ReqSecureTest {
@@ -32,12 +32,14 @@ class ReqSecureTest {
 
     @Test
     void falseWhenTheInitialProxyIsHttp() {
-        assertThat(get(app(true), "/", "X-Forwarded-Proto", "http, https").text()).isEqualTo("no");
+        assertThat(get(app(true), "/", "X-Forwarded-Proto", "http, https").text())
+                .isEqualTo("no");
     }
 
     @Test
     void trueWhenTheInitialProxyIsHttps() {
-        assertThat(get(app(true), "/", "X-Forwarded-Proto", "https, http").text()).isEqualTo("yes");
+        assertThat(get(app(true), "/", "X-Forwarded-Proto", "https, http").text())
+                .isEqualTo("yes");
     }
 
     @Test

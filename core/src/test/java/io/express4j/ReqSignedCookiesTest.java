@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.signedCookies.js, plus cookie-parser's behaviours that req.cookies/signedCookies expose. */
 class ReqSignedCookiesTest {
@@ -51,7 +50,8 @@ class ReqSignedCookiesTest {
         App signer = app("old");
         String cookie = get(signer, "/set").header("Set-Cookie");
         App rotated = app("new", "old");
-        assertThat(get(rotated, "/", "Cookie", cookie.substring(0, cookie.indexOf(';'))).text())
+        assertThat(get(rotated, "/", "Cookie", cookie.substring(0, cookie.indexOf(';')))
+                        .text())
                 .isEqualTo("{\"obj\":{\"foo\":\"bar\"}}");
     }
 
@@ -59,6 +59,8 @@ class ReqSignedCookiesTest {
     void emptyWithoutACookieParser() {
         App app = Express.app();
         app.use((req, res, next) -> res.json(Map.of("cookies", req.cookies(), "signed", req.signedCookies())));
-        assertThat(get(app, "/", "Cookie", "a=b").text()).contains("\"cookies\":{}").contains("\"signed\":{}");
+        assertThat(get(app, "/", "Cookie", "a=b").text())
+                .contains("\"cookies\":{}")
+                .contains("\"signed\":{}");
     }
 }

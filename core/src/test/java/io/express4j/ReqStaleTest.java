@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.express4j.support.TestServer.once;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Express 5's test/req.stale.js. */
 class ReqStaleTest {

@@ -1,10 +1,10 @@
 package io.express4j;
 
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.TestServer;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.subdomains.js. */
 class ReqSubdomainsTest {
@@ -43,13 +43,15 @@ class ReqSubdomainsTest {
 
     @Test
     void usesATrustedXForwardedHost() {
-        assertThat(get(app(null, true), "/", "X-Forwarded-Host", "tobi.ferrets.example.com").text())
+        assertThat(get(app(null, true), "/", "X-Forwarded-Host", "tobi.ferrets.example.com")
+                        .text())
                 .isEqualTo("[\"ferrets\",\"tobi\"]");
     }
 
     @Test
     void offsetZeroKeepsTheWholeDomain() {
-        assertThat(get(app(0, null), "/", "Host", "tobi.ferrets.sub.example.com").text())
+        assertThat(get(app(0, null), "/", "Host", "tobi.ferrets.sub.example.com")
+                        .text())
                 .isEqualTo("[\"com\",\"example\",\"sub\",\"ferrets\",\"tobi\"]");
         assertThat(get(app(0, null), "/", "Host", "127.0.0.1").text()).isEqualTo("[\"127.0.0.1\"]");
         assertThat(get(app(0, null), "/", "Host", "[::1]").text()).isEqualTo("[\"[::1]\"]");
@@ -57,7 +59,8 @@ class ReqSubdomainsTest {
 
     @Test
     void offsetThree() {
-        assertThat(get(app(3, null), "/", "Host", "tobi.ferrets.sub.example.com").text())
+        assertThat(get(app(3, null), "/", "Host", "tobi.ferrets.sub.example.com")
+                        .text())
                 .isEqualTo("[\"ferrets\",\"tobi\"]");
         assertThat(get(app(3, null), "/", "Host", "sub.example.com").text()).isEqualTo("[]");
     }

@@ -1,9 +1,9 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Express's test/req.xhr.js. */
 class ReqXhrTest {

@@ -1,10 +1,10 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.attachment.js (Express 5.3 / content-disposition 2: token names unquoted). */
 class ResAttachmentTest {
@@ -50,7 +50,8 @@ class ResAttachmentTest {
 
     @Test
     void setsTheContentType() {
-        assertThat(binaryAttachment("/path/to/image.png").header("Content-Type")).isEqualTo("image/png");
+        assertThat(binaryAttachment("/path/to/image.png").header("Content-Type"))
+                .isEqualTo("image/png");
     }
 
     @Test

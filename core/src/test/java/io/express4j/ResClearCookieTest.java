@@ -1,11 +1,10 @@
 package io.express4j;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.clearCookie.js: Express 5 forces the epoch expiry and drops maxAge. */
 class ResClearCookieTest {
@@ -24,20 +23,24 @@ class ResClearCookieTest {
 
     @Test
     void setsTheGivenParams() {
-        assertThat(clear((req, res) -> res.clearCookie("sid", new CookieOptions().path("/admin")).end()))
+        assertThat(clear((req, res) -> res.clearCookie("sid", new CookieOptions().path("/admin"))
+                        .end()))
                 .isEqualTo("sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
     }
 
     @Test
     void ignoresMaxAge() {
-        assertThat(clear((req, res) -> res.clearCookie("sid", new CookieOptions().path("/admin").maxAge(1000)).end()))
+        assertThat(clear((req, res) -> res.clearCookie(
+                                "sid", new CookieOptions().path("/admin").maxAge(1000))
+                        .end()))
                 .isEqualTo("sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
     }
 
     @Test
     void ignoresAUserSuppliedExpires() {
-        assertThat(clear((req, res) -> res.clearCookie("sid", new CookieOptions().path("/admin")
-                .expires(Instant.now())).end()))
+        assertThat(clear((req, res) -> res.clearCookie(
+                                "sid", new CookieOptions().path("/admin").expires(Instant.now()))
+                        .end()))
                 .isEqualTo("sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
     }
 }

@@ -1,14 +1,13 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.RawResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static io.express4j.support.Requests.get;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/res.cookie.js and the /cookie capture of EXPRESS.md §9. Its cases that pass a non-numeric maxAge
@@ -25,7 +24,8 @@ class ResCookieTest {
 
     @Test
     void generatesAJsonCookie() {
-        RawResponse r = run((req, res) -> res.cookie("user", Map.of("name", "tobi")).end());
+        RawResponse r =
+                run((req, res) -> res.cookie("user", Map.of("name", "tobi")).end());
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.headers("Set-Cookie")).containsExactly("user=j%3A%7B%22name%22%3A%22tobi%22%7D; Path=/");
     }
@@ -49,50 +49,66 @@ class ResCookieTest {
 
     @Test
     void setsParams() {
-        RawResponse r = run((req, res) -> res.cookie("name", "tobi", new CookieOptions().httpOnly(true).secure(true))
+        RawResponse r = run((req, res) -> res.cookie(
+                        "name", "tobi", new CookieOptions().httpOnly(true).secure(true))
                 .end());
         assertThat(r.headers("Set-Cookie")).containsExactly("name=tobi; Path=/; HttpOnly; Secure");
     }
 
     @Test
     void throwsOnAnExpiresOutsideTheDateRange() {
-        RawResponse r = run((req, res) -> res.cookie("name", "tobi",
-                new CookieOptions().expires(Instant.ofEpochMilli(8_640_000_000_000_001L))).end());
+        RawResponse r = run((req, res) -> res.cookie(
+                        "name", "tobi", new CookieOptions().expires(Instant.ofEpochMilli(8_640_000_000_000_001L)))
+                .end());
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).contains("option expires is invalid");
     }
 
     @Test
     void setsPartitioned() {
-        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().partitioned(true)).end())
-                .headers("Set-Cookie")).containsExactly("name=tobi; Path=/; Partitioned");
+        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().partitioned(true))
+                                .end())
+                        .headers("Set-Cookie"))
+                .containsExactly("name=tobi; Path=/; Partitioned");
     }
 
     @Test
     void maxAgeSetsARelativeExpiresAndMaxAge() {
         long before = System.currentTimeMillis() / 1000 * 1000;
-        RawResponse r = run((req, res) -> res.cookie("name", "tobi", new CookieOptions().maxAge(1000)).end());
+        RawResponse r = run((req, res) ->
+                res.cookie("name", "tobi", new CookieOptions().maxAge(1000)).end());
         String cookie = r.header("Set-Cookie");
-        assertThat(cookie).matches("name=tobi; Max-Age=1; Path=/; Expires=[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} "
-                + "\\d\\d:\\d\\d:\\d\\d GMT");
-        long expires = java.time.ZonedDateTime.parse(cookie.substring(cookie.indexOf("Expires=") + 8),
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        assertThat(cookie)
+                .matches("name=tobi; Max-Age=1; Path=/; Expires=[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} "
+                        + "\\d\\d:\\d\\d:\\d\\d GMT");
+        long expires = java.time.ZonedDateTime.parse(
+                        cookie.substring(cookie.indexOf("Expires=") + 8),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant()
+                .toEpochMilli();
         assertThat(expires).isBetween(before + 1000, System.currentTimeMillis() + 1000);
     }
 
     @Test
     void setsPriority() {
-        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("low")).end())
-                .header("Set-Cookie")).isEqualTo("name=tobi; Path=/; Priority=Low");
-        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("medium")).end())
-                .header("Set-Cookie")).isEqualTo("name=tobi; Path=/; Priority=Medium");
-        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("high")).end())
-                .header("Set-Cookie")).isEqualTo("name=tobi; Path=/; Priority=High");
+        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("low"))
+                                .end())
+                        .header("Set-Cookie"))
+                .isEqualTo("name=tobi; Path=/; Priority=Low");
+        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("medium"))
+                                .end())
+                        .header("Set-Cookie"))
+                .isEqualTo("name=tobi; Path=/; Priority=Medium");
+        assertThat(run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("high"))
+                                .end())
+                        .header("Set-Cookie"))
+                .isEqualTo("name=tobi; Path=/; Priority=High");
     }
 
     @Test
     void throwsWithAnInvalidPriority() {
-        RawResponse r = run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("foobar")).end());
+        RawResponse r = run((req, res) -> res.cookie("name", "tobi", new CookieOptions().priority("foobar"))
+                .end());
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).contains("option priority is invalid");
     }
@@ -103,8 +119,9 @@ class ResCookieTest {
         app.use(Express.cookieParser("foo bar baz"));
         app.use((Handler) (req, res) -> res.cookie("user", Map.of("name", "tobi"), new CookieOptions().signed(true))
                 .end());
-        assertThat(get(app, "/").headers("Set-Cookie")).containsExactly(
-                "user=s%3Aj%3A%7B%22name%22%3A%22tobi%22%7D.K20xcwmDS%2BPb1rsD95o5Jm5SqWs1KteqdnynnB7jkTE; Path=/");
+        assertThat(get(app, "/").headers("Set-Cookie"))
+                .containsExactly(
+                        "user=s%3Aj%3A%7B%22name%22%3A%22tobi%22%7D.K20xcwmDS%2BPb1rsD95o5Jm5SqWs1KteqdnynnB7jkTE; Path=/");
     }
 
     @Test
@@ -112,7 +129,8 @@ class ResCookieTest {
         App app = Express.app();
         app.set("env", "test");
         app.use(Express.cookieParser());
-        app.use((Handler) (req, res) -> res.cookie("name", "tobi", new CookieOptions().signed(true)).end());
+        app.use((Handler) (req, res) ->
+                res.cookie("name", "tobi", new CookieOptions().signed(true)).end());
         RawResponse r = get(app, "/");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).contains("cookieParser(&quot;secret&quot;) required for signed cookies");
@@ -122,28 +140,44 @@ class ResCookieTest {
     void setsASignedCookie() {
         App app = Express.app();
         app.use(Express.cookieParser("foo bar baz"));
-        app.use((Handler) (req, res) -> res.cookie("name", "tobi", new CookieOptions().signed(true)).end());
+        app.use((Handler) (req, res) ->
+                res.cookie("name", "tobi", new CookieOptions().signed(true)).end());
         assertThat(get(app, "/").headers("Set-Cookie"))
                 .containsExactly("name=s%3Atobi.xJjV2iZ6EI7C8E5kzwbfA9PVLl1ZR07UTnuTgQQ4EnQ; Path=/");
     }
 
     @Test
     void everyOtherOption() {
-        RawResponse r = run((req, res) -> res.cookie("sid", "a b", new CookieOptions().domain("example.com")
-                .path("/admin").expires(Instant.parse("2030-01-02T03:04:05Z")).sameSite(true)
-                .encode(v -> v.replace(' ', '+'))).end());
+        RawResponse r = run((req, res) -> res.cookie(
+                        "sid",
+                        "a b",
+                        new CookieOptions()
+                                .domain("example.com")
+                                .path("/admin")
+                                .expires(Instant.parse("2030-01-02T03:04:05Z"))
+                                .sameSite(true)
+                                .encode(v -> v.replace(' ', '+')))
+                .end());
         assertThat(r.header("Set-Cookie"))
                 .isEqualTo("sid=a+b; Domain=example.com; Path=/admin; Expires=Wed, 02 Jan 2030 03:04:05 GMT; "
                         + "SameSite=Strict");
-        assertThat(run((req, res) -> res.cookie("n", "v", new CookieOptions().sameSite("none").secure(true)).end())
-                .header("Set-Cookie")).isEqualTo("n=v; Path=/; Secure; SameSite=None");
+        assertThat(run((req, res) -> res.cookie(
+                                        "n",
+                                        "v",
+                                        new CookieOptions().sameSite("none").secure(true))
+                                .end())
+                        .header("Set-Cookie"))
+                .isEqualTo("n=v; Path=/; Secure; SameSite=None");
     }
 
     @Test
     void matchesTheOracleCapture() {
         App app = Express.app();
         app.get("/cookie", (req, res) -> {
-            res.cookie("name", "tobi", new CookieOptions().httpOnly(true).maxAge(60000).sameSite("lax"));
+            res.cookie(
+                    "name",
+                    "tobi",
+                    new CookieOptions().httpOnly(true).maxAge(60000).sameSite("lax"));
             res.cookie("obj", Map.of("a", 1));
             res.clearCookie("old");
             res.send("cookies");

@@ -1,21 +1,20 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import static io.express4j.ResSendFileTest.app;
 import static io.express4j.ResSendFileTest.get;
 import static io.express4j.support.FileFixtures.files;
 import static io.express4j.support.FileFixtures.fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.download.js (25 cases, numbered in file order), plus the §9 capture. */
 class ResDownloadTest {
@@ -95,8 +94,8 @@ class ResDownloadTest {
                 store.set("bar");
                 next.run();
             });
-            app.use((req, res) -> res.download(relative("name.txt"), err -> seen.complete(err == null ? store.get()
-                    : err.toString())));
+            app.use((req, res) -> res.download(
+                    relative("name.txt"), err -> seen.complete(err == null ? store.get() : err.toString())));
             RawResponse r = get(app, "/");
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=name.txt");
@@ -131,8 +130,11 @@ class ResDownloadTest {
         @Test
         @DisplayName("8 should allow options to res.sendFile()")
         void options() {
-            RawResponse r = get(app((req, res) -> res.download(relative(".name"),
-                    new SendFileOptions().dotfiles("allow").maxAge("4h"))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            relative(".name"),
+                            new SendFileOptions().dotfiles("allow").maxAge("4h"))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=.name");
             assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=14400");
@@ -145,8 +147,9 @@ class ResDownloadTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Foo", "Bar");
             headers.put("X-Bar", "Foo");
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"),
-                    new SendFileOptions().headers(headers))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(relative("user.html"), new SendFileOptions().headers(headers))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("X-Foo")).isEqualTo("Bar");
             assertThat(r.header("X-Bar")).isEqualTo("Foo");
@@ -158,8 +161,9 @@ class ResDownloadTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Foo", "Bar");
             headers.put("x-foo", "bar");
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"),
-                    new SendFileOptions().headers(headers))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(relative("user.html"), new SendFileOptions().headers(headers))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.headers("X-Foo")).containsExactly("bar");
         }
@@ -167,8 +171,11 @@ class ResDownloadTest {
         @Test
         @DisplayName("11 headers: should override Content-Type")
         void contentType() {
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"),
-                    new SendFileOptions().headers(Map.of("Content-Type", "text/x-custom")))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            relative("user.html"),
+                            new SendFileOptions().headers(Map.of("Content-Type", "text/x-custom")))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/x-custom");
         }
@@ -176,8 +183,10 @@ class ResDownloadTest {
         @Test
         @DisplayName("12 headers: should not set headers on 404")
         void notOn404() {
-            RawResponse r = get(app((req, res) -> res.download(relative("does-not-exist"),
-                    new SendFileOptions().headers(Map.of("X-Foo", "Bar")))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            relative("does-not-exist"), new SendFileOptions().headers(Map.of("X-Foo", "Bar")))),
+                    "/");
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.hasHeader("X-Foo")).isFalse();
             assertThat(r.hasHeader("Content-Disposition")).isFalse();
@@ -186,8 +195,11 @@ class ResDownloadTest {
         @Test
         @DisplayName("13 headers containing Content-Disposition: should be ignored")
         void dispositionIgnored() {
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"),
-                    new SendFileOptions().headers(Map.of("Content-Disposition", "inline")))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            relative("user.html"),
+                            new SendFileOptions().headers(Map.of("Content-Disposition", "inline")))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=user.html");
         }
@@ -195,8 +207,11 @@ class ResDownloadTest {
         @Test
         @DisplayName("14 headers containing Content-Disposition: should be ignored case-insensitively")
         void dispositionIgnoredAnyCase() {
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"),
-                    new SendFileOptions().headers(Map.of("content-disposition", "inline")))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            relative("user.html"),
+                            new SendFileOptions().headers(Map.of("content-disposition", "inline")))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.headers("Content-Disposition")).containsExactly("attachment; filename=user.html");
         }
@@ -204,8 +219,10 @@ class ResDownloadTest {
         @Test
         @DisplayName("15 root: should allow relative path")
         void rootRelative() {
-            RawResponse r = get(app((req, res) -> res.download("name.txt",
-                    new SendFileOptions().root(fixtures().toString()))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            "name.txt", new SendFileOptions().root(fixtures().toString()))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=name.txt");
             assertThat(r.body()).isEqualTo("tobi".getBytes());
@@ -214,8 +231,11 @@ class ResDownloadTest {
         @Test
         @DisplayName("16 root: should allow up within root")
         void rootUpWithin() {
-            RawResponse r = get(app((req, res) -> res.download("fake/../name.txt",
-                    new SendFileOptions().root(fixtures().toString()))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            "fake/../name.txt",
+                            new SendFileOptions().root(fixtures().toString()))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=name.txt");
             assertThat(r.body()).isEqualTo("tobi".getBytes());
@@ -225,7 +245,9 @@ class ResDownloadTest {
         @DisplayName("17 root: should reject up outside root")
         void rootUpOutside() {
             String p = "../" + fixtures().getFileName() + "/name.txt";
-            RawResponse r = get(app((req, res) -> res.download(p, new SendFileOptions().root(fixtures().toString()))),
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            p, new SendFileOptions().root(fixtures().toString()))),
                     "/");
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.hasHeader("Content-Disposition")).isFalse();
@@ -234,8 +256,10 @@ class ResDownloadTest {
         @Test
         @DisplayName("18 root: should reject reading outside root")
         void rootOutside() {
-            RawResponse r = get(app((req, res) -> res.download("../name.txt",
-                    new SendFileOptions().root(fixtures().toString()))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            "../name.txt", new SendFileOptions().root(fixtures().toString()))),
+                    "/");
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.hasHeader("Content-Disposition")).isFalse();
         }
@@ -260,8 +284,8 @@ class ResDownloadTest {
         void callback() throws Exception {
             CompletableFuture<Throwable> called = new CompletableFuture<>();
             SendFileOptions options = new SendFileOptions();
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"), "document", options,
-                    called::complete)), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(relative("user.html"), "document", options, called::complete)), "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=document");
@@ -271,8 +295,12 @@ class ResDownloadTest {
         @Test
         @DisplayName("21 should allow options to res.sendFile()")
         void options() {
-            RawResponse r = get(app((req, res) -> res.download(relative(".name"), "document",
-                    new SendFileOptions().dotfiles("allow").maxAge("4h"))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.download(
+                            relative(".name"),
+                            "document",
+                            new SendFileOptions().dotfiles("allow").maxAge("4h"))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=document");
             assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=14400");
@@ -285,8 +313,10 @@ class ResDownloadTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "text/x-custom");
             headers.put("Content-Disposition", "inline");
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"), "document",
-                    new SendFileOptions().headers(headers))), "/");
+            RawResponse r = get(
+                    app((req, res) ->
+                            res.download(relative("user.html"), "document", new SendFileOptions().headers(headers))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/x-custom");
             assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=document");
@@ -298,8 +328,10 @@ class ResDownloadTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("content-type", "text/x-custom");
             headers.put("content-disposition", "inline");
-            RawResponse r = get(app((req, res) -> res.download(relative("user.html"), "document",
-                    new SendFileOptions().headers(headers))), "/");
+            RawResponse r = get(
+                    app((req, res) ->
+                            res.download(relative("user.html"), "document", new SendFileOptions().headers(headers))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/x-custom");
             assertThat(r.headers("Content-Disposition")).containsExactly("attachment; filename=document");
@@ -348,12 +380,24 @@ class ResDownloadTest {
     @DisplayName("EXPRESS.md §9: res.download(files + '/hello.txt', 'report 2024.txt')")
     void capture() {
         App app = Express.app();
-        app.get("/download", (req, res) -> res.download(files().resolve("hello.txt").toString(), "report 2024.txt"));
+        app.get(
+                "/download",
+                (req, res) -> res.download(files().resolve("hello.txt").toString(), "report 2024.txt"));
         RawResponse r = get(app, "/download");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.headerNames()).containsExactly("X-Powered-By", "Content-Disposition", "Accept-Ranges",
-                "Cache-Control", "Last-Modified", "ETag", "Content-Type", "Content-Length", "Date", "Connection",
-                "Keep-Alive");
+        assertThat(r.headerNames())
+                .containsExactly(
+                        "X-Powered-By",
+                        "Content-Disposition",
+                        "Accept-Ranges",
+                        "Cache-Control",
+                        "Last-Modified",
+                        "ETag",
+                        "Content-Type",
+                        "Content-Length",
+                        "Date",
+                        "Connection",
+                        "Keep-Alive");
         assertThat(r.header("Content-Disposition")).isEqualTo("attachment; filename=\"report 2024.txt\"");
         assertThat(r.header("ETag")).isEqualTo("W/\"b-18cc820d888\"");
         assertThat(r.header("Content-Length")).isEqualTo("11");

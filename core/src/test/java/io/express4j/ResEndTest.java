@@ -1,17 +1,16 @@
 package io.express4j;
 
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Node's {@code res.end} under Express (EXPRESS.md §1 and the §9 {@code /end/*} captures): a single-shot body gets
@@ -70,10 +69,13 @@ class ResEndTest {
 
     @Test
     void status204DropsTheBodyAndAddsNoLength() {
-        RawResponse r = once(app((req, res) -> {
-            res.statusCode(204);
-            res.end("ignored");
-        }), "GET", "/end/status204");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.statusCode(204);
+                    res.end("ignored");
+                }),
+                "GET",
+                "/end/status204");
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 204 No Content
                 X-Powered-By: express4j
@@ -81,32 +83,41 @@ class ResEndTest {
                 Connection: keep-alive
                 Keep-Alive: timeout=5
                 """);
-        byte[] wire = TestServer.rawToClose(app((req, res) -> {
-            res.statusCode(204);
-            res.end("ignored");
-        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(masked(wire)).isEqualTo("HTTP/1.1 204 No Content\r\nX-Powered-By: express4j\r\n"
-                + "Date: <date>\r\nConnection: close\r\n\r\n");
+        byte[] wire = TestServer.rawToClose(
+                app((req, res) -> {
+                    res.statusCode(204);
+                    res.end("ignored");
+                }),
+                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(masked(wire))
+                .isEqualTo("HTTP/1.1 204 No Content\r\nX-Powered-By: express4j\r\n"
+                        + "Date: <date>\r\nConnection: close\r\n\r\n");
     }
 
     @Test
     void status304DropsTheBody() {
-        byte[] wire = TestServer.rawToClose(app((req, res) -> {
-            res.statusCode(304);
-            res.end("ignored");
-        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(masked(wire)).isEqualTo("HTTP/1.1 304 Not Modified\r\nX-Powered-By: express4j\r\n"
-                + "Date: <date>\r\nConnection: close\r\n\r\n");
+        byte[] wire = TestServer.rawToClose(
+                app((req, res) -> {
+                    res.statusCode(304);
+                    res.end("ignored");
+                }),
+                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(masked(wire))
+                .isEqualTo("HTTP/1.1 304 Not Modified\r\nX-Powered-By: express4j\r\n"
+                        + "Date: <date>\r\nConnection: close\r\n\r\n");
     }
 
     /** Oracle: Node keeps a Content-Length the user set on a 204 (Netty would strip it). */
     @Test
     void status204KeepsAUserContentLength() {
-        RawResponse r = once(app((req, res) -> {
-            res.statusCode(204);
-            res.setHeader("Content-Length", "5");
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.statusCode(204);
+                    res.setHeader("Content-Length", "5");
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 204 No Content
                 X-Powered-By: express4j
@@ -120,10 +131,13 @@ class ResEndTest {
     /** Oracle: Node gives a 205 the body it was handed (only res.send strips it). */
     @Test
     void status205SendsItsBody() {
-        RawResponse r = once(app((req, res) -> {
-            res.statusCode(205);
-            res.end("x");
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.statusCode(205);
+                    res.end("x");
+                }),
+                "GET",
+                "/");
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 205 Reset Content
                 X-Powered-By: express4j
@@ -152,9 +166,10 @@ class ResEndTest {
     @Test
     void http10BodyIsDelimitedByClosing() {
         App app = app((req, res) -> res.end("raw end"));
-        String expected = "HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\nConnection: close\r\n\r\n"
-                + "raw end";
-        assertThat(masked(TestServer.rawToClose(app, "GET /end/string HTTP/1.0\r\n\r\n"))).isEqualTo(expected);
+        String expected =
+                "HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\nConnection: close\r\n\r\n" + "raw end";
+        assertThat(masked(TestServer.rawToClose(app, "GET /end/string HTTP/1.0\r\n\r\n")))
+                .isEqualTo(expected);
         assertThat(masked(TestServer.rawToClose(app, "GET /end/string HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")))
                 .isEqualTo(expected);
     }
@@ -162,16 +177,19 @@ class ResEndTest {
     @Test
     void aSecondEndIsANoOpAndEndWithDataAfterEndThrows() {
         List<String> events = new ArrayList<>();
-        RawResponse r = once(app((req, res) -> {
-            res.end("once");
-            res.end();
-            events.add("second end ignored");
-            try {
-                res.end("again");
-            } catch (IllegalStateException e) {
-                events.add(e.getMessage());
-            }
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.end("once");
+                    res.end();
+                    events.add("second end ignored");
+                    try {
+                        res.end("again");
+                    } catch (IllegalStateException e) {
+                        events.add(e.getMessage());
+                    }
+                }),
+                "GET",
+                "/");
         assertThat(r.text()).isEqualTo("once");
         assertThat(events).containsExactly("second end ignored", "write after end");
     }
@@ -179,22 +197,28 @@ class ResEndTest {
     @Test
     void headersSentAndFinishedFollowEnd() {
         List<Boolean> states = new ArrayList<>();
-        once(app((req, res) -> {
-            states.add(res.headersSent());
-            states.add(res.finished());
-            res.end();
-            states.add(res.headersSent());
-            states.add(res.finished());
-        }), "GET", "/");
+        once(
+                app((req, res) -> {
+                    states.add(res.headersSent());
+                    states.add(res.finished());
+                    res.end();
+                    states.add(res.headersSent());
+                    states.add(res.finished());
+                }),
+                "GET",
+                "/");
         assertThat(states).containsExactly(false, false, true, true);
     }
 
     @Test
     void statusMessageReplacesTheReasonPhrase() {
-        RawResponse r = once(app((req, res) -> {
-            res.statusMessage("Custom Thing");
-            res.end("m");
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.statusMessage("Custom Thing");
+                    res.end("m");
+                }),
+                "GET",
+                "/");
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 200 Custom Thing
                 X-Powered-By: express4j
@@ -208,21 +232,27 @@ class ResEndTest {
     @Test
     void statusMessageIsNullUntilTheHeadIsWritten() {
         List<String> messages = new ArrayList<>();
-        once(app((req, res) -> {
-            res.statusCode(404);
-            messages.add(res.statusMessage());
-            res.end();
-            messages.add(res.statusMessage());
-        }), "GET", "/");
+        once(
+                app((req, res) -> {
+                    res.statusCode(404);
+                    messages.add(res.statusMessage());
+                    res.end();
+                    messages.add(res.statusMessage());
+                }),
+                "GET",
+                "/");
         assertThat(messages).containsExactly(null, "Not Found");
     }
 
     @Test
     void anUnregisteredStatusHasTheReasonUnknown() {
-        RawResponse r = once(app((req, res) -> {
-            res.statusCode(299);
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.statusCode(299);
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.status()).isEqualTo(299);
         assertThat(r.reason()).isEqualTo("unknown");
     }
@@ -230,35 +260,43 @@ class ResEndTest {
     @Test
     void setOrRemoveAHeaderAfterTheHeadThrowsNodesError() {
         List<String> messages = new ArrayList<>();
-        RawResponse r = once(app((req, res) -> {
-            res.end("done");
-            try {
-                res.setHeader("X-Late", "1");
-            } catch (IllegalStateException e) {
-                messages.add(e.getMessage());
-            }
-            try {
-                res.removeHeader("X-Powered-By");
-            } catch (IllegalStateException e) {
-                messages.add(e.getMessage());
-            }
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.end("done");
+                    try {
+                        res.setHeader("X-Late", "1");
+                    } catch (IllegalStateException e) {
+                        messages.add(e.getMessage());
+                    }
+                    try {
+                        res.removeHeader("X-Powered-By");
+                    } catch (IllegalStateException e) {
+                        messages.add(e.getMessage());
+                    }
+                }),
+                "GET",
+                "/");
         assertThat(r.hasHeader("X-Late")).isFalse();
-        assertThat(messages).containsExactly("Cannot set headers after they are sent to the client",
-                "Cannot remove headers after they are sent to the client");
+        assertThat(messages)
+                .containsExactly(
+                        "Cannot set headers after they are sent to the client",
+                        "Cannot remove headers after they are sent to the client");
     }
 
     @Test
     void crOrLfInAHeaderValueIsRefused() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RawResponse r = once(app((req, res) -> {
-            try {
-                res.setHeader("X-Foo", "a\r\nX-Injected: b");
-            } catch (IllegalArgumentException e) {
-                thrown.set(e);
-            }
-            res.end("ok");
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    try {
+                        res.setHeader("X-Foo", "a\r\nX-Injected: b");
+                    } catch (IllegalArgumentException e) {
+                        thrown.set(e);
+                    }
+                    res.end("ok");
+                }),
+                "GET",
+                "/");
         assertThat(thrown.get()).hasMessage("Invalid character in header content [\"X-Foo\"]");
         assertThat(r.hasHeader("X-Foo")).isFalse();
         assertThat(r.hasHeader("X-Injected")).isFalse();
@@ -267,46 +305,55 @@ class ResEndTest {
 
     @Test
     void anUncaughtBadHeaderBecomesA500AndNothingOfItReachesTheWire() {
-        RawResponse r = once(app((req, res) -> res.set("X-Foo", "a\nX-Injected: b").end()), "GET", "/");
+        RawResponse r =
+                once(app((req, res) -> res.set("X-Foo", "a\nX-Injected: b").end()), "GET", "/");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.hasHeader("X-Foo")).isFalse();
         assertThat(r.hasHeader("X-Injected")).isFalse();
-        assertThat(r.text()).contains(
-                "<pre>java.lang.IllegalArgumentException: Invalid character in header content [&quot;X-Foo&quot;]<br>");
+        assertThat(r.text())
+                .contains(
+                        "<pre>java.lang.IllegalArgumentException: Invalid character in header content [&quot;X-Foo&quot;]<br>");
     }
 
     @Test
     void aHeaderNameThatIsNotATokenIsRefused() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RawResponse r = once(app((req, res) -> {
-            try {
-                res.setHeader("X Foo", "a");
-            } catch (IllegalArgumentException e) {
-                thrown.set(e);
-            }
-            try {
-                res.setHeader("X-Bar\r\nX-Injected", "a");
-            } catch (IllegalArgumentException e) {
-                thrown.set(new IllegalArgumentException(thrown.get().getMessage() + "|" + e.getMessage()));
-            }
-            res.end();
-        }), "GET", "/");
-        assertThat(thrown.get()).hasMessage("Header name must be a valid HTTP token [\"X Foo\"]"
-                + "|Header name must be a valid HTTP token [\"X-Bar\r\nX-Injected\"]");
+        RawResponse r = once(
+                app((req, res) -> {
+                    try {
+                        res.setHeader("X Foo", "a");
+                    } catch (IllegalArgumentException e) {
+                        thrown.set(e);
+                    }
+                    try {
+                        res.setHeader("X-Bar\r\nX-Injected", "a");
+                    } catch (IllegalArgumentException e) {
+                        thrown.set(new IllegalArgumentException(thrown.get().getMessage() + "|" + e.getMessage()));
+                    }
+                    res.end();
+                }),
+                "GET",
+                "/");
+        assertThat(thrown.get())
+                .hasMessage("Header name must be a valid HTTP token [\"X Foo\"]"
+                        + "|Header name must be a valid HTTP token [\"X-Bar\r\nX-Injected\"]");
         assertThat(r.hasHeader("X-Injected")).isFalse();
     }
 
     @Test
     void crOrLfInTheStatusMessageIsRefused() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RawResponse r = once(app((req, res) -> {
-            try {
-                res.statusMessage("a\r\nX-Injected: b");
-            } catch (IllegalArgumentException e) {
-                thrown.set(e);
-            }
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    try {
+                        res.statusMessage("a\r\nX-Injected: b");
+                    } catch (IllegalArgumentException e) {
+                        thrown.set(e);
+                    }
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(thrown.get()).hasMessage("Invalid character in statusMessage");
         assertThat(r.reason()).isEqualTo("OK");
         assertThat(r.hasHeader("X-Injected")).isFalse();
@@ -314,10 +361,13 @@ class ResEndTest {
 
     @Test
     void aListValueBecomesOneLinePerElement() {
-        RawResponse r = once(app((req, res) -> {
-            res.setHeader("X-Foo", List.of("x", "y"));
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.setHeader("X-Foo", List.of("x", "y"));
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.headers("X-Foo")).containsExactly("x", "y");
     }
 
@@ -331,14 +381,17 @@ class ResEndTest {
     @Test
     void writeAfterEndThrowsIllegalState() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RawResponse r = once(app((req, res) -> {
-            res.end("done");
-            try {
-                res.write("x");
-            } catch (IllegalStateException e) {
-                thrown.set(e);
-            }
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.end("done");
+                    try {
+                        res.write("x");
+                    } catch (IllegalStateException e) {
+                        thrown.set(e);
+                    }
+                }),
+                "GET",
+                "/");
         assertThat(r.text()).isEqualTo("done");
         assertThat(thrown.get()).hasMessage("write after end");
     }

@@ -1,19 +1,18 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
+import io.express4j.support.RawResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static io.express4j.support.Requests.get;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Named.named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Express's test/res.format.js: the shared cases run against the five apps of the original (canonical types,
@@ -55,8 +54,8 @@ class ResFormatTest {
 
     private static App withParameters() {
         App app = Express.app();
-        app.use((req, res, next) -> res.format(hey("text/plain; charset=utf-8", "text/html; foo=bar; bar=baz",
-                "application/json; q=0.5")));
+        app.use((req, res, next) ->
+                res.format(hey("text/plain; charset=utf-8", "text/html; foo=bar; bar=baz", "application/json; q=0.5")));
         app.use(supports());
         return app;
     }
@@ -89,14 +88,16 @@ class ResFormatTest {
     @ParameterizedTest
     @MethodSource("apps")
     void utilizesQvaluesInNegotiation(Supplier<App> app) {
-        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, application/json, */*; q=.1").text())
+        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, application/json, */*; q=.1")
+                        .text())
                 .isEqualTo("{\"message\":\"hey\"}");
     }
 
     @ParameterizedTest
     @MethodSource("apps")
     void allowsWildcardTypeSubtypes(Supplier<App> app) {
-        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, application/*, */*; q=.1").text())
+        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, application/*, */*; q=.1")
+                        .text())
                 .isEqualTo("{\"message\":\"hey\"}");
     }
 
@@ -122,7 +123,8 @@ class ResFormatTest {
     @ParameterizedTest
     @MethodSource("apps")
     void variesOnAccept(Supplier<App> app) {
-        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, text/plain").header("Vary")).isEqualTo("Accept");
+        assertThat(get(app.get(), "/", "Accept", "text/html; q=.5, text/plain").header("Vary"))
+                .isEqualTo("Accept");
     }
 
     @ParameterizedTest

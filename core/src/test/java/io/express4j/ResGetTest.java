@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.express4j.support.TestServer.once;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Express 5's test/res.get.js. */
 class ResGetTest {

@@ -1,17 +1,16 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.RawResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express 5's test/res.json.js (EXPRESS.md §6.2, rows in order), plus JSON.stringify's exact layout and numbers. */
 class ResJsonTest {
@@ -34,13 +33,13 @@ class ResJsonTest {
     }
 
     @Test
-    void doesNotSupportJsonpCallbacks() {                                 // row 1
+    void doesNotSupportJsonpCallbacks() { // row 1
         RawResponse r = get(app((req, res) -> res.json(object("foo", "bar"))), "/?callback=foo");
         assertThat(r.text()).isEqualTo("{\"foo\":\"bar\"}");
     }
 
     @Test
-    void doesNotOverrideAPreviousContentType() {                          // row 2
+    void doesNotOverrideAPreviousContentType() { // row 2
         App app = Express.app();
         app.get("/", (req, res) -> {
             res.type("application/vnd.example+json");
@@ -53,7 +52,7 @@ class ResJsonTest {
     }
 
     @Test
-    void nullIsJsonNull() {                                               // row 3
+    void nullIsJsonNull() { // row 3
         RawResponse r = get(app((req, res) -> res.json(null)), "/");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
@@ -61,21 +60,21 @@ class ResJsonTest {
     }
 
     @Test
-    void numberIsJson() {                                                 // row 4
+    void numberIsJson() { // row 4
         RawResponse r = get(app((req, res) -> res.json(300)), "/");
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         assertThat(r.text()).isEqualTo("300");
     }
 
     @Test
-    void stringIsAJsonString() {                                          // row 5
+    void stringIsAJsonString() { // row 5
         RawResponse r = get(app((req, res) -> res.json("str")), "/");
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         assertThat(r.text()).isEqualTo("\"str\"");
     }
 
     @Test
-    void arrayIsJson() {                                                  // row 6
+    void arrayIsJson() { // row 6
         RawResponse r = get(app((req, res) -> res.json(List.of("foo", "bar", "baz"))), "/");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
@@ -83,7 +82,7 @@ class ResJsonTest {
     }
 
     @Test
-    void objectIsJson() {                                                 // row 7
+    void objectIsJson() { // row 7
         RawResponse r = get(app((req, res) -> res.json(object("name", "tobi"))), "/");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
@@ -91,12 +90,12 @@ class ResJsonTest {
     }
 
     @Test
-    void jsonEscapeIsUnsetByDefault() {                                   // row 8
+    void jsonEscapeIsUnsetByDefault() { // row 8
         assertThat(Express.app().get("json escape")).isNull();
     }
 
     @Test
-    void jsonEscapeUnicodeEscapesHtmlSniffingCharacters() {               // row 9
+    void jsonEscapeUnicodeEscapesHtmlSniffingCharacters() { // row 9
         App app = app((req, res) -> res.json(object("&", "<script>")));
         app.enable("json escape");
         RawResponse r = get(app, "/");
@@ -106,7 +105,7 @@ class ResJsonTest {
     }
 
     @Test
-    void jsonEscapeDoesNotBreakUndefined() {                              // row 10
+    void jsonEscapeDoesNotBreakUndefined() { // row 10
         App app = app((req, res) -> res.json(Express.UNDEFINED));
         app.enable("json escape");
         RawResponse r = get(app, "/");
@@ -132,10 +131,10 @@ class ResJsonTest {
     }
 
     @Test
-    void jsonReplacerIsAppliedAsByJsonStringify() {                       // row 11
+    void jsonReplacerIsAppliedAsByJsonStringify() { // row 11
         App app = Express.app();
-        app.set("json replacer", (BiFunction<String, Object, Object>) (key, value) ->
-                key.startsWith("_") ? Express.UNDEFINED : value);
+        app.set("json replacer", (BiFunction<String, Object, Object>)
+                (key, value) -> key.startsWith("_") ? Express.UNDEFINED : value);
         app.use((req, res) -> res.json(object("name", "tobi", "_id", 12345)));
         RawResponse r = get(app, "/");
         assertThat(r.status()).isEqualTo(200);
@@ -154,8 +153,8 @@ class ResJsonTest {
             if (key.startsWith("_")) return Express.UNDEFINED;
             return value instanceof Number n ? n.doubleValue() * 2 : value;
         });
-        app.use((req, res) -> res.json(object("a", 1, "_b", 2, "c", List.of(1, object("_d", 1, "e", 3)),
-                "f", object("g", 4))));
+        app.use((req, res) ->
+                res.json(object("a", 1, "_b", 2, "c", List.of(1, object("_d", 1, "e", 3)), "f", object("g", 4))));
         RawResponse r = get(app, "/");
         assertThat(r.text()).isEqualTo("{\"a\":2,\"c\":[2,{\"e\":6}],\"f\":{\"g\":8}}");
         assertThat(keys).containsExactly("", "a", "_b", "c", "0", "1", "_d", "e", "f", "g");
@@ -182,8 +181,8 @@ class ResJsonTest {
     @Test
     void jsonReplacerTurnsUndefinedArrayElementsIntoNull() {
         App app = Express.app();
-        app.set("json replacer", (BiFunction<String, Object, Object>) (key, value) ->
-                "x".equals(value) ? Express.UNDEFINED : value);
+        app.set("json replacer", (BiFunction<String, Object, Object>)
+                (key, value) -> "x".equals(value) ? Express.UNDEFINED : value);
         app.use((req, res) -> res.json(List.of("a", "x", "b")));
         assertThat(get(app, "/").text()).isEqualTo("[\"a\",null,\"b\"]");
     }
@@ -191,12 +190,12 @@ class ResJsonTest {
     /** Oracle: JSON.stringify leaves out undefined-valued keys and writes undefined array elements as null. */
     @Test
     void undefinedInsideContainersIsLeftOutOrNull() {
-        App app = app((req, res) -> res.json(object("a", 1, "u", Express.UNDEFINED,
-                "l", Arrays.asList(1, Express.UNDEFINED), "n", null)));
+        App app = app((req, res) ->
+                res.json(object("a", 1, "u", Express.UNDEFINED, "l", Arrays.asList(1, Express.UNDEFINED), "n", null)));
         assertThat(get(app, "/").text()).isEqualTo("{\"a\":1,\"l\":[1,null],\"n\":null}");
     }
 
-    public record Person(String name, Object nickname) { }
+    public record Person(String name, Object nickname) {}
 
     @Test
     void undefinedRecordComponentsAreLeftOut() {
@@ -205,12 +204,12 @@ class ResJsonTest {
     }
 
     @Test
-    void jsonSpacesIsUnsetByDefault() {                                   // row 12
+    void jsonSpacesIsUnsetByDefault() { // row 12
         assertThat(Express.app().get("json spaces")).isNull();
     }
 
     @Test
-    void jsonSpacesIndentsAsJsonStringify() {                             // row 13
+    void jsonSpacesIndentsAsJsonStringify() { // row 13
         App app = Express.app();
         app.set("json spaces", 2);
         app.use((req, res) -> res.json(object("name", "tobi", "age", 2)));
@@ -260,12 +259,26 @@ class ResJsonTest {
     /** Oracle: doubles are written as JavaScript's Number#toString writes them; NaN and the infinities as null. */
     @Test
     void doublesAreWrittenAsJsonStringifyWritesNumbers() {
-        App app = app((req, res) -> res.json(Arrays.asList(1.0, 0.1, 1e21, 1e-7, 123456789012345680000.0, -0.0,
-                1.5e300, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, 100, 1e20, 0.000001, 2.5)));
+        App app = app((req, res) -> res.json(Arrays.asList(
+                1.0,
+                0.1,
+                1e21,
+                1e-7,
+                123456789012345680000.0,
+                -0.0,
+                1.5e300,
+                Double.MIN_VALUE,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                100,
+                1e20,
+                0.000001,
+                2.5)));
         RawResponse r = get(app, "/");
-        assertThat(r.text()).isEqualTo(
-                "[1,0.1,1e+21,1e-7,123456789012345680000,0,1.5e+300,5e-324,null,null,100,100000000000000000000,"
-                        + "0.000001,2.5]");
+        assertThat(r.text())
+                .isEqualTo(
+                        "[1,0.1,1e+21,1e-7,123456789012345680000,0,1.5e+300,5e-324,null,null,100,100000000000000000000,"
+                                + "0.000001,2.5]");
         assertThat(r.header("ETag")).isEqualTo("W/\"6b-EHCC8wPrmUnBzb/vOvWAfq+AEYw\"");
     }
 

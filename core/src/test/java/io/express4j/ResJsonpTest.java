@@ -1,15 +1,14 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.RawResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-
-import static io.express4j.support.Requests.get;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.jsonp.js and the /jsonp captures of EXPRESS.md §9. */
 class ResJsonpTest {
@@ -177,8 +176,8 @@ class ResJsonpTest {
     void matchesTheOracleCaptures() {
         App app = jsonp(Map.of("user", "tobi"));
         RawResponse cb = get(app, "/jsonp?callback=cb");
-        assertThat(cb.headerNames()).containsSubsequence("X-Content-Type-Options", "Content-Type", "Content-Length",
-                "ETag");
+        assertThat(cb.headerNames())
+                .containsSubsequence("X-Content-Type-Options", "Content-Type", "Content-Length", "ETag");
         assertThat(cb.header("Content-Length")).isEqualTo("53");
         assertThat(cb.header("ETag")).isEqualTo("W/\"35-PjXqMr/qi6Q1Ztdfpid/tyxOLpY\"");
         assertThat(cb.text()).isEqualTo("/**/ typeof cb === 'function' && cb({\"user\":\"tobi\"});");

@@ -1,14 +1,13 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.RawResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.express4j.support.Requests.get;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.links.js. */
 class ResLinksTest {
@@ -29,8 +28,9 @@ class ResLinksTest {
         });
         RawResponse r = get(app, "/");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.header("Link")).isEqualTo("<http://api.example.com/users?page=2>; rel=\"next\", "
-                + "<http://api.example.com/users?page=5>; rel=\"last\"");
+        assertThat(r.header("Link"))
+                .isEqualTo("<http://api.example.com/users?page=2>; rel=\"next\", "
+                        + "<http://api.example.com/users?page=5>; rel=\"last\"");
     }
 
     @Test
@@ -41,9 +41,10 @@ class ResLinksTest {
             res.links(Map.of("prev", "http://api.example.com/users?page=1"));
             res.end();
         });
-        assertThat(get(app, "/").header("Link")).isEqualTo("<http://api.example.com/users?page=2>; rel=\"next\", "
-                + "<http://api.example.com/users?page=5>; rel=\"last\", "
-                + "<http://api.example.com/users?page=1>; rel=\"prev\"");
+        assertThat(get(app, "/").header("Link"))
+                .isEqualTo("<http://api.example.com/users?page=2>; rel=\"next\", "
+                        + "<http://api.example.com/users?page=5>; rel=\"last\", "
+                        + "<http://api.example.com/users?page=1>; rel=\"prev\"");
     }
 
     @Test
@@ -56,9 +57,10 @@ class ResLinksTest {
             res.links(links);
             res.end();
         });
-        assertThat(get(app, "/").header("Link")).isEqualTo("<http://api.example.com/users?page=2>; rel=\"next\", "
-                + "<http://api.example.com/users?page=5>; rel=\"last\", "
-                + "<http://api.example.com/users?page=1>; rel=\"last\"");
+        assertThat(get(app, "/").header("Link"))
+                .isEqualTo("<http://api.example.com/users?page=2>; rel=\"next\", "
+                        + "<http://api.example.com/users?page=5>; rel=\"last\", "
+                        + "<http://api.example.com/users?page=1>; rel=\"last\"");
     }
 
     @Test

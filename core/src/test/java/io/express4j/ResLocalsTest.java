@@ -1,10 +1,10 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.locals.js. */
 class ResLocalsTest {

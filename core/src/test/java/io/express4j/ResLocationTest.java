@@ -1,13 +1,12 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.location.js (the string cases; Java has no non-string input to coerce). */
 class ResLocationTest {
@@ -47,14 +46,16 @@ class ResLocationTest {
     void backIsLiteralInExpress5() {
         App app = Express.app();
         app.use((Handler) (req, res) -> res.location("back").end());
-        assertThat(get(app, "/", "Referer", "http://example.com/from").header("Location")).isEqualTo("back");
+        assertThat(get(app, "/", "Referer", "http://example.com/from").header("Location"))
+                .isEqualTo("back");
     }
 
     /** The "location header encoding" block: the URL arrives in ?q= and is echoed into Location. */
     private static void echoes(String input, String expected) {
         App app = Express.app();
         app.use((Handler) (req, res) -> res.location(req.query("q")).end());
-        RawResponse r = get(app, "/?q=" + URLEncoder.encode(input, StandardCharsets.UTF_8).replace("+", "%20"));
+        RawResponse r = get(
+                app, "/?q=" + URLEncoder.encode(input, StandardCharsets.UTF_8).replace("+", "%20"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
         assertThat(r.header("Location")).isEqualTo(expected);

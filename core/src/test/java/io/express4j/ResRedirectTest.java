@@ -1,11 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
 import static io.express4j.support.Requests.get;
 import static io.express4j.support.Requests.head;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.redirect.js and the /redirect captures of EXPRESS.md §9. */
 class ResRedirectTest {
@@ -59,8 +59,9 @@ class ResRedirectTest {
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
         assertThat(r.header("Location")).isEqualTo("http://google.com");
-        assertThat(r.text()).isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting to "
-                + "http://google.com</p></body>");
+        assertThat(r.text())
+                .isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting to "
+                        + "http://google.com</p></body>");
     }
 
     @Test
@@ -69,8 +70,9 @@ class ResRedirectTest {
         // §3.2, see HttpFramingTest); the host plays no part in these answers.
         RawResponse r = get(redirect("<la'me>"), "/", "Host", "example.com", "Accept", "text/html");
         assertThat(r.header("Location")).isEqualTo("%3Cla'me%3E");
-        assertThat(r.text()).isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting to "
-                + "%3Cla&#39;me%3E</p></body>");
+        assertThat(r.text())
+                .isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting to "
+                        + "%3Cla&#39;me%3E</p></body>");
     }
 
     @Test
@@ -79,16 +81,18 @@ class ResRedirectTest {
         String encoded = "javascript:eval(document.body.innerHTML=%60%3Cp%3EXSS%3C/p%3E%60);";
         RawResponse r = get(redirect(xss), "/", "Host", "example.com", "Accept", "text/html");
         assertThat(r.header("Location")).isEqualTo(encoded);
-        assertThat(r.text()).isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting to "
-                + encoded + "</p></body>");
+        assertThat(r.text())
+                .isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting to " + encoded
+                        + "</p></body>");
     }
 
     @Test
     void includesTheRedirectTypeInHtml() {
         RawResponse r = get(redirect(301, "http://google.com"), "/", "Accept", "text/html");
         assertThat(r.status()).isEqualTo(301);
-        assertThat(r.text()).isEqualTo("<!DOCTYPE html><head><title>Moved Permanently</title></head><body><p>Moved "
-                + "Permanently. Redirecting to http://google.com</p></body>");
+        assertThat(r.text())
+                .isEqualTo("<!DOCTYPE html><head><title>Moved Permanently</title></head><body><p>Moved "
+                        + "Permanently. Redirecting to http://google.com</p></body>");
     }
 
     @Test
@@ -100,8 +104,13 @@ class ResRedirectTest {
 
     @Test
     void encodesTheUrlInText() {
-        RawResponse r = get(redirect("http://example.com/?param=<script>alert(\"hax\");</script>"), "/",
-                "Host", "example.com", "Accept", "text/plain, */*");
+        RawResponse r = get(
+                redirect("http://example.com/?param=<script>alert(\"hax\");</script>"),
+                "/",
+                "Host",
+                "example.com",
+                "Accept",
+                "text/plain, */*");
         String encoded = "http://example.com/?param=%3Cscript%3Ealert(%22hax%22);%3C/script%3E";
         assertThat(r.header("Location")).isEqualTo(encoded);
         assertThat(r.text()).isEqualTo("Found. Redirecting to " + encoded);
@@ -138,8 +147,9 @@ class ResRedirectTest {
         assertThat(text.text()).isEqualTo("Found. Redirecting to /target%20path?q=%C3%A4");
         RawResponse html = get(app, "/redirect", "Accept", "text/html");
         assertThat(html.header("Content-Length")).isEqualTo("113");
-        assertThat(html.text()).isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting"
-                + " to /target%20path?q=%C3%A4</p></body>");
+        assertThat(html.text())
+                .isEqualTo("<!DOCTYPE html><head><title>Found</title></head><body><p>Found. Redirecting"
+                        + " to /target%20path?q=%C3%A4</p></body>");
         RawResponse json = get(app, "/redirect", "Accept", "application/json");
         assertThat(json.header("Vary")).isEqualTo("Accept");
         assertThat(json.hasHeader("Content-Type")).isFalse();

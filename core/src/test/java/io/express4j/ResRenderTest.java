@@ -1,15 +1,14 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import io.express4j.support.TmplEngine;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.express4j.support.Requests.get;
 import static io.express4j.support.TmplEngine.fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import io.express4j.support.TmplEngine;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.render.js. */
 class ResRenderTest {
@@ -41,7 +40,8 @@ class ResRenderTest {
         App app = app();
         app.locals().put("user", Map.of("name", "tobi"));
         app.set("view engine", "tmpl");
-        assertThat(render(app, (req, res) -> res.render(fixtures("user"))).text()).isEqualTo("<p>tobi</p>");
+        assertThat(render(app, (req, res) -> res.render(fixtures("user"))).text())
+                .isEqualTo("<p>tobi</p>");
     }
 
     @Test
@@ -66,8 +66,9 @@ class ResRenderTest {
         app.set("views", fixtures().toString());
         RawResponse r = render(app, (req, res) -> res.render("nope.tmpl"));
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.text()).contains("Failed to lookup view &quot;nope.tmpl&quot; in views directory &quot;"
-                + fixtures() + "&quot;");
+        assertThat(r.text())
+                .contains("Failed to lookup view &quot;nope.tmpl&quot; in views directory &quot;" + fixtures()
+                        + "&quot;");
     }
 
     @Test
@@ -99,7 +100,8 @@ class ResRenderTest {
         App app = app();
         app.set("views", fixtures().toString());
         app.use((Handler) (req, res) -> res.render("user.tmpl"));
-        app.use((err, req, res, next) -> res.status(500).send("got error: " + err.getClass().getSimpleName()));
+        app.use((err, req, res, next) ->
+                res.status(500).send("got error: " + err.getClass().getSimpleName()));
         RawResponse r = get(app, "/");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).isEqualTo("got error: RenderError");
@@ -117,7 +119,8 @@ class ResRenderTest {
     void looksUpTheViewsPaths() {
         App app = app();
         app.set("views", fixtures("default_layout"));
-        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "tobi")))).text())
+        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "tobi"))))
+                        .text())
                 .isEqualTo("<p>tobi</p>");
         App list = app();
         list.set("views", List.of(fixtures("local_layout"), fixtures("default_layout")));
@@ -131,7 +134,8 @@ class ResRenderTest {
     void rendersTheModel() {
         App app = app();
         app.set("views", fixtures().toString());
-        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "tobi")))).text())
+        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "tobi"))))
+                        .text())
                 .isEqualTo("<p>tobi</p>");
     }
 
@@ -140,9 +144,11 @@ class ResRenderTest {
         App app = app();
         app.set("views", fixtures().toString());
         assertThat(render(app, (req, res) -> {
-            res.locals().put("user", Map.of("name", "tobi"));
-            res.render("user.tmpl");
-        }).text()).isEqualTo("<p>tobi</p>");
+                            res.locals().put("user", Map.of("name", "tobi"));
+                            res.render("user.tmpl");
+                        })
+                        .text())
+                .isEqualTo("<p>tobi</p>");
     }
 
     @Test
@@ -151,9 +157,11 @@ class ResRenderTest {
         app.set("views", fixtures().toString());
         app.locals().put("user", Map.of("name", "tobi"));
         assertThat(render(app, (req, res) -> {
-            res.locals().put("user", Map.of("name", "jane"));
-            res.render("user.tmpl", Map.of());
-        }).text()).isEqualTo("<p>jane</p>");
+                            res.locals().put("user", Map.of("name", "jane"));
+                            res.render("user.tmpl", Map.of());
+                        })
+                        .text())
+                .isEqualTo("<p>jane</p>");
     }
 
     @Test
@@ -161,9 +169,11 @@ class ResRenderTest {
         App app = app();
         app.set("views", fixtures().toString());
         assertThat(render(app, (req, res) -> {
-            res.locals().put("user", Map.of("name", "tobi"));
-            res.render("user.tmpl", Map.of("user", Map.of("name", "jane")));
-        }).text()).isEqualTo("<p>jane</p>");
+                            res.locals().put("user", Map.of("name", "tobi"));
+                            res.render("user.tmpl", Map.of("user", Map.of("name", "jane")));
+                        })
+                        .text())
+                .isEqualTo("<p>jane</p>");
     }
 
     @Test
@@ -171,7 +181,8 @@ class ResRenderTest {
         App app = app();
         app.set("views", fixtures().toString());
         app.locals().put("user", Map.of("name", "tobi"));
-        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "jane")))).text())
+        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "jane"))))
+                        .text())
                 .isEqualTo("<p>jane</p>");
     }
 
@@ -179,23 +190,34 @@ class ResRenderTest {
     void aCallbackReceivesTheHtml() {
         App app = app();
         app.set("views", fixtures().toString());
-        assertThat(render(app, (req, res) -> res.render("user.tmpl", Map.of("user", Map.of("name", "tobi")),
-                (err, html) -> res.end(html.replace("tobi", "loki")))).text()).isEqualTo("<p>loki</p>");
+        assertThat(render(
+                                app,
+                                (req, res) -> res.render(
+                                        "user.tmpl",
+                                        Map.of("user", Map.of("name", "tobi")),
+                                        (err, html) -> res.end(html.replace("tobi", "loki"))))
+                        .text())
+                .isEqualTo("<p>loki</p>");
         App withLocals = app();
         withLocals.set("views", fixtures().toString());
         assertThat(render(withLocals, (req, res) -> {
-            res.locals().put("user", Map.of("name", "tobi"));
-            res.render("user.tmpl", (err, html) -> res.end(html.replace("tobi", "loki")));
-        }).text()).isEqualTo("<p>loki</p>");
+                            res.locals().put("user", Map.of("name", "tobi"));
+                            res.render("user.tmpl", (err, html) -> res.end(html.replace("tobi", "loki")));
+                        })
+                        .text())
+                .isEqualTo("<p>loki</p>");
     }
 
     @Test
     void aCallbackReceivesTheError() {
         App app = app();
         app.set("views", fixtures().toString());
-        RawResponse r = render(app, (req, res) -> res.render("user.tmpl", (err, html) -> {
-            if (err != null) res.status(500).send("got error: " + err.getClass().getSimpleName());
-        }));
+        RawResponse r = render(
+                app,
+                (req, res) -> res.render("user.tmpl", (err, html) -> {
+                    if (err != null)
+                        res.status(500).send("got error: " + err.getClass().getSimpleName());
+                }));
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).isEqualTo("got error: RenderError");
     }

@@ -1,12 +1,14 @@
 package io.express4j;
 
+import static io.express4j.support.FileFixtures.LAST_MODIFIED;
+import static io.express4j.support.FileFixtures.files;
+import static io.express4j.support.FileFixtures.fixture;
+import static io.express4j.support.FileFixtures.fixtures;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,12 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static io.express4j.support.FileFixtures.LAST_MODIFIED;
-import static io.express4j.support.FileFixtures.files;
-import static io.express4j.support.FileFixtures.fixture;
-import static io.express4j.support.FileFixtures.fixtures;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/res.sendFile.js (the 55 cases of EXPRESS.md §6.4, numbered as there), plus the sendFile captures
@@ -145,8 +144,9 @@ class ResSendFileTest {
             app.use((req, res) -> res.status(200).send("no!"));
             RawResponse r = get(app, "/");
             assertThat(r.status()).isEqualTo(404);
-            assertThat(r.text()).contains("Error: ENOENT: no such file or directory, stat &#39;"
-                    + fixture("does-no-exist") + "&#39;");
+            assertThat(r.text())
+                    .contains("Error: ENOENT: no such file or directory, stat &#39;" + fixture("does-no-exist")
+                            + "&#39;");
         }
 
         @Test
@@ -168,10 +168,12 @@ class ResSendFileTest {
         @Test
         @DisplayName("13 should not override manual content-types")
         void manualContentType() {
-            RawResponse r = get(app((req, res) -> {
-                res.contentType("application/x-bogus");
-                res.sendFile(fixture("name.txt"));
-            }), "/");
+            RawResponse r = get(
+                    app((req, res) -> {
+                        res.contentType("application/x-bogus");
+                        res.sendFile(fixture("name.txt"));
+                    }),
+                    "/");
             assertThat(r.header("Content-Type")).isEqualTo("application/x-bogus");
         }
 
@@ -191,7 +193,8 @@ class ResSendFileTest {
                 reachedErrorHandler.complete(err);
                 next.fail(err);
             });
-            try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+            try (TestServer server = TestServer.serve(app);
+                    RawClient client = server.connect()) {
                 client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
                 client.close();
@@ -224,7 +227,8 @@ class ResSendFileTest {
                 awaitClientGone(res);
                 res.sendFile(fixture("name.txt"), called::complete);
             });
-            try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+            try (TestServer server = TestServer.serve(app);
+                    RawClient client = server.connect()) {
                 client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
                 client.close();
@@ -238,10 +242,12 @@ class ResSendFileTest {
         @DisplayName("17 should invoke the callback when the response is already finished")
         void alreadyFinished() throws Exception {
             CompletableFuture<Throwable> called = new CompletableFuture<>();
-            RawResponse r = get(app((req, res) -> {
-                res.end("done");
-                res.sendFile(fixture("name.txt"), called::complete);
-            }), "/");
+            RawResponse r = get(
+                    app((req, res) -> {
+                        res.end("done");
+                        res.sendFile(fixture("name.txt"), called::complete);
+                    }),
+                    "/");
             assertThat(r.text()).isEqualTo("done");
             Throwable err = called.get(10, TimeUnit.SECONDS);
             assertThat(err).isInstanceOf(ClientAbortException.class);
@@ -252,8 +258,8 @@ class ResSendFileTest {
         @DisplayName("18 should invoke the callback without error when HEAD")
         void head() throws Exception {
             CompletableFuture<Throwable> called = new CompletableFuture<>();
-            RawResponse r = request(app((req, res) -> res.sendFile(fixture("name.txt"), called::complete)), "HEAD",
-                    "/");
+            RawResponse r =
+                    request(app((req, res) -> res.sendFile(fixture("name.txt"), called::complete)), "HEAD", "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Length")).isEqualTo("4");
             assertThat(called.get(10, TimeUnit.SECONDS)).isNull();
@@ -275,8 +281,12 @@ class ResSendFileTest {
         @Test
         @DisplayName("20 should invoke the callback on 404")
         void notFound() {
-            RawResponse r = get(app((req, res) -> res.sendFile(fixture("does-not-exist"),
-                    err -> res.send(err != null ? "got " + ((HttpError) err).status() + " error" : "no error"))), "/");
+            RawResponse r = get(
+                    app((req, res) -> res.sendFile(
+                            fixture("does-not-exist"),
+                            err -> res.send(
+                                    err != null ? "got " + ((HttpError) err).status() + " error" : "no error"))),
+                    "/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("got 404 error");
         }
@@ -503,7 +513,8 @@ class ResSendFileTest {
         @Test
         @DisplayName("44 maxAge: should cap cache-control max-age to 1 year")
         void maxAgeCap() {
-            assertThat(send("user.html", new SendFileOptions().maxAge(99999999999d)).header("Cache-Control"))
+            assertThat(send("user.html", new SendFileOptions().maxAge(99999999999d))
+                            .header("Cache-Control"))
                     .isEqualTo("public, max-age=31536000");
         }
 
@@ -524,7 +535,8 @@ class ResSendFileTest {
         @Test
         @DisplayName("47 maxAge with cacheControl false: should not send cache-control")
         void maxAgeWithoutCacheControl() {
-            RawResponse r = send("user.html", new SendFileOptions().cacheControl(false).maxAge(20000));
+            RawResponse r =
+                    send("user.html", new SendFileOptions().cacheControl(false).maxAge(20000));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.hasHeader("Cache-Control")).isFalse();
         }
@@ -562,7 +574,10 @@ class ResSendFileTest {
     @DisplayName("with \"root\" option")
     class Root {
         RawResponse send(String path) {
-            return get(app((req, res) -> res.sendFile(path, new SendFileOptions().root(fixtures().toString()))), "/");
+            return get(
+                    app((req, res) -> res.sendFile(
+                            path, new SendFileOptions().root(fixtures().toString()))),
+                    "/");
         }
 
         @Test
@@ -608,21 +623,38 @@ class ResSendFileTest {
             app.get("/file/missing", (req, res) -> res.sendFile("nope.txt", new SendFileOptions().root(root)));
             app.get("/file/dotfile", (req, res) -> res.sendFile(".name", new SendFileOptions().root(root)));
             app.get("/file/traversal", (req, res) -> res.sendFile("../app.js", new SendFileOptions().root(root)));
-            app.get("/file/maxage", (req, res) -> res.sendFile("hello.txt", new SendFileOptions().root(root)
-                    .maxAge("1d").immutable(true).headers(Map.of("X-Extra", "yes"))));
+            app.get(
+                    "/file/maxage",
+                    (req, res) -> res.sendFile(
+                            "hello.txt",
+                            new SendFileOptions()
+                                    .root(root)
+                                    .maxAge("1d")
+                                    .immutable(true)
+                                    .headers(Map.of("X-Extra", "yes"))));
             return app;
         }
 
-        private static final List<String> VALIDATORS = List.of("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                "Last-Modified", "ETag");
+        private static final List<String> VALIDATORS =
+                List.of("X-Powered-By", "Accept-Ranges", "Cache-Control", "Last-Modified", "ETag");
 
         @Test
         void file() {
             RawResponse r = get(oracle(), "/file");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.reason()).isEqualTo("OK");
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=0");
             assertThat(r.header("Last-Modified")).isEqualTo(LAST_MODIFIED);
             assertThat(r.header("ETag")).isEqualTo("W/\"9-18cc820d888\"");
@@ -636,9 +668,19 @@ class ResSendFileTest {
             RawResponse r = get(oracle(), "/file", "Range", "bytes=0-4");
             assertThat(r.status()).isEqualTo(206);
             assertThat(r.reason()).isEqualTo("Partial Content");
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Range", "Content-Length", "Date", "Connection",
-                    "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Range",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("Content-Range")).isEqualTo("bytes 0-4/9");
             assertThat(r.header("Content-Length")).isEqualTo("5");
             assertThat(r.text()).isEqualTo("12345");
@@ -658,13 +700,27 @@ class ResSendFileTest {
             RawResponse r = get(oracle(), "/file", "Range", "bytes=9-50");
             assertThat(r.status()).isEqualTo(416);
             assertThat(r.reason()).isEqualTo("Range Not Satisfiable");
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Range", "Content-Security-Policy",
-                    "X-Content-Type-Options", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Range",
+                            "Content-Security-Policy",
+                            "X-Content-Type-Options",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
             assertThat(r.header("Content-Range")).isEqualTo("bytes */9");
-            assertThat(r.text()).startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    + "<title>Error</title>\n</head>\n<body>\n<pre>RangeNotSatisfiableError: Range Not Satisfiable<br>");
+            assertThat(r.text())
+                    .startsWith(
+                            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                    + "<title>Error</title>\n</head>\n<body>\n<pre>RangeNotSatisfiableError: Range Not Satisfiable<br>");
         }
 
         @Test
@@ -681,8 +737,16 @@ class ResSendFileTest {
             RawResponse r = get(oracle(), "/file", "If-None-Match", "W/\"9-18cc820d888\"");
             assertThat(r.status()).isEqualTo(304);
             assertThat(r.reason()).isEqualTo("Not Modified");
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.body()).isEmpty();
         }
 
@@ -690,8 +754,16 @@ class ResSendFileTest {
         void ifModifiedSince() {
             RawResponse r = get(oracle(), "/file", "If-Modified-Since", LAST_MODIFIED);
             assertThat(r.status()).isEqualTo(304);
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
         }
 
         @Test
@@ -699,9 +771,20 @@ class ResSendFileTest {
             RawResponse r = get(oracle(), "/file", "If-Match", "\"nope\"");
             assertThat(r.status()).isEqualTo(412);
             assertThat(r.reason()).isEqualTo("Precondition Failed");
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Security-Policy", "X-Content-Type-Options",
-                    "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Security-Policy",
+                            "X-Content-Type-Options",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.text()).contains("<pre>PreconditionFailedError: Precondition Failed<br>");
         }
 
@@ -709,8 +792,18 @@ class ResSendFileTest {
         void head() {
             RawResponse r = request(oracle(), "HEAD", "/file");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("Content-Length")).isEqualTo("9");
         }
 
@@ -718,8 +811,16 @@ class ResSendFileTest {
         void missing() {
             RawResponse r = get(oracle(), "/file/missing");
             assertThat(r.status()).isEqualTo(404);
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "Content-Security-Policy",
-                    "X-Content-Type-Options", "Content-Type", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "Content-Security-Policy",
+                            "X-Content-Type-Options",
+                            "Content-Type",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             String body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     + "<title>Error</title>\n</head>\n<body>\n<pre>Error: ENOENT: no such file or directory, stat "
                     + "&#39;" + files().resolve("nope.txt") + "&#39;</pre>\n</body>\n</html>\n";
@@ -734,8 +835,9 @@ class ResSendFileTest {
             RawResponse r = get(app, "/file/missing");
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.header("Content-Length")).isEqualTo("136");
-            assertThat(r.text()).isEqualTo("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    + "<title>Error</title>\n</head>\n<body>\n<pre>Not Found</pre>\n</body>\n</html>\n");
+            assertThat(r.text())
+                    .isEqualTo("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                            + "<title>Error</title>\n</head>\n<body>\n<pre>Not Found</pre>\n</body>\n</html>\n");
         }
 
         @Test
@@ -756,8 +858,19 @@ class ResSendFileTest {
         void maxAgeImmutableHeaders() {
             RawResponse r = get(oracle(), "/file/maxage");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.headerNames()).containsExactly("X-Powered-By", "X-Extra", "Accept-Ranges", "Cache-Control",
-                    "Last-Modified", "ETag", "Content-Type", "Content-Length", "Date", "Connection", "Keep-Alive");
+            assertThat(r.headerNames())
+                    .containsExactly(
+                            "X-Powered-By",
+                            "X-Extra",
+                            "Accept-Ranges",
+                            "Cache-Control",
+                            "Last-Modified",
+                            "ETag",
+                            "Content-Type",
+                            "Content-Length",
+                            "Date",
+                            "Connection",
+                            "Keep-Alive");
             assertThat(r.header("X-Extra")).isEqualTo("yes");
             assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=86400, immutable");
             assertThat(r.header("ETag")).isEqualTo("W/\"b-18cc820d888\"");
@@ -775,8 +888,12 @@ class ResSendFileTest {
     @Test
     void etagOfCaptureFile() {
         AtomicReference<String> seen = new AtomicReference<>();
-        RawResponse r = get(app((req, res) -> res.sendFile("nums.txt",
-                new SendFileOptions().root(files().toString()), err -> seen.set(String.valueOf(err)))), "/");
+        RawResponse r = get(
+                app((req, res) -> res.sendFile(
+                        "nums.txt",
+                        new SendFileOptions().root(files().toString()),
+                        err -> seen.set(String.valueOf(err)))),
+                "/");
         assertThat(r.header("ETag")).isEqualTo("W/\"9-18cc820d888\"");
         assertThat(seen.get()).isEqualTo("null");
     }

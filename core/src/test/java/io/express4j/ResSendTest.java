@@ -1,15 +1,12 @@
 package io.express4j;
 
-import io.express4j.support.RawClient;
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.NodeMethods;
+import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,9 +15,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Express 5's test/res.send.js (EXPRESS.md §6.1, rows in order) and the §9 captures of {@code /send/*}. */
 class ResSendTest {
@@ -43,14 +42,14 @@ class ResSendTest {
     @Nested
     class Bodies {
         @Test
-        void sendWithoutBodyIsEmpty() {                                   // row 1
+        void sendWithoutBodyIsEmpty() { // row 1
             RawResponse r = get(app((req, res) -> res.send()));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.body()).isEmpty();
         }
 
         @Test
-        void sendNullIsAnEmptyBodyWithLengthZero() {                      // row 2
+        void sendNullIsAnEmptyBodyWithLengthZero() { // row 2
             RawResponse r = get(app((req, res) -> res.send((Object) null)));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Length")).isEqualTo("0");
@@ -58,7 +57,7 @@ class ResSendTest {
         }
 
         @Test
-        void sendUndefinedIsEmpty() {                                     // row 3
+        void sendUndefinedIsEmpty() { // row 3
             RawResponse r = get(app((req, res) -> res.send(Express.UNDEFINED)));
             assertThat(r.head()).isEqualTo("""
                     HTTP/1.1 200 OK
@@ -72,7 +71,7 @@ class ResSendTest {
         }
 
         @Test
-        void numberIsSentAsJson() {                                       // row 4
+        void numberIsSentAsJson() { // row 4
             RawResponse r = get(app((req, res) -> res.send(1000)));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
@@ -80,7 +79,7 @@ class ResSendTest {
         }
 
         @Test
-        void stringIsSentAsHtml() {                                       // row 5
+        void stringIsSentAsHtml() { // row 5
             RawResponse r = get(app((req, res) -> res.send("<p>hey</p>")));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
@@ -88,37 +87,40 @@ class ResSendTest {
         }
 
         @Test
-        void stringGetsAnETag() {                                         // row 6
+        void stringGetsAnETag() { // row 6
             RawResponse r = get(app((req, res) -> res.send(DASHES)));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("ETag")).isEqualTo("W/\"3e7-qPnkJ3CVdVhFJQvUBfF10TmVA7g\"");
         }
 
         @Test
-        void stringKeepsTheContentTypeAndAddsTheCharset() {               // row 7
-            RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain").send("hey")));
+        void stringKeepsTheContentTypeAndAddsTheCharset() { // row 7
+            RawResponse r =
+                    get(app((req, res) -> res.set("Content-Type", "text/plain").send("hey")));
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(r.text()).isEqualTo("hey");
         }
 
         @Test
-        void stringOverridesTheCharset() {                                // row 8
-            RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
-                    .send("hey")));
+        void stringOverridesTheCharset() { // row 8
+            RawResponse r = get(app((req, res) ->
+                    res.set("Content-Type", "text/plain; charset=iso-8859-1").send("hey")));
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(r.text()).isEqualTo("hey");
         }
 
         @Test
-        void stringPreservesOtherParameters() {                           // row 9
-            RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain; foo=bar").send("hey")));
+        void stringPreservesOtherParameters() { // row 9
+            RawResponse r = get(app(
+                    (req, res) -> res.set("Content-Type", "text/plain; foo=bar").send("hey")));
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; foo=bar; charset=utf-8");
             assertThat(r.text()).isEqualTo("hey");
         }
 
         @Test
-        void stringDoesNotThrowOnAMalformedParameter() {                  // row 10
-            RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain; foo").send("hey")));
+        void stringDoesNotThrowOnAMalformedParameter() { // row 10
+            RawResponse r = get(
+                    app((req, res) -> res.set("Content-Type", "text/plain; foo").send("hey")));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(r.text()).isEqualTo("hey");
@@ -144,8 +146,14 @@ class ResSendTest {
             app.set("env", "test");
             RawResponse r = get(app);
             assertThat(r.status()).isEqualTo(500);
-            assertThat(r.headerNames()).containsSubsequence("X-Powered-By", "Content-Type",
-                    "Content-Security-Policy", "X-Content-Type-Options", "Content-Length", "Date");
+            assertThat(r.headerNames())
+                    .containsSubsequence(
+                            "X-Powered-By",
+                            "Content-Type",
+                            "Content-Security-Policy",
+                            "X-Content-Type-Options",
+                            "Content-Length",
+                            "Date");
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
             assertThat(r.text()).contains("<pre>java.lang.IllegalArgumentException: Invalid type: garbage<br>");
         }
@@ -153,13 +161,14 @@ class ResSendTest {
         /** Oracle: the literal false an unknown extension left behind counts as no Content-Type. */
         @Test
         void stringReplacesTheLiteralFalseContentType() {
-            RawResponse r = get(app((req, res) -> res.set("Content-Type", "nosuchext").send("x")));
+            RawResponse r =
+                    get(app((req, res) -> res.set("Content-Type", "nosuchext").send("x")));
             assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
             assertThat(r.header("ETag")).isEqualTo("W/\"1-EfatjsUqKYSrqv18O1FlA3hcIHI\"");
         }
 
         @Test
-        void bytesKeepTheCharsetOfTheContentType() {                      // row 11
+        void bytesKeepTheCharsetOfTheContentType() { // row 11
             RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
                     .send("hi".getBytes(StandardCharsets.UTF_8))));
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=iso-8859-1");
@@ -167,7 +176,7 @@ class ResSendTest {
         }
 
         @Test
-        void bytesAreSentAsOctetStream() {                                // row 12
+        void bytesAreSentAsOctetStream() { // row 12
             RawResponse r = get(app((req, res) -> res.send("hello".getBytes(StandardCharsets.UTF_8))));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("application/octet-stream");
@@ -175,21 +184,21 @@ class ResSendTest {
         }
 
         @Test
-        void bytesGetTheSameETagAsTheEqualString() {                      // row 13
+        void bytesGetTheSameETagAsTheEqualString() { // row 13
             RawResponse r = get(app((req, res) -> res.send(DASHES.getBytes(StandardCharsets.UTF_8))));
             assertThat(r.header("ETag")).isEqualTo("W/\"3e7-qPnkJ3CVdVhFJQvUBfF10TmVA7g\"");
         }
 
         @Test
-        void bytesKeepTheContentType() {                                  // row 14
-            RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain")
-                    .send("hey".getBytes(StandardCharsets.UTF_8))));
+        void bytesKeepTheContentType() { // row 14
+            RawResponse r = get(app(
+                    (req, res) -> res.set("Content-Type", "text/plain").send("hey".getBytes(StandardCharsets.UTF_8))));
             assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(r.text()).isEqualTo("hey");
         }
 
         @Test
-        void byteBufferIsBinaryLikeUint8Array() {                        // row 15
+        void byteBufferIsBinaryLikeUint8Array() { // row 15
             RawResponse r = get(app((req, res) -> res.set("Content-Type", "text/plain")
                     .send(ByteBuffer.wrap("hey".getBytes(StandardCharsets.UTF_8)))));
             assertThat(r.status()).isEqualTo(200);
@@ -198,15 +207,15 @@ class ResSendTest {
         }
 
         @Test
-        void bytesDoNotOverrideASetETag() {                               // row 16
-            RawResponse r = get(app((req, res) -> res.type("text/plain").set("ETag", "\"foo\"")
-                    .send("hey".getBytes(StandardCharsets.UTF_8))));
+        void bytesDoNotOverrideASetETag() { // row 16
+            RawResponse r = get(app((req, res) ->
+                    res.type("text/plain").set("ETag", "\"foo\"").send("hey".getBytes(StandardCharsets.UTF_8))));
             assertThat(r.header("ETag")).isEqualTo("\"foo\"");
             assertThat(r.text()).isEqualTo("hey");
         }
 
         @Test
-        void mapIsSentAsJson() {                                          // row 17
+        void mapIsSentAsJson() { // row 17
             RawResponse r = get(app((req, res) -> res.send(Map.of("name", "tobi"))));
             assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
             assertThat(r.text()).isEqualTo("{\"name\":\"tobi\"}");
@@ -216,7 +225,7 @@ class ResSendTest {
     @Nested
     class Stripping {
         @Test
-        void headIgnoresTheBody() {                                       // row 18
+        void headIgnoresTheBody() { // row 18
             RawResponse r = once(app((req, res) -> res.send("yay")), "HEAD", "/");
             assertThat(r.head()).isEqualTo("""
                     HTTP/1.1 200 OK
@@ -232,8 +241,9 @@ class ResSendTest {
         }
 
         @Test
-        void status204StripsContentFieldsTransferEncodingAndBody() {      // row 19
-            RawResponse r = get(app((req, res) -> res.status(204).set("Transfer-Encoding", "chunked").send("foo")));
+        void status204StripsContentFieldsTransferEncodingAndBody() { // row 19
+            RawResponse r = get(app((req, res) ->
+                    res.status(204).set("Transfer-Encoding", "chunked").send("foo")));
             assertThat(r.head()).isEqualTo("""
                     HTTP/1.1 204 No Content
                     X-Powered-By: express4j
@@ -247,7 +257,8 @@ class ResSendTest {
 
         @Test
         void status205StripsTransferEncodingAndBodyAndSetsLengthZero() { // row 20
-            RawResponse r = get(app((req, res) -> res.status(205).set("Transfer-Encoding", "chunked").send("foo")));
+            RawResponse r = get(app((req, res) ->
+                    res.status(205).set("Transfer-Encoding", "chunked").send("foo")));
             assertThat(r.head()).isEqualTo("""
                     HTTP/1.1 205 Reset Content
                     X-Powered-By: express4j
@@ -262,8 +273,9 @@ class ResSendTest {
         }
 
         @Test
-        void status304StripsContentFieldsTransferEncodingAndBody() {      // row 21
-            RawResponse r = get(app((req, res) -> res.status(304).set("Transfer-Encoding", "chunked").send("foo")));
+        void status304StripsContentFieldsTransferEncodingAndBody() { // row 21
+            RawResponse r = get(app((req, res) ->
+                    res.status(304).set("Transfer-Encoding", "chunked").send("foo")));
             assertThat(r.head()).isEqualTo("""
                     HTTP/1.1 304 Not Modified
                     X-Powered-By: express4j
@@ -279,7 +291,7 @@ class ResSendTest {
     @Nested
     class Freshness {
         @Test
-        void shortBodiesAreCheckedToo() {                                 // row 22
+        void shortBodiesAreCheckedToo() { // row 22
             App app = app((req, res) -> res.set("ETag", "\"asdf\"").send("hey"));
             RawResponse r = get(app, "If-None-Match", "\"asdf\"");
             assertThat(r.status()).isEqualTo(304);
@@ -287,7 +299,7 @@ class ResSendTest {
         }
 
         @Test
-        void answers304WhenFresh() {                                      // row 23
+        void answers304WhenFresh() { // row 23
             App app = app((req, res) -> res.set("ETag", "\"asdf\"").send(DASHES));
             RawResponse r = get(app, "If-None-Match", "\"asdf\"");
             assertThat(r.status()).isEqualTo(304);
@@ -296,7 +308,7 @@ class ResSendTest {
         }
 
         @Test
-        void noFreshnessCheckOutside2xxAnd304() {                         // row 24
+        void noFreshnessCheckOutside2xxAnd304() { // row 24
             App app = app((req, res) -> res.status(500).set("ETag", "\"asdf\"").send("hey"));
             RawResponse r = get(app, "If-None-Match", "\"asdf\"");
             assertThat(r.status()).isEqualTo(500);
@@ -305,13 +317,13 @@ class ResSendTest {
     }
 
     @Test
-    void doesNotSupportJsonpCallbacks() {                                 // row 25
+    void doesNotSupportJsonpCallbacks() { // row 25
         RawResponse r = once(app((req, res) -> res.send(Map.of("foo", "bar"))), "GET", "/?callback=foo");
         assertThat(r.text()).isEqualTo("{\"foo\":\"bar\"}");
     }
 
     @Test
-    void isChainable() {                                                  // row 26
+    void isChainable() { // row 26
         AtomicReference<Object> returned = new AtomicReference<>();
         AtomicReference<Object> response = new AtomicReference<>();
         RawResponse r = get(app((req, res) -> {
@@ -326,7 +338,7 @@ class ResSendTest {
     @Nested
     class ETagSetting {
         @Test
-        void enabledSendsAWeakETag() {                                    // row 27
+        void enabledSendsAWeakETag() { // row 27
             App app = app((req, res) -> res.send("kajdslfkasdf"));
             app.enable("etag");
             RawResponse r = get(app);
@@ -335,7 +347,7 @@ class ResSendTest {
         }
 
         @Test
-        void isSentForTheEmptyString() {                                  // row 29
+        void isSentForTheEmptyString() { // row 29
             App app = app((req, res) -> res.send(""));
             app.enable("etag");
             RawResponse r = get(app);
@@ -344,14 +356,14 @@ class ResSendTest {
         }
 
         @Test
-        void isSentForALongBody() {                                       // row 30
+        void isSentForALongBody() { // row 30
             App app = app((req, res) -> res.send(DASHES));
             app.enable("etag");
             assertThat(get(app).header("ETag")).isEqualTo("W/\"3e7-qPnkJ3CVdVhFJQvUBfF10TmVA7g\"");
         }
 
         @Test
-        void doesNotOverrideAManualETag() {                               // row 31
+        void doesNotOverrideAManualETag() { // row 31
             App app = app((req, res) -> {
                 res.set("etag", "\"asdf\"");
                 res.send("hello!");
@@ -363,7 +375,7 @@ class ResSendTest {
         }
 
         @Test
-        void isNotSentForSendWithoutBody() {                              // row 32
+        void isNotSentForSendWithoutBody() { // row 32
             App app = app((req, res) -> res.send());
             app.enable("etag");
             RawResponse r = get(app);
@@ -372,7 +384,7 @@ class ResSendTest {
         }
 
         @Test
-        void disabledSendsNoETag() {                                      // row 33
+        void disabledSendsNoETag() { // row 33
             App app = app((req, res) -> res.send(DASHES));
             app.disable("etag");
             RawResponse r = get(app);
@@ -381,7 +393,7 @@ class ResSendTest {
         }
 
         @Test
-        void disabledStillSendsAManualETag() {                            // row 34
+        void disabledStillSendsAManualETag() { // row 34
             App app = Express.app();
             app.disable("etag");
             app.use((req, res) -> {
@@ -392,7 +404,7 @@ class ResSendTest {
         }
 
         @Test
-        void strongSendsAStrongETag() {                                   // row 35
+        void strongSendsAStrongETag() { // row 35
             App app = Express.app();
             app.set("etag", "strong");
             app.use((req, res) -> res.send("hello, world!"));
@@ -400,7 +412,7 @@ class ResSendTest {
         }
 
         @Test
-        void weakSendsAWeakETag() {                                       // row 36
+        void weakSendsAWeakETag() { // row 36
             App app = Express.app();
             app.set("etag", "weak");
             app.use((req, res) -> res.send("hello, world!"));
@@ -408,7 +420,7 @@ class ResSendTest {
         }
 
         @Test
-        void aFunctionMakesTheETag() {                                    // row 37
+        void aFunctionMakesTheETag() { // row 37
             AtomicReference<String> seen = new AtomicReference<>();
             App app = Express.app();
             app.set("etag", (Function<byte[], String>) body -> {
@@ -423,7 +435,7 @@ class ResSendTest {
         }
 
         @Test
-        void aFunctionReturningNullSendsNoETag() {                        // row 38
+        void aFunctionReturningNullSendsNoETag() { // row 38
             App app = Express.app();
             app.set("etag", (Function<byte[], String>) body -> null);
             app.use((req, res) -> res.send("hello, world!"));
@@ -440,7 +452,7 @@ class ResSendTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
-    void etagIsSentForEveryMethod(String method) {                        // row 28, "etag" setting
+    void etagIsSentForEveryMethod(String method) { // row 28, "etag" setting
         App app = Express.app();
         app.method(method, "/", (Handler) (req, res) -> res.send("kajdslfkasdf"));
         RawResponse r = once(app, method, "/");
@@ -454,7 +466,8 @@ class ResSendTest {
     @ParameterizedTest
     @ValueSource(strings = {"chunked", "compress", "deflate", "gzip"})
     void transferEncodingSuppressesContentLength(String encoding) {
-        App app = app((req, res) -> res.status(200).set("Transfer-Encoding", encoding).send(""));
+        App app = app(
+                (req, res) -> res.status(200).set("Transfer-Encoding", encoding).send(""));
         RawResponse r = once(app, "GET", "/", Map.of("Connection", "close"));
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 200 OK
@@ -491,8 +504,10 @@ class ResSendTest {
             app.get("/send/number", (req, res) -> res.send(42));
             app.get("/send/null", (req, res) -> res.send((Object) null));
             app.get("/send/undefined", (req, res) -> res.send());
-            app.get("/send/custom-ct", (req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
-                    .send("latin"));
+            app.get(
+                    "/send/custom-ct",
+                    (req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
+                            .send("latin"));
             return app;
         }
 
@@ -531,16 +546,16 @@ class ResSendTest {
 
         @Test
         void ifNoneMatchWeak() {
-            RawResponse r = once(app(), "GET", "/send/string",
-                    Map.of("If-None-Match", "W/\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\""));
+            RawResponse r =
+                    once(app(), "GET", "/send/string", Map.of("If-None-Match", "W/\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\""));
             assertThat(r.head()).isEqualTo(HELLO_HEAD_304);
             assertThat(r.body()).isEmpty();
         }
 
         @Test
         void ifNoneMatchStrongMatchesTheWeakTag() {
-            RawResponse r = once(app(), "GET", "/send/string",
-                    Map.of("If-None-Match", "\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\""));
+            RawResponse r =
+                    once(app(), "GET", "/send/string", Map.of("If-None-Match", "\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\""));
             assertThat(r.head()).isEqualTo(HELLO_HEAD_304);
         }
 
@@ -552,8 +567,11 @@ class ResSendTest {
 
         @Test
         void noCacheForcesAFullResponse() {
-            RawResponse r = once(app(), "GET", "/send/string", Map.of(
-                    "If-None-Match", "W/\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\"", "Cache-Control", "no-cache"));
+            RawResponse r = once(
+                    app(),
+                    "GET",
+                    "/send/string",
+                    Map.of("If-None-Match", "W/\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\"", "Cache-Control", "no-cache"));
             assertThat(r.head()).isEqualTo(HELLO_HEAD_200);
             assertThat(r.text()).isEqualTo("Hello World");
         }
@@ -678,15 +696,19 @@ class ResSendTest {
                 }
             });
             app.get("/next", (req, res) -> res.send("next"));
-            try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
-                RawResponse first = client.send("GET /send/twice HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            try (TestServer server = TestServer.serve(app);
+                    RawClient client = server.connect()) {
+                RawResponse first = client.send("GET /send/twice HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .read("GET");
                 assertThat(first.head()).isEqualTo(FIRST_HEAD);
                 assertThat(first.text()).isEqualTo("first");
                 // the connection carries on with the next request's answer, not a second response
-                RawResponse next = client.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+                RawResponse next =
+                        client.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
                 assertThat(next.text()).isEqualTo("next");
             }
-            assertThat(thrown.get()).isInstanceOf(IllegalStateException.class)
+            assertThat(thrown.get())
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Cannot set headers after they are sent to the client");
         }
 
@@ -697,8 +719,10 @@ class ResSendTest {
                 res.send("first");
                 res.send("second");
             });
-            try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
-                RawResponse first = client.send("GET /send/twice HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            try (TestServer server = TestServer.serve(app);
+                    RawClient client = server.connect()) {
+                RawResponse first = client.send("GET /send/twice HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .read("GET");
                 assertThat(first.head()).isEqualTo(FIRST_HEAD);
                 assertThat(first.text()).isEqualTo("first");
                 assertThat(client.isClosedByServer(5_000)).isTrue();

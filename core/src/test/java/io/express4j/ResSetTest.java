@@ -1,14 +1,13 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.RawResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express 5's test/res.set.js. Express's {@code res.get} returns an array for a multi-value header; the Java
@@ -25,7 +24,8 @@ class ResSetTest {
 
     @Test
     void setsTheResponseHeaderField() {
-        RawResponse r = get((req, res) -> res.set("Content-Type", "text/x-foo; charset=utf-8").end());
+        RawResponse r = get((req, res) ->
+                res.set("Content-Type", "text/x-foo; charset=utf-8").end());
         assertThat(r.header("Content-Type")).isEqualTo("text/x-foo; charset=utf-8");
     }
 
@@ -126,7 +126,8 @@ class ResSetTest {
 
     @Test
     void headerIsAnAliasAndChains() {
-        RawResponse r = get((req, res) -> res.header("X-A", "1").header("X-B", List.of("2", "3")).end());
+        RawResponse r = get((req, res) ->
+                res.header("X-A", "1").header("X-B", List.of("2", "3")).end());
         assertThat(r.header("X-A")).isEqualTo("1");
         assertThat(r.headers("X-B")).containsExactly("2", "3");
     }

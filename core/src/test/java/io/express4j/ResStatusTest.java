@@ -1,14 +1,13 @@
 package io.express4j;
 
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.concurrent.atomic.AtomicReference;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Express 5's test/res.status.js. The Java API takes an {@code int}, so the non-integer cases (200.1, undefined,
@@ -69,8 +68,9 @@ class ResStatusTest {
     void raisesAnErrorOutsideTheRange(int status) {
         RawResponse r = once(app(status), "GET", "/");
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.text()).contains("<pre>java.lang.IllegalArgumentException: Invalid status code: " + status
-                + ". Status code must be greater than 99 and less than 1000.<br>");
+        assertThat(r.text())
+                .contains("<pre>java.lang.IllegalArgumentException: Invalid status code: " + status
+                        + ". Status code must be greater than 99 and less than 1000.<br>");
     }
 
     @Test
@@ -87,8 +87,8 @@ class ResStatusTest {
         });
         RawResponse r = once(app, "GET", "/");
         assertThat(r.text()).isEqualTo("200");
-        assertThat(thrown.get()).hasMessage(
-                "Invalid status code: 1000. Status code must be greater than 99 and less than 1000.");
+        assertThat(thrown.get())
+                .hasMessage("Invalid status code: 1000. Status code must be greater than 99 and less than 1000.");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.express4j;
 
-import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.RawResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/res.vary.js. */
 class ResVaryTest {
@@ -71,9 +70,13 @@ class ResVaryTest {
 
     @Test
     void caseInsensitiveCommaListsAndStar() {
-        assertThat(run((req, res) -> res.vary("Accept").vary("accept, Origin").end()).header("Vary"))
+        assertThat(run((req, res) -> res.vary("Accept").vary("accept, Origin").end())
+                        .header("Vary"))
                 .isEqualTo("Accept, Origin");
-        assertThat(run((req, res) -> res.vary("Accept").vary("*").vary("Origin").end()).header("Vary")).isEqualTo("*");
-        assertThat(run((req, res) -> res.vary("Accept", "Origin").end()).header("Vary")).isEqualTo("Accept, Origin");
+        assertThat(run((req, res) -> res.vary("Accept").vary("*").vary("Origin").end())
+                        .header("Vary"))
+                .isEqualTo("*");
+        assertThat(run((req, res) -> res.vary("Accept", "Origin").end()).header("Vary"))
+                .isEqualTo("Accept, Origin");
     }
 }

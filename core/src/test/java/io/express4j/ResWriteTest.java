@@ -1,10 +1,11 @@
 package io.express4j;
 
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Node's {@code res.write}, {@code writeHead} and {@code flushHeaders} under Express (EXPRESS.md §1.2–1.3 and the
@@ -76,9 +75,10 @@ class ResWriteTest {
     @Test
     void eachWriteIsOneChunkOnTheWire() {
         byte[] wire = TestServer.rawToClose(app(), "GET /write HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(masked(wire)).isEqualTo("HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
-                + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "7\r\nchunk1;\r\n7\r\nchunk2;\r\n4\r\nlast\r\n0\r\n\r\n");
+        assertThat(masked(wire))
+                .isEqualTo("HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
+                        + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "7\r\nchunk1;\r\n7\r\nchunk2;\r\n4\r\nlast\r\n0\r\n\r\n");
     }
 
     @Test
@@ -96,7 +96,8 @@ class ResWriteTest {
 
     @Test
     void headIsFollowedAtOnceByTheNextResponse() {
-        try (TestServer server = TestServer.serve(app()); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app());
+                RawClient client = server.connect()) {
             client.send("HEAD /write HTTP/1.1\r\nHost: x\r\n\r\nGET /write HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(client.read("HEAD").body()).isEmpty();
             assertThat(client.read("GET").text()).isEqualTo("chunk1;chunk2;last");
@@ -106,8 +107,9 @@ class ResWriteTest {
     @Test
     void http10BodyIsDelimitedByClosing() {
         byte[] wire = TestServer.rawToClose(app(), "GET /write HTTP/1.0\r\nHost: x\r\n\r\n");
-        assertThat(masked(wire)).isEqualTo("HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
-                + "Connection: close\r\n\r\nchunk1;chunk2;last");
+        assertThat(masked(wire))
+                .isEqualTo("HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
+                        + "Connection: close\r\n\r\nchunk1;chunk2;last");
     }
 
     @Test
@@ -145,14 +147,17 @@ class ResWriteTest {
     /** Oracle: headers given to writeHead merge over the stored ones, a re-set name keeping its place. */
     @Test
     void writeHeadWithReasonAndHeaders() {
-        RawResponse r = once(app((req, res) -> {
-            res.setHeader("X-A", "a");
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("X-B", "b");
-            extra.put("x-a", "A2");
-            res.writeHead(202, "Fine", extra);
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.setHeader("X-A", "a");
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("X-B", "b");
+                    extra.put("x-a", "A2");
+                    res.writeHead(202, "Fine", extra);
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 202 Fine
                 X-Powered-By: express4j
@@ -169,15 +174,18 @@ class ResWriteTest {
     @Test
     void writeHeadTwiceThrows() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RawResponse r = once(app((req, res) -> {
-            res.writeHead(200);
-            try {
-                res.writeHead(500);
-            } catch (IllegalStateException e) {
-                thrown.set(e);
-            }
-            res.end("ok");
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.writeHead(200);
+                    try {
+                        res.writeHead(500);
+                    } catch (IllegalStateException e) {
+                        thrown.set(e);
+                    }
+                    res.end("ok");
+                }),
+                "GET",
+                "/");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("ok");
         assertThat(thrown.get()).hasMessage("Cannot write headers after they are sent to the client");
@@ -186,12 +194,15 @@ class ResWriteTest {
     @Test
     void flushHeadersSendsTheHeadAndTheBodyIsChunked() {
         List<Boolean> sent = new ArrayList<>();
-        RawResponse r = once(app((req, res) -> {
-            sent.add(res.headersSent());
-            res.flushHeaders();
-            sent.add(res.headersSent());
-            res.end("after");
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    sent.add(res.headersSent());
+                    res.flushHeaders();
+                    sent.add(res.headersSent());
+                    res.end("after");
+                }),
+                "GET",
+                "/");
         assertThat(r.head()).isEqualTo("""
                 HTTP/1.1 200 OK
                 X-Powered-By: express4j
@@ -212,13 +223,15 @@ class ResWriteTest {
             headRead.await();
             res.end("later");
         });
-        try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app);
+                RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
             // the whole head arrives while the handler still waits (a missing flush would time the read out)
             InputStream in = client.socket().getInputStream();
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
-            assertThat(head.toString()).startsWith("HTTP/1.1 200 OK\r\n")
+            assertThat(head.toString())
+                    .startsWith("HTTP/1.1 200 OK\r\n")
                     .endsWith("Transfer-Encoding: chunked\r\n\r\n");
             headRead.countDown();
         }
@@ -226,44 +239,56 @@ class ResWriteTest {
 
     @Test
     void flushHeadersThenEndIsAnEmptyChunkedBody() {
-        byte[] wire = TestServer.rawToClose(app((req, res) -> {
-            res.flushHeaders();
-            res.end();
-        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(masked(wire)).isEqualTo("HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
-                + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        byte[] wire = TestServer.rawToClose(
+                app((req, res) -> {
+                    res.flushHeaders();
+                    res.end();
+                }),
+                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(masked(wire))
+                .isEqualTo("HTTP/1.1 200 OK\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
+                        + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
     }
 
     @Test
     void anEmptyWriteStillStartsAChunkedBody() {
-        RawResponse r = once(app((req, res) -> {
-            res.write("");
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.write("");
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.header("Transfer-Encoding")).isEqualTo("chunked");
         assertThat(r.body()).isEmpty();
     }
 
     @Test
     void status204DropsWrittenBytes() {
-        byte[] wire = TestServer.rawToClose(app((req, res) -> {
-            res.statusCode(204);
-            res.write("a");
-            res.end("b");
-        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(masked(wire)).isEqualTo("HTTP/1.1 204 No Content\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
-                + "Connection: close\r\n\r\n");
+        byte[] wire = TestServer.rawToClose(
+                app((req, res) -> {
+                    res.statusCode(204);
+                    res.write("a");
+                    res.end("b");
+                }),
+                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(masked(wire))
+                .isEqualTo("HTTP/1.1 204 No Content\r\nX-Powered-By: express4j\r\nDate: <date>\r\n"
+                        + "Connection: close\r\n\r\n");
     }
 
     @Test
     void writeReturnsTrueAndSetsHeadersSent() {
         List<Boolean> states = new ArrayList<>();
-        RawResponse r = once(app((req, res) -> {
-            states.add(res.headersSent());
-            states.add(res.write("a"));
-            states.add(res.headersSent());
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    states.add(res.headersSent());
+                    states.add(res.write("a"));
+                    states.add(res.headersSent());
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.text()).isEqualTo("a");
         assertThat(states).containsExactly(false, true, true);
     }
@@ -271,14 +296,17 @@ class ResWriteTest {
     /** Oracle: the error is Node's, and the response carries on (the handler ends it with the message). */
     @Test
     void settingAHeaderAfterAWriteThrowsNodesError() {
-        RawResponse r = once(app((req, res) -> {
-            res.write("a");
-            try {
-                res.setHeader("X-Late", "1");
-            } catch (IllegalStateException e) {
-                res.end(e.getMessage());
-            }
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.write("a");
+                    try {
+                        res.setHeader("X-Late", "1");
+                    } catch (IllegalStateException e) {
+                        res.end(e.getMessage());
+                    }
+                }),
+                "GET",
+                "/");
         assertThat(r.hasHeader("X-Late")).isFalse();
         assertThat(r.text()).isEqualTo("aCannot set headers after they are sent to the client");
     }
@@ -286,15 +314,18 @@ class ResWriteTest {
     @Test
     void writeAfterEndThrowsIllegalState() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RawResponse r = once(app((req, res) -> {
-            res.write("a");
-            res.end();
-            try {
-                res.write("b");
-            } catch (IllegalStateException e) {
-                thrown.set(e);
-            }
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    res.write("a");
+                    res.end();
+                    try {
+                        res.write("b");
+                    } catch (IllegalStateException e) {
+                        thrown.set(e);
+                    }
+                }),
+                "GET",
+                "/");
         assertThat(r.text()).isEqualTo("a");
         assertThat(thrown.get()).hasMessage("write after end");
     }
@@ -303,10 +334,13 @@ class ResWriteTest {
     void aLargeBodyArrivesIntact() {
         byte[] block = new byte[64 * 1024];
         Arrays.fill(block, (byte) 'x');
-        RawResponse r = once(app((req, res) -> {
-            for (int i = 0; i < 32; i++) res.write(block);
-            res.end();
-        }), "GET", "/");
+        RawResponse r = once(
+                app((req, res) -> {
+                    for (int i = 0; i < 32; i++) res.write(block);
+                    res.end();
+                }),
+                "GET",
+                "/");
         assertThat(r.body()).hasSize(32 * block.length);
     }
 
@@ -320,7 +354,8 @@ class ResWriteTest {
             eventRead.await();
             res.end("data: 2\n\n");
         });
-        try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(app);
+                RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
             InputStream in = client.socket().getInputStream();
             StringBuilder wire = new StringBuilder();
@@ -349,15 +384,19 @@ class ResWriteTest {
             Arrays.fill(piece, (byte) ('a' + i));
             pieces.add(piece);
         }
-        byte[] wire = TestServer.rawToClose(app((req, res) -> {
-            for (byte[] piece : pieces) res.write(piece);
-            res.end("tail");
-        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        byte[] wire = TestServer.rawToClose(
+                app((req, res) -> {
+                    for (byte[] piece : pieces) res.write(piece);
+                    res.end("tail");
+                }),
+                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         String text = new String(wire, StandardCharsets.ISO_8859_1);
         StringBuilder expected = new StringBuilder();
         for (byte[] piece : pieces) {
-            expected.append(Integer.toHexString(piece.length)).append("\r\n")
-                    .append(new String(piece, StandardCharsets.ISO_8859_1)).append("\r\n");
+            expected.append(Integer.toHexString(piece.length))
+                    .append("\r\n")
+                    .append(new String(piece, StandardCharsets.ISO_8859_1))
+                    .append("\r\n");
         }
         expected.append("4\r\ntail\r\n0\r\n\r\n");
         assertThat(text.substring(text.indexOf("\r\n\r\n") + 4)).isEqualTo(expected.toString());
@@ -365,16 +404,17 @@ class ResWriteTest {
 
     @Test
     void writesWithAContentLengthGoOutUnframedInOrder() {
-        byte[] wire = TestServer.rawToClose(app((req, res) -> {
-            res.setHeader("Content-Length", "20009");
-            res.write("abc");
-            res.write(new byte[20_000]);
-            res.write("def");
-            res.end("ghi");
-        }), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        byte[] wire = TestServer.rawToClose(
+                app((req, res) -> {
+                    res.setHeader("Content-Length", "20009");
+                    res.write("abc");
+                    res.write(new byte[20_000]);
+                    res.write("def");
+                    res.end("ghi");
+                }),
+                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         String text = new String(wire, StandardCharsets.ISO_8859_1);
-        assertThat(text.substring(text.indexOf("\r\n\r\n") + 4))
-                .isEqualTo("abc" + "\0".repeat(20_000) + "defghi");
+        assertThat(text.substring(text.indexOf("\r\n\r\n") + 4)).isEqualTo("abc" + "\0".repeat(20_000) + "defghi");
     }
 
     @Test

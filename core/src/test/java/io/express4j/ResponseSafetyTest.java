@@ -1,15 +1,14 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing a handler does with untrusted text can put a CR, LF or NUL on the wire (response splitting): every way a
@@ -26,8 +25,19 @@ class ResponseSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"setHeader value", "setHeader name", "set list", "set map", "append", "statusMessage",
-        "writeHead map", "writeHead reason", "header", "type"})
+    @ValueSource(
+            strings = {
+                "setHeader value",
+                "setHeader name",
+                "set list",
+                "set map",
+                "append",
+                "statusMessage",
+                "writeHead map",
+                "writeHead reason",
+                "header",
+                "type"
+            })
     void everyHeaderPathRefusesCrLf(String path) {
         Handler handler = (req, res) -> {
             String evil = "v\r\nInjected: yes";
@@ -62,8 +72,11 @@ class ResponseSafetyTest {
         })) {
             RawResponse r = server.get("/h");
             assertThat(r.status()).isEqualTo(500);
-            assertThat(r.text()).contains("<pre>Internal Server Error</pre>")
-                    .doesNotContain("secret").doesNotContain("IllegalStateException").doesNotContain("at io.");
+            assertThat(r.text())
+                    .contains("<pre>Internal Server Error</pre>")
+                    .doesNotContain("secret")
+                    .doesNotContain("IllegalStateException")
+                    .doesNotContain("at io.");
         }
     }
 
@@ -74,7 +87,9 @@ class ResponseSafetyTest {
         })) {
             RawResponse r = server.get("/h");
             assertThat(r.status()).isEqualTo(500);
-            assertThat(r.text()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+            assertThat(r.text())
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>");
         }
     }
 
@@ -83,7 +98,9 @@ class ResponseSafetyTest {
         try (TestServer server = serve("production", (req, res) -> res.end())) {
             RawResponse r = server.get("/%3Cscript%3Ealert(1)%3C/script%3E<img>");
             assertThat(r.status()).isEqualTo(404);
-            assertThat(r.text()).doesNotContain("<script>").doesNotContain("<img>")
+            assertThat(r.text())
+                    .doesNotContain("<script>")
+                    .doesNotContain("<img>")
                     .contains("Cannot GET /%3Cscript%3Ealert(1)%3C/script%3E%3Cimg%3E");
         }
     }

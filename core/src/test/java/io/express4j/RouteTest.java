@@ -1,15 +1,14 @@
 package io.express4j;
 
-import io.express4j.support.NodeMethods;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.NodeMethods;
+import io.express4j.support.TestServer;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/Route.js. Express dispatches a bare {@code Route} with a fake request and a {@code done}
@@ -24,8 +23,8 @@ class RouteTest {
 
     /** Plays Express's {@code done(err)}: reports the error (or none) and the request's "order"/"called". */
     static void reportDone(App app) {
-        app.use((req, res, next) -> res.send("done: no error, order=" + req.attr("order")
-                + ", called=" + req.attr("called") + ", message=" + req.attr("message")));
+        app.use((req, res, next) -> res.send("done: no error, order=" + req.attr("order") + ", called="
+                + req.attr("called") + ", message=" + req.attr("message")));
         app.use((err, req, res, next) -> res.send("done: " + err.getMessage() + ", order=" + req.attr("order")));
     }
 
@@ -104,13 +103,15 @@ class RouteTest {
         @Test
         void shouldStack() {
             App app = app();
-            app.route("/foo").all((req, res, next) -> {
-                append(req, "1");
-                next.run();
-            }).all((req, res, next) -> {
-                append(req, "2");
-                next.run();
-            });
+            app.route("/foo")
+                    .all((req, res, next) -> {
+                        append(req, "1");
+                        next.run();
+                    })
+                    .all((req, res, next) -> {
+                        append(req, "2");
+                        next.run();
+                    });
             reportDone(app);
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/foo"), 200, "done: no error, order=12, called=null, message=null");
@@ -136,12 +137,14 @@ class RouteTest {
         @Test
         void shouldLimitToJustVerb() {
             App app = app();
-            app.route("/foo").get((req, res, next) -> {
-                throw new IllegalStateException("not me!");
-            }).post((req, res, next) -> {
-                req.attr("called", true);
-                next.run();
-            });
+            app.route("/foo")
+                    .get((req, res, next) -> {
+                        throw new IllegalStateException("not me!");
+                    })
+                    .post((req, res, next) -> {
+                        req.attr("called", true);
+                        next.run();
+                    });
             reportDone(app);
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.request("POST", "/foo"), 200, "done: no error, order=null, called=true, message=null");
@@ -151,16 +154,19 @@ class RouteTest {
         @Test
         void shouldAllowFallthrough() {
             App app = app();
-            app.route("/foo").get((req, res, next) -> {
-                append(req, "a");
-                next.run();
-            }).all((req, res, next) -> {
-                append(req, "b");
-                next.run();
-            }).get((req, res, next) -> {
-                append(req, "c");
-                next.run();
-            });
+            app.route("/foo")
+                    .get((req, res, next) -> {
+                        append(req, "a");
+                        next.run();
+                    })
+                    .all((req, res, next) -> {
+                        append(req, "b");
+                        next.run();
+                    })
+                    .get((req, res, next) -> {
+                        append(req, "c");
+                        next.run();
+                    });
             reportDone(app);
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/foo"), 200, "done: no error, order=abc, called=null, message=null");
@@ -173,7 +179,8 @@ class RouteTest {
         @Test
         void shouldHandleErrorsViaErrorHandlers() {
             App app = app();
-            app.route("/foo").all((req, res, next) -> next.fail(new IllegalStateException("foobar")))
+            app.route("/foo")
+                    .all((req, res, next) -> next.fail(new IllegalStateException("foobar")))
                     .all((req, res, next) -> {
                         append(req, "0");
                         next.run();
@@ -191,15 +198,18 @@ class RouteTest {
         @Test
         void shouldHandleThrow() {
             App app = app();
-            app.route("/foo").all((req, res, next) -> {
-                throw new IllegalStateException("foobar");
-            }).all((req, res, next) -> {
-                append(req, "0");
-                next.run();
-            }).all((err, req, res, next) -> {
-                append(req, "a");
-                next.fail(err);
-            });
+            app.route("/foo")
+                    .all((req, res, next) -> {
+                        throw new IllegalStateException("foobar");
+                    })
+                    .all((req, res, next) -> {
+                        append(req, "0");
+                        next.run();
+                    })
+                    .all((err, req, res, next) -> {
+                        append(req, "a");
+                        next.fail(err);
+                    });
             reportDone(app);
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/foo"), 200, "done: foobar, order=a");
@@ -209,14 +219,17 @@ class RouteTest {
         @Test
         void shouldHandleThrowingInsideErrorHandlers() {
             App app = app();
-            app.route("/foo").get((req, res, next) -> {
-                throw new IllegalStateException("boom!");
-            }).get((err, req, res, next) -> {
-                throw new IllegalStateException("oops");
-            }).get((err, req, res, next) -> {
-                req.attr("message", err.getMessage());
-                next.run();
-            });
+            app.route("/foo")
+                    .get((req, res, next) -> {
+                        throw new IllegalStateException("boom!");
+                    })
+                    .get((err, req, res, next) -> {
+                        throw new IllegalStateException("oops");
+                    })
+                    .get((err, req, res, next) -> {
+                        req.attr("message", err.getMessage());
+                        next.run();
+                    });
             reportDone(app);
             try (TestServer server = TestServer.serve(app)) {
                 expect(server.get("/foo"), 200, "done: no error, order=null, called=null, message=oops");

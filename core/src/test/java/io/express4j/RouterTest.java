@@ -1,20 +1,19 @@
 package io.express4j;
 
-import io.express4j.support.NodeMethods;
-import io.express4j.support.RawResponse;
-import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.express4j.support.Expect.expect;
 import static io.express4j.support.Expect.expectSent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.express4j.support.NodeMethods;
+import io.express4j.support.RawResponse;
+import io.express4j.support.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/Router.js. Express calls {@code router.handle(fakeReq, fakeRes, done)}; here the router is mounted
@@ -126,7 +125,7 @@ class RouterTest {
             order.add("a");
             next.run();
             order.add("a after next");
-            done.countDown();   // the response left before this line ran: wait for it, not for the response
+            done.countDown(); // the response left before this line ran: wait for it, not for the response
         });
         app.use((req, res, next) -> {
             order.add("b");
@@ -196,8 +195,8 @@ class RouterTest {
                 next.run();
             });
         }
-        app.use((req, res) -> res.send("count=" + req.attr("count")
-                + " same thread=" + (req.attr("thread") == Thread.currentThread())));
+        app.use((req, res) -> res.send(
+                "count=" + req.attr("count") + " same thread=" + (req.attr("thread") == Thread.currentThread())));
         try (TestServer server = TestServer.serve(app)) {
             expect(server.get("/"), 200, "count=3000 same thread=true");
         }
@@ -229,7 +228,8 @@ class RouterTest {
         void shouldNotThrowIfAllCallbacksAreFunctions() {
             Router router = Express.router();
             Route route = router.route("/foo");
-            assertThat(route.all((req, res, next) -> { }).all((req, res, next) -> { })).isSameAs(route);
+            assertThat(route.all((req, res, next) -> {}).all((req, res, next) -> {}))
+                    .isSameAs(route);
         }
     }
 
@@ -270,8 +270,8 @@ class RouterTest {
             router.use("/:user", (req, res, next) -> {
                 throw new IllegalStateException("oh no!");
             });
-            router.use((err, req, res, next) -> res.send("error handler saw " + err.getMessage()
-                    + " for " + req.attr("user")));
+            router.use((err, req, res, next) ->
+                    res.send("error handler saw " + err.getMessage() + " for " + req.attr("user")));
             try (TestServer server = TestServer.serve(serveRouter(router))) {
                 expectSent(server.get("/bob"), 200, "error handler saw oh no! for bob");
             }
@@ -409,7 +409,9 @@ class RouterTest {
             });
             try (TestServer server = TestServer.serve(serveRouter(router))) {
                 for (String method : NodeMethods.WITHOUT_CONNECT) {
-                    assertThat(server.request(method, "/foo?bar=baz").status()).as(method).isEqualTo(200);
+                    assertThat(server.request(method, "/foo?bar=baz").status())
+                            .as(method)
+                            .isEqualTo(200);
                 }
             }
             assertThat(count.get()).isEqualTo(NodeMethods.WITHOUT_CONNECT.size());
@@ -421,14 +423,16 @@ class RouterTest {
         @Test
         void shouldRequireMiddleware() {
             Router router = Express.router();
-            assertThatThrownBy(() -> router.use("/")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> router.use("/"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("argument handler is required");
         }
 
         @Test
         void shouldRejectNullAsMiddleware() {
             Router router = Express.router();
-            assertThatThrownBy(() -> router.use("/", (Middleware) null)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> router.use("/", (Middleware) null))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("argument handler must be a function");
         }
 
@@ -469,7 +473,8 @@ class RouterTest {
         @Test
         void shouldRequireFunction() {
             Router router = Express.router();
-            assertThatThrownBy(() -> router.param("id", null)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> router.param("id", null))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("argument fn is required");
         }
 
@@ -509,8 +514,8 @@ class RouterTest {
         static App done(Router router) {
             App app = app();
             app.use(router);
-            app.use((req, res) -> res.end("param=" + req.attr("param") + " seen=" + req.attr("seen")
-                    + " url=" + req.url()));
+            app.use((req, res) ->
+                    res.end("param=" + req.attr("param") + " seen=" + req.attr("seen") + " url=" + req.url()));
             return app;
         }
 

@@ -1,12 +1,12 @@
 package io.express4j;
 
+import static io.express4j.support.TestServer.once;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static io.express4j.support.TestServer.once;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * DESIGN.md §3.6, a deliberate difference from Express (which leaves such a response hanging): when the handler
@@ -40,11 +40,12 @@ class SafetyNetTest {
     void inDevelopmentThePageSaysWhatHappened() {
         App app = Express.app();
         app.set("env", "development");
-        app.get("/quiet", (req, res) -> { });
+        app.get("/quiet", (req, res) -> {});
         RawResponse r = once(app, "GET", "/quiet");
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.text()).contains("<pre>io.express4j.HttpError: The handlers of GET /quiet returned without "
-                + "ending the response<br>");
+        assertThat(r.text())
+                .contains("<pre>io.express4j.HttpError: The handlers of GET /quiet returned without "
+                        + "ending the response<br>");
     }
 
     @Test
@@ -52,12 +53,17 @@ class SafetyNetTest {
         App app = Express.app();
         app.get("/stream", (req, res) -> res.write("a"));
         app.get("/next", (req, res) -> res.send("next"));
-        try (TestServer server = TestServer.serve(app); RawClient client = server.connect()) {
-            RawResponse r = client.send("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+        try (TestServer server = TestServer.serve(app);
+                RawClient client = server.connect()) {
+            RawResponse r =
+                    client.send("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.chunked()).isTrue();
             assertThat(r.text()).isEqualTo("a");
-            assertThat(client.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").text()).isEqualTo("next");
+            assertThat(client.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .text())
+                    .isEqualTo("next");
         }
     }
 

@@ -1,16 +1,15 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The size and count limits of {@link ServerOptions}: head sizes, header count, requests, connections, pipelining. */
 class ServerLimitsTest {
@@ -66,8 +65,10 @@ class ServerLimitsTest {
     @Test
     void theRequestLineLimitIsConfigurable() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().maxRequestLineLength(100))) {
-            String path = "/?" + "q".repeat(100 - 13 - 2);   // "GET " + path + " HTTP/1.1" = 100 bytes
-            assertThat(server.raw("GET", "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").status()).isEqualTo(200);
+            String path = "/?" + "q".repeat(100 - 13 - 2); // "GET " + path + " HTTP/1.1" = 100 bytes
+            assertThat(server.raw("GET", "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .status())
+                    .isEqualTo(200);
             try (RawClient client = server.connect()) {
                 client.send("GET " + path + "q HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertRefused(client, 414);
@@ -78,7 +79,8 @@ class ServerLimitsTest {
     @Test
     void theHeaderCountLimitDefaultsTo100() {
         try (TestServer server = TestServer.serve(app())) {
-            assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: x\r\n" + headers(99) + "\r\n").status())
+            assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: x\r\n" + headers(99) + "\r\n")
+                            .status())
                     .isEqualTo(200);
             try (RawClient client = server.connect()) {
                 client.send("GET / HTTP/1.1\r\nHost: x\r\n" + headers(100) + "\r\n");
@@ -90,7 +92,8 @@ class ServerLimitsTest {
     @Test
     void theHeaderCountLimitIsConfigurable() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().maxHeadersCount(3))) {
-            assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: x\r\n" + headers(2) + "\r\n").status())
+            assertThat(server.raw("GET", "GET / HTTP/1.1\r\nHost: x\r\n" + headers(2) + "\r\n")
+                            .status())
                     .isEqualTo(200);
             try (RawClient client = server.connect()) {
                 client.send("GET / HTTP/1.1\r\nHost: x\r\n" + headers(3) + "\r\n");
@@ -103,11 +106,12 @@ class ServerLimitsTest {
     void maxRequestsPerSocketAnnouncesTheMaxAndClosesAfterTheLast() {
         // Oracle (node 20, maxRequestsPerSocket = 2): "Keep-Alive: timeout=5, max=2", then "Connection: close".
         try (TestServer server = TestServer.serve(app(), new ServerOptions().maxRequestsPerSocket(2));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             RawResponse first = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(first.header("Connection")).isEqualTo("keep-alive");
             assertThat(first.header("Keep-Alive")).isEqualTo("timeout=5, max=2");
-            RawResponse second = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            RawResponse second =
+                    client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(second.status()).isEqualTo(200);
             assertThat(second.header("Connection")).isEqualTo("close");
             assertThat(second.hasHeader("Keep-Alive")).isFalse();
@@ -117,7 +121,8 @@ class ServerLimitsTest {
 
     @Test
     void theKeepAliveHeaderFollowsTheConfiguredTimeout() {
-        try (TestServer server = TestServer.serve(app(), new ServerOptions().keepAliveTimeout(Duration.ofSeconds(65)))) {
+        try (TestServer server =
+                TestServer.serve(app(), new ServerOptions().keepAliveTimeout(Duration.ofSeconds(65)))) {
             assertThat(server.get("/").header("Keep-Alive")).isEqualTo("timeout=65");
         }
     }
@@ -125,21 +130,25 @@ class ServerLimitsTest {
     @Test
     void connectionsBeyondTheMaximumAreClosedAtOnce() throws Exception {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().maxConnections(2));
-             RawClient a = server.connect(); RawClient b = server.connect()) {
-            assertThat(a.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status()).isEqualTo(200);
-            assertThat(b.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status()).isEqualTo(200);
+                RawClient a = server.connect();
+                RawClient b = server.connect()) {
+            assertThat(a.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status())
+                    .isEqualTo(200);
+            assertThat(b.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status())
+                    .isEqualTo(200);
             try (RawClient refused = server.connect()) {
                 assertThat(refused.isClosedByServer(2_000)).isTrue();
             }
             // The admitted ones are unaffected, and a freed slot is usable again.
-            assertThat(a.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status()).isEqualTo(200);
+            assertThat(a.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status())
+                    .isEqualTo(200);
             b.close();
             RawResponse again = null;
             for (int i = 0; i < 50 && again == null; i++) {
                 try (RawClient c = server.connect()) {
                     again = c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
                 } catch (RuntimeException closedStill) {
-                    Thread.sleep(20);   // the server has not seen b's close yet
+                    Thread.sleep(20); // the server has not seen b's close yet
                 }
             }
             assertThat(again).isNotNull();
@@ -150,7 +159,7 @@ class ServerLimitsTest {
     @Test
     void pipeliningBeyondTheLimitClosesAfterTheCurrentResponse() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().maxPipelinedRequests(2));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n".repeat(5));
             RawResponse first = client.read("GET");
             assertThat(first.text()).isEqualTo("slow");
@@ -162,7 +171,7 @@ class ServerLimitsTest {
     @Test
     void pipeliningWithinTheLimitIsAnsweredInOrder() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().maxPipelinedRequests(4));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n" + "GET / HTTP/1.1\r\nHost: x\r\n\r\n".repeat(4));
             assertThat(client.read("GET").text()).isEqualTo("slow");
             for (int i = 0; i < 4; i++) {
@@ -184,7 +193,7 @@ class ServerLimitsTest {
             res.send("held");
         });
         try (TestServer server = TestServer.serve(app, new ServerOptions().maxConnections(1));
-             RawClient busy = server.connect()) {
+                RawClient busy = server.connect()) {
             busy.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
             try (RawClient refused = server.connect()) {

@@ -1,17 +1,16 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keep-alive, headers, request and idle timeouts, with short values so that nothing waits long. Node's answers
@@ -49,7 +48,8 @@ class ServerTimeoutsTest {
         RawResponse r = client.read("GET");
         assertThat(r.status()).isEqualTo(408);
         assertThat(r.reason()).isEqualTo("Request Timeout");
-        assertThat(r.headerLines()).extracting(e -> e.getKey() + ": " + e.getValue())
+        assertThat(r.headerLines())
+                .extracting(e -> e.getKey() + ": " + e.getValue())
                 .containsExactly("Connection: close");
         assertThat(r.body()).isEmpty();
         assertThat(client.isClosedByServer(2_000)).isTrue();
@@ -58,7 +58,7 @@ class ServerTimeoutsTest {
     @Test
     void aHeadThatDoesNotCompleteInTimeGets408() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().headersTimeout(SHORT));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             long start = System.nanoTime();
             client.send("GET / HTTP/1.1\r\nHost: x\r\n");
             assert408AndClosed(client);
@@ -69,9 +69,9 @@ class ServerTimeoutsTest {
     @Test
     void aHeadTrickledByteByByteStillGets408() throws Exception {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().headersTimeout(SHORT));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             // Slowloris: every byte arrives well within any per-read timeout, the head never within the deadline.
-            for (char c : "GET / HT".toCharArray()) {   // 8 × 25 ms: done before the 300 ms deadline
+            for (char c : "GET / HT".toCharArray()) { // 8 × 25 ms: done before the 300 ms deadline
                 client.send(String.valueOf(c));
                 Thread.sleep(25);
             }
@@ -82,7 +82,7 @@ class ServerTimeoutsTest {
     @Test
     void aFreshConnectionThatSendsNothingGets408() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().headersTimeout(SHORT));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             assert408AndClosed(client);
         }
     }
@@ -90,7 +90,7 @@ class ServerTimeoutsTest {
     @Test
     void aBodyThatDoesNotArriveInTimeGets408AndTheHandlerSeesItsReadFail() throws Exception {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().requestTimeout(SHORT));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             client.send("POST /read HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
             assert408AndClosed(client);
             assertThat(bodyOutcome.get(5, TimeUnit.SECONDS)).isEqualTo("failed: request timeout");
@@ -100,9 +100,10 @@ class ServerTimeoutsTest {
     @Test
     void aSlowHandlerIsNotATimeout() {
         // Once the request has arrived no timeout runs: the handler may take longer than all of them.
-        ServerOptions options = new ServerOptions().headersTimeout(SHORT).requestTimeout(SHORT)
-                .keepAliveTimeout(SHORT);
-        try (TestServer server = TestServer.serve(app(), options); RawClient client = server.connect()) {
+        ServerOptions options =
+                new ServerOptions().headersTimeout(SHORT).requestTimeout(SHORT).keepAliveTimeout(SHORT);
+        try (TestServer server = TestServer.serve(app(), options);
+                RawClient client = server.connect()) {
             RawResponse r = client.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("done");
@@ -112,12 +113,15 @@ class ServerTimeoutsTest {
 
     @Test
     void anIdleKeptAliveConnectionClosesSilently() {
-        try (TestServer server = TestServer.serve(app(), new ServerOptions().keepAliveTimeout(SHORT)
-                .headersTimeout(LONG)); RawClient client = server.connect()) {
-            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").header("Keep-Alive"))
+        try (TestServer server = TestServer.serve(
+                        app(), new ServerOptions().keepAliveTimeout(SHORT).headersTimeout(LONG));
+                RawClient client = server.connect()) {
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .header("Keep-Alive"))
                     .isEqualTo("timeout=0");
             long start = System.nanoTime();
-            assertThat(client.isClosedByServer(3_000)).isTrue();   // EOF, no 408
+            assertThat(client.isClosedByServer(3_000)).isTrue(); // EOF, no 408
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(200);
         }
     }
@@ -125,8 +129,12 @@ class ServerTimeoutsTest {
     @Test
     void aNextHeadUnderWayOutlivesTheKeepAliveTimeout() throws Exception {
         // As in Node: bytes of the next request end the idleness; from then on the headers timeout applies.
-        try (TestServer server = TestServer.serve(app(), new ServerOptions().keepAliveTimeout(Duration.ofMillis(200))
-                .headersTimeout(LONG)); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(
+                        app(),
+                        new ServerOptions()
+                                .keepAliveTimeout(Duration.ofMillis(200))
+                                .headersTimeout(LONG));
+                RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             client.send("GET / HTTP/1.1\r\n");
             Thread.sleep(600);
@@ -138,8 +146,9 @@ class ServerTimeoutsTest {
 
     @Test
     void keptAliveConnectionsGetTheHeadersTimeoutForAStartedHead() {
-        try (TestServer server = TestServer.serve(app(), new ServerOptions().keepAliveTimeout(LONG)
-                .headersTimeout(SHORT)); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(
+                        app(), new ServerOptions().keepAliveTimeout(LONG).headersTimeout(SHORT));
+                RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
             client.send("GET / HTT");
             assert408AndClosed(client);
@@ -148,9 +157,17 @@ class ServerTimeoutsTest {
 
     @Test
     void theIdleTimeoutClosesAConnectionWithNoTraffic() {
-        try (TestServer server = TestServer.serve(app(), new ServerOptions().idleTimeout(SHORT).keepAliveTimeout(LONG)
-                .headersTimeout(LONG)); RawClient client = server.connect()) {
-            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").status()).isEqualTo(200);
+        try (TestServer server = TestServer.serve(
+                        app(),
+                        new ServerOptions()
+                                .idleTimeout(SHORT)
+                                .keepAliveTimeout(LONG)
+                                .headersTimeout(LONG));
+                RawClient client = server.connect()) {
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .status())
+                    .isEqualTo(200);
             assertThat(client.isClosedByServer(3_000)).isTrue();
         }
     }
@@ -158,22 +175,23 @@ class ServerTimeoutsTest {
     @Test
     void theIdleTimeoutAlsoEndsAHandlerThatSendsNothing() {
         try (TestServer server = TestServer.serve(app(), new ServerOptions().idleTimeout(SHORT));
-             RawClient client = server.connect()) {
+                RawClient client = server.connect()) {
             client.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertThat(client.isClosedByServer(3_000)).isTrue();   // Node's server.timeout destroys the socket
+            assertThat(client.isClosedByServer(3_000)).isTrue(); // Node's server.timeout destroys the socket
         }
     }
 
     @Test
     void zeroDisablesATimeout() throws Exception {
-        try (TestServer server = TestServer.serve(app(), new ServerOptions().headersTimeout(Duration.ZERO)
-                .keepAliveTimeout(Duration.ZERO)); RawClient client = server.connect()) {
+        try (TestServer server = TestServer.serve(
+                        app(), new ServerOptions().headersTimeout(Duration.ZERO).keepAliveTimeout(Duration.ZERO));
+                RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\n");
             assertThat(client.isClosedByServer(700)).isFalse();
             RawResponse r = client.send("Host: x\r\n\r\n").read("GET");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Connection")).isEqualTo("keep-alive");
-            assertThat(r.hasHeader("Keep-Alive")).isFalse();   // Node: no timeout, nothing to announce
+            assertThat(r.hasHeader("Keep-Alive")).isFalse(); // Node: no timeout, nothing to announce
         }
     }
 }

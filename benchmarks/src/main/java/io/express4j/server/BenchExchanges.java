@@ -22,8 +22,8 @@ public final class BenchExchanges {
 
     /** An exchange whose response goes to {@code channel}; the response's completion is never reported. */
     public static HttpExchange exchange(HttpRequest request, Channel channel) {
-        ConnectionHandler connection = new ConnectionHandler(exchange -> { }, CONFIG, null,
-                new StrictRequestDecoder(CONFIG, method -> true));
+        ConnectionHandler connection =
+                new ConnectionHandler(exchange -> {}, CONFIG, null, new StrictRequestDecoder(CONFIG, method -> true));
         return new HttpExchange(request, channel, connection, null);
     }
 }

@@ -1,16 +1,15 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.Handler;
 import io.express4j.Request;
 import io.express4j.Router;
 import io.express4j.RouterOptions;
-
 import java.util.Map;
 import java.util.function.Function;
-
-import static io.express4j.conformance.Js.obj;
 
 /**
  * Twin of {@code express/routes/app.js}: settings and their inheritance by mounted apps, locals, what req says,
@@ -53,8 +52,10 @@ final class AppRoutes {
         child.get("/", (req, res) -> res.json(settingsOf(req.app())));
         child.get("/query", (req, res) -> res.json(req.query()));
         child.get("/etag", (req, res) -> res.send("tagged"));
-        child.get("/mount", (req, res) -> res.json(obj("mountpath", child.mountpath(), "path", child.path(),
-                "baseUrl", req.baseUrl())));
+        child.get(
+                "/mount",
+                (req, res) ->
+                        res.json(obj("mountpath", child.mountpath(), "path", child.path(), "baseUrl", req.baseUrl())));
         parent.use("/child", child);
         parent.get("/child/none", (req, res) -> res.json(settingsOf(req.app())));
         app.use("/inherit", parent);
@@ -67,23 +68,31 @@ final class AppRoutes {
             res.locals().put("count", 1);
             next.run();
         });
-        app.get("/locals", (req, res) -> res.json(obj("res", res.locals(), "title", req.app().locals().get("title"))));
+        app.get(
+                "/locals",
+                (req, res) -> res.json(
+                        obj("res", res.locals(), "title", req.app().locals().get("title"))));
         app.get("/locals/fresh", (req, res) -> res.json(res.locals()));
 
         // --- what req says
-        app.all("/info", (req, res) -> res.json(obj(
-                "method", req.method(),
-                "protocol", req.protocol(),
-                "secure", req.secure(),
-                "ip", req.ip(),
-                "path", req.path(),
-                "hostname", req.hostname(),
-                "fresh", req.fresh(),
-                "stale", req.stale())));
+        app.all(
+                "/info",
+                (req, res) -> res.json(obj(
+                        "method", req.method(),
+                        "protocol", req.protocol(),
+                        "secure", req.secure(),
+                        "ip", req.ip(),
+                        "path", req.path(),
+                        "hostname", req.hostname(),
+                        "fresh", req.fresh(),
+                        "stale", req.stale())));
         app.get("/all-headers", (req, res) -> res.json(req.headers()));
-        app.get("/route-path/:id", (req, res) -> res.json(obj("route", req.route().path(), "params", req.params())));
-        app.all("/route-path-all/*rest", (req, res) -> res.json(obj("route", req.route().path(),
-                "method", req.method())));
+        app.get(
+                "/route-path/:id",
+                (req, res) -> res.json(obj("route", req.route().path(), "params", req.params())));
+        app.all(
+                "/route-path-all/*rest",
+                (req, res) -> res.json(obj("route", req.route().path(), "method", req.method())));
 
         // --- methods Node knows beyond the usual ones
         app.method("PROPFIND", "/dav", (Handler) (req, res) -> res.status(207).send("propfind"));
@@ -98,10 +107,21 @@ final class AppRoutes {
         });
         failing.get("/next", (req, res, next) -> next.fail(new RuntimeException("passed on by the sub-app")));
         app.use("/subapp", failing);
-        app.get("/subapp/miss", (req, res) -> res.json(obj("after", "the sub-app", "url", req.url(),
-                "baseUrl", req.baseUrl())));
-        app.use("/subapp", (err, req, res, next) -> res.status(500).json(obj("caught", err.getMessage(),
-                "url", req.url(), "baseUrl", req.baseUrl(), "parent", req.app() == app)));
+        app.get(
+                "/subapp/miss",
+                (req, res) -> res.json(obj("after", "the sub-app", "url", req.url(), "baseUrl", req.baseUrl())));
+        app.use(
+                "/subapp",
+                (err, req, res, next) -> res.status(500)
+                        .json(obj(
+                                "caught",
+                                err.getMessage(),
+                                "url",
+                                req.url(),
+                                "baseUrl",
+                                req.baseUrl(),
+                                "parent",
+                                req.app() == app)));
 
         App unhandled = Express.app();
         unhandled.get("/throw", (req, res) -> {
@@ -122,13 +142,16 @@ final class AppRoutes {
         app.get("/guarded/throw", (req, res) -> res.send("never: the router answered"));
 
         // --- several middleware in one use(), a mount path with a trailing slash, params at two levels
-        app.use("/multi", (req, res, next) -> {
-            res.set("X-Multi", "a");
-            next.run();
-        }, (req, res, next) -> {
-            res.append("X-Multi", "b");
-            next.run();
-        });
+        app.use(
+                "/multi",
+                (req, res, next) -> {
+                    res.set("X-Multi", "a");
+                    next.run();
+                },
+                (req, res, next) -> {
+                    res.append("X-Multi", "b");
+                    next.run();
+                });
         app.get("/multi", (req, res) -> res.send("two middleware ran"));
 
         Router trail = Express.router();

@@ -1,12 +1,12 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.BodyParserOptions;
 import io.express4j.Express;
 import io.express4j.Handler;
 import io.express4j.HttpError;
-
-import static io.express4j.conformance.Js.obj;
 
 /** Twin of {@code express/routes/body.js}: the body parsers, their options and their errors. */
 final class BodyRoutes {
@@ -16,8 +16,13 @@ final class BodyRoutes {
 
     private static final Handler BYTES = (req, res) -> {
         byte[] b = req.body() instanceof byte[] bytes ? bytes : null;
-        res.json(obj("buffer", b != null, "length", b == null ? null : b.length,
-                "first", b == null || b.length == 0 ? null : b[0] & 0xff));
+        res.json(obj(
+                "buffer",
+                b != null,
+                "length",
+                b == null ? null : b.length,
+                "first",
+                b == null || b.length == 0 ? null : b[0] & 0xff));
     };
 
     static void install(App app) {
@@ -28,9 +33,12 @@ final class BodyRoutes {
         app.post("/body/json-small", Express.json(new BodyParserOptions().limit(10)), ECHO);
         app.post("/body/json-any", Express.json(new BodyParserOptions().type("*/*")), ECHO);
         app.post("/body/json-no-inflate", Express.json(new BodyParserOptions().inflate(false)), ECHO);
-        app.post("/body/json-verify", Express.json(new BodyParserOptions().verify((req, res, buf, encoding) -> {
-            if (buf.length > 0 && buf[0] == '[') throw new IllegalStateException("no arrays here");
-        })), ECHO);
+        app.post(
+                "/body/json-verify",
+                Express.json(new BodyParserOptions().verify((req, res, buf, encoding) -> {
+                    if (buf.length > 0 && buf[0] == '[') throw new IllegalStateException("no arrays here");
+                })),
+                ECHO);
         app.post("/body/json-handled", Express.json(), ECHO);
         app.use("/body/json-handled", (err, req, res, next) -> {
             HttpError e = (HttpError) err;
@@ -44,7 +52,9 @@ final class BodyRoutes {
         app.post("/body/urlencoded-params", Express.urlencoded(new BodyParserOptions().parameterLimit(2)), ECHO);
 
         app.post("/body/text", Express.text(), ECHO);
-        app.post("/body/text-any", Express.text(new BodyParserOptions().type("*/*").defaultCharset("iso-8859-1")),
+        app.post(
+                "/body/text-any",
+                Express.text(new BodyParserOptions().type("*/*").defaultCharset("iso-8859-1")),
                 ECHO);
 
         app.post("/body/raw", Express.raw(), BYTES);

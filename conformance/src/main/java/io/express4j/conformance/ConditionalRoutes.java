@@ -1,14 +1,13 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.Router;
 import io.express4j.RouterVerbs;
-
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
-
-import static io.express4j.conformance.Js.obj;
 
 /** Twin of {@code express/routes/conditional.js}: ETag settings, manual validators, req.fresh and 304. */
 final class ConditionalRoutes {
@@ -31,7 +30,9 @@ final class ConditionalRoutes {
         validators(cond);
         cond.get("/manual", (req, res) -> res.set("ETag", "\"manual\"").send("manual tag"));
         cond.get("/manual-weak", (req, res) -> res.set("ETag", "W/\"manual\"").send("manual tag"));
-        cond.get("/last-modified", (req, res) -> res.set("Last-Modified", LAST_MODIFIED).send("dated"));
+        cond.get(
+                "/last-modified",
+                (req, res) -> res.set("Last-Modified", LAST_MODIFIED).send("dated"));
         cond.get("/both", (req, res) -> res.set("Last-Modified", LAST_MODIFIED).send("dated and tagged"));
         cond.get("/status/201", (req, res) -> res.status(201).send("created"));
         cond.get("/status/404", (req, res) -> res.status(404).send("missing"));

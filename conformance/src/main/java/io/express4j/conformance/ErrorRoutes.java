@@ -1,11 +1,10 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.HttpError;
-
 import java.util.Map;
-
-import static io.express4j.conformance.Js.obj;
 
 /** Twin of {@code express/routes/errors.js}: errors and finalhandler's default pages. */
 final class ErrorRoutes {
@@ -68,8 +67,9 @@ final class ErrorRoutes {
         app.get("/error/status-code", (req, res) -> {
             throw new StatusCodeError("via statusCode", 409);
         });
-        app.get("/error/headers", (req, res, next) ->
-                next.fail(new HttpError(503, "unavailable", Map.of("Retry-After", "120"))));
+        app.get(
+                "/error/headers",
+                (req, res, next) -> next.fail(new HttpError(503, "unavailable", Map.of("Retry-After", "120"))));
         app.get("/error/res-status", (req, res) -> {
             res.status(503);
             throw new RuntimeException("status from res");
@@ -109,8 +109,10 @@ final class ErrorRoutes {
         app.get("/handled/status", (req, res) -> {
             throw new HttpError(422, "handled with status");
         });
-        app.use("/handled", (err, req, res, next) ->
-                res.status(err instanceof HttpError h ? h.status() : 500).json(obj("error", err.getMessage())));
+        app.use(
+                "/handled",
+                (err, req, res, next) -> res.status(err instanceof HttpError h ? h.status() : 500)
+                        .json(obj("error", err.getMessage())));
         app.get("/handled-mw/throws", (req, res) -> {
             throw new RuntimeException("mw");
         });

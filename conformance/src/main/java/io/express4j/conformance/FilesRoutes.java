@@ -5,7 +5,6 @@ import io.express4j.Express;
 import io.express4j.FileError;
 import io.express4j.SendFileOptions;
 import io.express4j.StaticOptions;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,7 +24,9 @@ final class FilesRoutes {
     static void install(App app) {
         app.get("/fs/sendfile", (req, res) -> res.sendFile("nums.txt", root()));
         app.post("/fs/sendfile", (req, res) -> res.sendFile("nums.txt", root()));
-        app.get("/fs/sendfile/absolute", (req, res) -> res.sendFile(Path.of(FIXTURES, "hello.txt").toString()));
+        app.get(
+                "/fs/sendfile/absolute",
+                (req, res) -> res.sendFile(Path.of(FIXTURES, "hello.txt").toString()));
         app.get("/fs/sendfile/relative", (req, res) -> res.sendFile("hello.txt"));
         app.get("/fs/sendfile/missing", (req, res) -> res.sendFile("nope.txt", root()));
         app.get("/fs/sendfile/dir", (req, res) -> res.sendFile("sub", root()));
@@ -34,18 +35,30 @@ final class FilesRoutes {
         app.get("/fs/sendfile/dotfile-allow", (req, res) -> res.sendFile(".name", root().dotfiles("allow")));
         app.get("/fs/sendfile/dotfile-deny", (req, res) -> res.sendFile(".name", root().dotfiles("deny")));
         app.get("/fs/sendfile/traversal", (req, res) -> res.sendFile("../pom.xml", root()));
-        app.get("/fs/sendfile/options", (req, res) -> res.sendFile("hello.txt", root().maxAge("1d").immutable(true)
-                .headers(Map.of("X-Sent", "yes")).lastModified(false)));
-        app.get("/fs/sendfile/bare", (req, res) -> res.sendFile("hello.txt", root().cacheControl(false)
-                .acceptRanges(false)));
+        app.get(
+                "/fs/sendfile/options",
+                (req, res) -> res.sendFile(
+                        "hello.txt",
+                        root().maxAge("1d")
+                                .immutable(true)
+                                .headers(Map.of("X-Sent", "yes"))
+                                .lastModified(false)));
+        app.get(
+                "/fs/sendfile/bare",
+                (req, res) ->
+                        res.sendFile("hello.txt", root().cacheControl(false).acceptRanges(false)));
         app.get("/fs/sendfile/param/:file", (req, res) -> res.sendFile(req.params("file"), root()));
-        app.get("/fs/sendfile/callback", (req, res) -> res.sendFile("nope.txt", root(), err -> {
-            FileError e = (FileError) err;
-            res.status(e.status()).send("callback: " + e.code());
-        }));
-        app.get("/fs/sendfile/callback-ok", (req, res, next) -> res.sendFile("hello.txt", root(), err -> {
-            if (err != null) next.fail(err);
-        }));
+        app.get(
+                "/fs/sendfile/callback",
+                (req, res) -> res.sendFile("nope.txt", root(), err -> {
+                    FileError e = (FileError) err;
+                    res.status(e.status()).send("callback: " + e.code());
+                }));
+        app.get(
+                "/fs/sendfile/callback-ok",
+                (req, res, next) -> res.sendFile("hello.txt", root(), err -> {
+                    if (err != null) next.fail(err);
+                }));
         app.get("/fs/sendfile/typed", (req, res) -> {
             res.type("text/html");
             res.sendFile("hello.txt", root());
@@ -55,21 +68,42 @@ final class FilesRoutes {
             res.sendFile("hello.txt", root());
         });
 
-        app.get("/fs/download", (req, res) -> res.download(Path.of(FIXTURES, "hello.txt").toString()));
-        app.get("/fs/download/named", (req, res) -> res.download(Path.of(FIXTURES, "hello.txt").toString(),
-                "report 2024.txt"));
-        app.get("/fs/download/unicode", (req, res) -> res.download(Path.of(FIXTURES, "hello.txt").toString(),
-                "résumé €.txt"));
+        app.get(
+                "/fs/download",
+                (req, res) -> res.download(Path.of(FIXTURES, "hello.txt").toString()));
+        app.get(
+                "/fs/download/named",
+                (req, res) -> res.download(Path.of(FIXTURES, "hello.txt").toString(), "report 2024.txt"));
+        app.get(
+                "/fs/download/unicode",
+                (req, res) -> res.download(Path.of(FIXTURES, "hello.txt").toString(), "résumé €.txt"));
         app.get("/fs/download/root", (req, res) -> res.download("nums.txt", "n.txt", root()));
-        app.get("/fs/download/missing", (req, res) -> res.download(Path.of(FIXTURES, "nope.txt").toString()));
+        app.get(
+                "/fs/download/missing",
+                (req, res) -> res.download(Path.of(FIXTURES, "nope.txt").toString()));
 
         app.use("/fs/static", Express.staticFiles(FIXTURES));
-        app.use("/fs/static-opts", Express.staticFiles(FIXTURES, new StaticOptions().index(false).redirect(false)
-                .dotfiles("allow").maxAge("1h").immutable(true).extensions("txt")));
+        app.use(
+                "/fs/static-opts",
+                Express.staticFiles(
+                        FIXTURES,
+                        new StaticOptions()
+                                .index(false)
+                                .redirect(false)
+                                .dotfiles("allow")
+                                .maxAge("1h")
+                                .immutable(true)
+                                .extensions("txt")));
         app.use("/fs/static-strict", Express.staticFiles(FIXTURES, new StaticOptions().fallthrough(false)));
-        app.use("/fs/static-headers", Express.staticFiles(FIXTURES, new StaticOptions().etag(false)
-                .lastModified(false).setHeaders((res, file, stat) ->
-                        res.set("X-File", Path.of(file).getFileName() + ":" + stat.size()))));
+        app.use(
+                "/fs/static-headers",
+                Express.staticFiles(
+                        FIXTURES,
+                        new StaticOptions()
+                                .etag(false)
+                                .lastModified(false)
+                                .setHeaders((res, file, stat) ->
+                                        res.set("X-File", Path.of(file).getFileName() + ":" + stat.size()))));
         app.get("/fs/static/after", (req, res) -> res.send("static passed this on"));
     }
 }

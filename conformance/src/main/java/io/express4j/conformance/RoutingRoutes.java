@@ -1,5 +1,7 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.ErrorHandler;
 import io.express4j.Express;
@@ -7,12 +9,9 @@ import io.express4j.Handler;
 import io.express4j.Request;
 import io.express4j.Router;
 import io.express4j.RouterOptions;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static io.express4j.conformance.Js.obj;
 
 /**
  * Twin of {@code express/routes/routing.js}: path syntax, RegExp paths, case and strict settings, mounting,
@@ -23,8 +22,17 @@ final class RoutingRoutes {
 
     /** What the handler sees of the URL, in the same key order as the Node twin's {@code echo}. */
     private static Map<String, Object> echo(Request req) {
-        return obj("baseUrl", req.baseUrl(), "originalUrl", req.originalUrl(), "path", req.path(), "url", req.url(),
-                "params", req.params());
+        return obj(
+                "baseUrl",
+                req.baseUrl(),
+                "originalUrl",
+                req.originalUrl(),
+                "path",
+                req.path(),
+                "url",
+                req.url(),
+                "params",
+                req.params());
     }
 
     private static final Handler SEND = (req, res) -> res.json(echo(req));
@@ -114,17 +122,24 @@ final class RoutingRoutes {
         app.use(Pattern.compile("^/re-mount"), SEND);
 
         // --- next() variants
-        app.get("/next/chain", (req, res, next) -> {
-            res.set("X-Step", "1");
-            next.run();
-        }, (req, res, next) -> {
-            res.append("X-Step", "2");
-            next.run();
-        }, (Handler) (req, res) -> res.send("chained"));
-        app.get("/next/route", (req, res, next) -> {
-            res.set("X-Skipped", "yes");
-            next.skipRoute();
-        }, (Handler) (req, res) -> res.send("never"));
+        app.get(
+                "/next/chain",
+                (req, res, next) -> {
+                    res.set("X-Step", "1");
+                    next.run();
+                },
+                (req, res, next) -> {
+                    res.append("X-Step", "2");
+                    next.run();
+                },
+                (Handler) (req, res) -> res.send("chained"));
+        app.get(
+                "/next/route",
+                (req, res, next) -> {
+                    res.set("X-Skipped", "yes");
+                    next.skipRoute();
+                },
+                (Handler) (req, res) -> res.send("never"));
         app.get("/next/route", (req, res) -> res.send("second route"));
         app.get("/next/fallthrough", (req, res, next) -> next.run());
         app.get("/next/fallthrough", (req, res) -> res.send("second handler for the same path"));
@@ -136,8 +151,8 @@ final class RoutingRoutes {
         leaving.get("/", (req, res) -> res.send("never"));
         app.use("/next/router", leaving);
         app.get("/next/router", (req, res) -> res.send("after the router"));
-        app.get("/next/error", (req, res, next) -> next.fail(new RuntimeException("passed to next")),
-                (Handler) (req, res) -> res.send("never"));
+        app.get("/next/error", (req, res, next) -> next.fail(new RuntimeException("passed to next")), (Handler)
+                (req, res) -> res.send("never"));
         app.get("/next/recover", (req, res, next) -> next.fail(new RuntimeException("recoverable")));
         app.use("/next/recover", (err, req, res, next) -> {
             res.set("X-Recovered", err.getMessage());
@@ -147,8 +162,9 @@ final class RoutingRoutes {
         app.get("/next/rethrow", (req, res) -> {
             throw new RuntimeException("first");
         });
-        app.use("/next/rethrow", (err, req, res, next) ->
-                next.fail(new RuntimeException("second, after " + err.getMessage())));
+        app.use(
+                "/next/rethrow",
+                (err, req, res, next) -> next.fail(new RuntimeException("second, after " + err.getMessage())));
         app.use("/next/rethrow", (err, req, res, next) -> res.status(500).send(err.getMessage()));
 
         // --- app.param
@@ -176,14 +192,16 @@ final class RoutingRoutes {
         });
         paramRouter.get("/:id", (req, res) -> res.send("router param " + req.params("id")));
         app.use("/param-router", paramRouter);
-        app.get("/param-outside/:id", (req, res) -> res.send("no router param here: "
-                + (res.get("X-Router-Param") == null ? "none" : res.get("X-Router-Param"))));
+        app.get(
+                "/param-outside/:id",
+                (req, res) -> res.send("no router param here: "
+                        + (res.get("X-Router-Param") == null ? "none" : res.get("X-Router-Param"))));
 
         // --- error middleware inside a route
         app.route("/route-error")
                 .get((req, res, next) -> next.fail(new RuntimeException("in route")))
-                .get((ErrorHandler) (err, req, res, next) ->
-                        res.status(502).send("route error handler: " + err.getMessage()));
+                .get((ErrorHandler)
+                        (err, req, res, next) -> res.status(502).send("route error handler: " + err.getMessage()));
         app.route("/route-error/recover")
                 .get((req, res, next) -> next.fail(new RuntimeException("recovered in route")))
                 .get((ErrorHandler) (err, req, res, next) -> {
@@ -200,7 +218,8 @@ final class RoutingRoutes {
                 .get((req, res) -> res.send("get book"))
                 .post((req, res) -> res.send("post book"))
                 .put((req, res) -> res.send("put book"));
-        app.route("/book/:id").all((req, res, next) -> {
+        app.route("/book/:id")
+                .all((req, res, next) -> {
                     res.set("X-All", req.method());
                     next.run();
                 })

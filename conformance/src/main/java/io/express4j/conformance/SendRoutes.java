@@ -1,15 +1,14 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.arr;
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.Express;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
-
-import static io.express4j.conformance.Js.arr;
-import static io.express4j.conformance.Js.obj;
 
 /** Twin of {@code express/routes/send.js}: res.send with every body type, res.json and its settings, status, type. */
 final class SendRoutes {
@@ -31,27 +30,48 @@ final class SendRoutes {
         app.get("/send/crlf", (req, res) -> res.send("line1\r\nline2\n"));
 
         // --- res.send: a string under a Content-Type already set
-        app.get("/send/ct/text-plain", (req, res) -> res.set("Content-Type", "text/plain").send("hey"));
-        app.get("/send/ct/latin1", (req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1").send("latin"));
-        app.get("/send/ct/param", (req, res) -> res.set("Content-Type", "text/plain; foo=bar").send("hey"));
-        app.get("/send/ct/malformed-param", (req, res) -> res.set("Content-Type", "text/plain; foo").send("hey"));
-        app.get("/send/ct/upper", (req, res) -> res.set("Content-Type", "TEXT/Plain; Foo=Bar").send("hey"));
-        app.get("/send/ct/xml", (req, res) -> res.set("Content-Type", "application/xml").send("<a/>"));
-        app.get("/send/ct/unknown-ext", (req, res) -> res.set("Content-Type", "nope").send("hey"));
+        app.get(
+                "/send/ct/text-plain",
+                (req, res) -> res.set("Content-Type", "text/plain").send("hey"));
+        app.get(
+                "/send/ct/latin1",
+                (req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
+                        .send("latin"));
+        app.get(
+                "/send/ct/param",
+                (req, res) -> res.set("Content-Type", "text/plain; foo=bar").send("hey"));
+        app.get(
+                "/send/ct/malformed-param",
+                (req, res) -> res.set("Content-Type", "text/plain; foo").send("hey"));
+        app.get(
+                "/send/ct/upper",
+                (req, res) -> res.set("Content-Type", "TEXT/Plain; Foo=Bar").send("hey"));
+        app.get(
+                "/send/ct/xml",
+                (req, res) -> res.set("Content-Type", "application/xml").send("<a/>"));
+        app.get(
+                "/send/ct/unknown-ext",
+                (req, res) -> res.set("Content-Type", "nope").send("hey"));
         app.get("/send/ct/garbage", (req, res) -> {
             res.setHeader("Content-Type", "garbage");
             res.send("hey");
         });
-        app.get("/send/ct/header-lower", (req, res) -> res.set("content-type", "text/plain").send("hey"));
+        app.get(
+                "/send/ct/header-lower",
+                (req, res) -> res.set("content-type", "text/plain").send("hey"));
 
         // --- res.send: bytes
         app.get("/send/buffer", (req, res) -> res.send("Hello Buffer".getBytes(StandardCharsets.UTF_8)));
         app.get("/send/buffer/empty", (req, res) -> res.send(new byte[0]));
         app.get("/send/buffer/binary", (req, res) -> res.send(new byte[] {0, 1, 2, (byte) 254, (byte) 255, 10, 13}));
         app.get("/send/buffer/typed", (req, res) -> res.send(new byte[] {104, 105}));
-        app.get("/send/buffer/ct-kept", (req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
-                .send("hi".getBytes(StandardCharsets.UTF_8)));
-        app.get("/send/buffer/ct-text", (req, res) -> res.type("txt").send("plain bytes".getBytes(StandardCharsets.UTF_8)));
+        app.get(
+                "/send/buffer/ct-kept",
+                (req, res) -> res.set("Content-Type", "text/plain; charset=iso-8859-1")
+                        .send("hi".getBytes(StandardCharsets.UTF_8)));
+        app.get(
+                "/send/buffer/ct-text",
+                (req, res) -> res.type("txt").send("plain bytes".getBytes(StandardCharsets.UTF_8)));
         app.get("/send/buffer/ct-png", (req, res) -> res.type("png").send(new byte[] {(byte) 137, 80, 78, 71}));
 
         // --- res.send: no body, null, and values that go through res.json
@@ -64,18 +84,20 @@ final class SendRoutes {
         app.get("/send/number-1000", (req, res) -> res.send(1000));
         app.get("/send/true", (req, res) -> res.send(true));
         app.get("/send/false", (req, res) -> res.send(false));
-        app.get("/send/nested", (req, res) ->
-                res.send(obj("a", obj("b", obj("c", arr(1, obj("d", "e")))), "z", null)));
+        app.get("/send/nested", (req, res) -> res.send(obj("a", obj("b", obj("c", arr(1, obj("d", "e")))), "z", null)));
 
         // --- the Java body types with a JavaScript twin
-        app.get("/send/bytebuffer", (req, res) -> res.send(ByteBuffer.wrap("from a buffer".getBytes(StandardCharsets.UTF_8))));
+        app.get(
+                "/send/bytebuffer",
+                (req, res) -> res.send(ByteBuffer.wrap("from a buffer".getBytes(StandardCharsets.UTF_8))));
         app.get("/send/record", (req, res) -> res.send(new Pet("tobi", 3, List.of("ferret"), null)));
         app.get("/send/double", (req, res) -> res.send(1.5));
         app.get("/send/whole-double", (req, res) -> res.send(2.0));
         app.get("/send/long", (req, res) -> res.send(9007199254740991L));
         app.get("/send/list", (req, res) -> res.send(List.of("a", "b")));
-        app.get("/json/undefined-inside", (req, res) -> res.json(obj("a", Express.UNDEFINED,
-                "b", arr(Express.UNDEFINED, 1), "c", "kept")));
+        app.get(
+                "/json/undefined-inside",
+                (req, res) -> res.json(obj("a", Express.UNDEFINED, "b", arr(Express.UNDEFINED, 1), "c", "kept")));
         app.get("/json/record", (req, res) -> res.json(new Pet("loki", 1, List.of(), new Owner("tj"))));
 
         // --- res.send: what the status does to the body
@@ -100,7 +122,9 @@ final class SendRoutes {
             }
         });
 
-        app.get("/send/transfer-encoding", (req, res) -> res.set("Transfer-Encoding", "chunked").send("chunky"));
+        app.get(
+                "/send/transfer-encoding",
+                (req, res) -> res.set("Transfer-Encoding", "chunked").send("chunky"));
 
         // --- res.sendStatus
         for (int code : new int[] {200, 201, 202, 204, 205, 299, 304, 400, 404, 418, 500, 503, 599, 999}) {
@@ -116,15 +140,19 @@ final class SendRoutes {
         app.get("/json/null", (req, res) -> res.json(null));
         app.get("/json/undefined", (req, res) -> res.json());
         app.get("/json/true", (req, res) -> res.json(true));
-        app.get("/json/unicode", (req, res) ->
-                res.json(obj("text", "héllo ☃ 😀", "ctl", "\u0001\t\n\"\\", "sep", "\u2028\u2029")));
+        app.get(
+                "/json/unicode",
+                (req, res) -> res.json(obj("text", "héllo ☃ 😀", "ctl", "\u0001\t\n\"\\", "sep", "\u2028\u2029")));
         // doubles as a Java app holds them: a whole double is still JavaScript's 100
-        app.get("/json/doubles", (req, res) -> res.json(obj("half", 1.5, "whole", 100.0, "small", 0.1 + 0.2,
-                "neg", -2.25)));
+        app.get(
+                "/json/doubles",
+                (req, res) -> res.json(obj("half", 1.5, "whole", 100.0, "small", 0.1 + 0.2, "neg", -2.25)));
         app.get("/json/big-doubles", (req, res) -> res.json(obj("big", 1e21, "tiny", 1e-7, "max", Double.MAX_VALUE)));
         app.get("/json/long", (req, res) -> res.json(obj("long", 9007199254740991L)));
         app.get("/json/empty", (req, res) -> res.json(obj("o", obj(), "a", arr())));
-        app.get("/json/vnd-type", (req, res) -> res.type("application/vnd.api+json").json(obj("data", null)));
+        app.get(
+                "/json/vnd-type",
+                (req, res) -> res.type("application/vnd.api+json").json(obj("data", null)));
         app.get("/json/status", (req, res) -> res.status(201).json(obj("created", true)));
 
         App spaces = Express.app();
@@ -151,10 +179,20 @@ final class SendRoutes {
         app.use("/json-escape", escape);
 
         App replacer = Express.app();
-        BiFunction<String, Object, Object> dropSecret = (key, value) -> "secret".equals(key) ? Express.UNDEFINED : value;
+        BiFunction<String, Object, Object> dropSecret =
+                (key, value) -> "secret".equals(key) ? Express.UNDEFINED : value;
         replacer.set("json replacer", dropSecret);
-        replacer.get("/", (req, res) -> res.json(obj("name", "tobi", "secret", "x", "nested", obj("secret", 1, "keep", 2),
-                "list", arr(obj("secret", 3)))));
+        replacer.get(
+                "/",
+                (req, res) -> res.json(obj(
+                        "name",
+                        "tobi",
+                        "secret",
+                        "x",
+                        "nested",
+                        obj("secret", 1, "keep", 2),
+                        "list",
+                        arr(obj("secret", 3)))));
         app.use("/json-replacer", replacer);
 
         // --- res.type
@@ -163,7 +201,9 @@ final class SendRoutes {
         app.get("/type/dot-txt", (req, res) -> res.type(".txt").end("t"));
         app.get("/type/mime", (req, res) -> res.type("application/json").end("{}"));
         app.get("/type/mime-text", (req, res) -> res.type("text/plain").end("t"));
-        app.get("/type/mime-charset", (req, res) -> res.type("text/plain; charset=iso-8859-1").end("t"));
+        app.get(
+                "/type/mime-charset",
+                (req, res) -> res.type("text/plain; charset=iso-8859-1").end("t"));
         app.get("/type/unknown", (req, res) -> res.type("nope").end("?"));
         app.get("/type/png", (req, res) -> res.type("png").end("p"));
         app.get("/type/js", (req, res) -> res.type("js").end("x"));

@@ -1,11 +1,10 @@
 package io.express4j.conformance;
 
-import io.express4j.App;
+import static io.express4j.conformance.Js.obj;
 
+import io.express4j.App;
 import java.util.List;
 import java.util.Map;
-
-import static io.express4j.conformance.Js.obj;
 
 /** Twin of {@code express/routes/stream.js}: end, write, writeHead, flushHeaders and Node's framing. */
 final class StreamRoutes {
@@ -33,9 +32,13 @@ final class StreamRoutes {
             res.statusCode(404);
             res.end("nope");
         });
-        app.get("/end/typed", (req, res) -> res.set("Content-Type", "text/plain").end("typed"));
+        app.get(
+                "/end/typed",
+                (req, res) -> res.set("Content-Type", "text/plain").end("typed"));
         app.get("/end/false-type", (req, res) -> res.set("Content-Type", "nope").end("quirk"));
-        app.get("/end/content-length", (req, res) -> res.set("Content-Length", "4").end("four"));
+        app.get(
+                "/end/content-length",
+                (req, res) -> res.set("Content-Length", "4").end("four"));
         app.get("/end/status-message", (req, res) -> {
             res.statusMessage("Very Fine");
             res.end("ok");

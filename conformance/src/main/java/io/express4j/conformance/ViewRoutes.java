@@ -1,17 +1,16 @@
 package io.express4j.conformance;
 
+import static io.express4j.conformance.Js.obj;
+
 import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.TemplateEngine;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.express4j.conformance.Js.obj;
 
 /** Twin of {@code express/routes/views.js}: the same tiny engine, render and lookup. */
 final class ViewRoutes {
@@ -45,14 +44,21 @@ final class ViewRoutes {
         });
         views.get("/missing", (req, res) -> res.render("nope"));
         views.get("/broken", (req, res) -> res.render("broken"));
-        views.get("/callback", (req, res) -> res.render("hello", obj("name", "cb"), (err, html) ->
-                res.type("text").send(html.toUpperCase(Locale.ROOT))));
-        views.get("/callback-error", (req, res) -> res.render("nope", (err, html) ->
-                res.status(500).send(err.getMessage())));
-        views.get("/app-render", (req, res, next) -> views.render("hello", obj("name", "app.render"), (err, html) -> {
-            if (err != null) next.fail(err);
-            else res.send(html);
-        }));
+        views.get(
+                "/callback",
+                (req, res) -> res.render(
+                        "hello",
+                        obj("name", "cb"),
+                        (err, html) -> res.type("text").send(html.toUpperCase(Locale.ROOT))));
+        views.get(
+                "/callback-error",
+                (req, res) -> res.render("nope", (err, html) -> res.status(500).send(err.getMessage())));
+        views.get(
+                "/app-render",
+                (req, res, next) -> views.render("hello", obj("name", "app.render"), (err, html) -> {
+                    if (err != null) next.fail(err);
+                    else res.send(html);
+                }));
         app.use("/views", views);
     }
 }

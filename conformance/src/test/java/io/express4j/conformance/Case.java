@@ -15,13 +15,20 @@ import java.util.List;
  * @param timeoutMillis how long to wait for a response before recording a timeout
  * @param source      file and line, for messages
  */
-record Case(String id, boolean production, byte[] request, List<String> methods, boolean checkClosed,
-            int timeoutMillis, String source) {
+record Case(
+        String id,
+        boolean production,
+        byte[] request,
+        List<String> methods,
+        boolean checkClosed,
+        int timeoutMillis,
+        String source) {
 
     /** The same single HEAD request as a GET, or null when this is not one HEAD request. */
     Case asGet() {
         byte[] head = "HEAD ".getBytes(StandardCharsets.US_ASCII);
-        if (!methods.equals(List.of("HEAD")) || request.length < head.length
+        if (!methods.equals(List.of("HEAD"))
+                || request.length < head.length
                 || !Arrays.equals(request, 0, head.length, head, 0, head.length)) {
             return null;
         }

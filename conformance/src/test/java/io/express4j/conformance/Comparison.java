@@ -31,6 +31,7 @@ final class Comparison {
     private static final Pattern PRE = Pattern.compile("<pre>(.*)</pre>", Pattern.DOTALL);
     /** How finalhandler renders a V8 stack frame line: newline to {@code <br>}, double spaces to {@code " &nbsp;"}. */
     private static final String V8_FRAME = "<br> &nbsp; &nbsp;at ";
+
     private static final int SHOW = 60;
 
     private Comparison() {}
@@ -46,11 +47,13 @@ final class Comparison {
         int n = Math.max(express.responses().size(), express4j.responses().size());
         for (int i = 0; i < n; i++) {
             String prefix = n > 1 ? "#" + (i + 1) + " " : "";
-            WireResponse a = i < express.responses().size() ? express.responses().get(i) : null;
-            WireResponse b = i < express4j.responses().size() ? express4j.responses().get(i) : null;
+            WireResponse a =
+                    i < express.responses().size() ? express.responses().get(i) : null;
+            WireResponse b =
+                    i < express4j.responses().size() ? express4j.responses().get(i) : null;
             if (a == null || b == null) {
-                diffs.add(prefix + "response: express=" + (a == null ? "none" : statusLine(a))
-                        + " express4j=" + (b == null ? "none" : statusLine(b)));
+                diffs.add(prefix + "response: express=" + (a == null ? "none" : statusLine(a)) + " express4j="
+                        + (b == null ? "none" : statusLine(b)));
                 continue;
             }
             compareOne(prefix, a, b, stackInHead, diffs);
@@ -64,14 +67,15 @@ final class Comparison {
         return diffs;
     }
 
-    private static void compareOne(String prefix, WireResponse a, WireResponse b, boolean stackInHead,
-                                   List<String> diffs) {
+    private static void compareOne(
+            String prefix, WireResponse a, WireResponse b, boolean stackInHead, List<String> diffs) {
         if (!statusLine(a).equals(statusLine(b))) {
             diffs.add(prefix + "status: express=" + statusLine(a) + " express4j=" + statusLine(b));
         }
         byte[] bodyA = a.body();
         byte[] bodyB = b.body();
-        boolean stack = bodyA.length == 0 && bodyB.length == 0 ? stackInHead
+        boolean stack = bodyA.length == 0 && bodyB.length == 0
+                ? stackInHead
                 : hasStack(bodyA, V8_FRAME) && hasStack(bodyB, "<br>");
         if (stack) {
             bodyA = withoutStack(bodyA);
@@ -148,7 +152,8 @@ final class Comparison {
 
     /** Whether Express answered with a development error page showing a stack trace. */
     static boolean hasV8Stack(WireExchange express) {
-        return express.responses().size() == 1 && hasStack(express.responses().get(0).body(), V8_FRAME);
+        return express.responses().size() == 1
+                && hasStack(express.responses().get(0).body(), V8_FRAME);
     }
 
     /** An HTML error page whose {@code <pre>} holds more than a message: {@code frame} marks a stack frame line. */
@@ -161,7 +166,8 @@ final class Comparison {
 
     private static byte[] withoutStack(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        return PRE.matcher(text).replaceFirst(Matcher.quoteReplacement("<pre>[stack]</pre>"))
+        return PRE.matcher(text)
+                .replaceFirst(Matcher.quoteReplacement("<pre>[stack]</pre>"))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -170,8 +176,8 @@ final class Comparison {
         int at = 0;
         while (at < a.length && at < b.length && a[at] == b[at]) at++;
         int from = Math.max(0, at - 10);
-        return "body (" + a.length + " vs " + b.length + " bytes, differ at " + at + "): express=\""
-                + excerpt(a, from) + "\" express4j=\"" + excerpt(b, from) + "\"";
+        return "body (" + a.length + " vs " + b.length + " bytes, differ at " + at + "): express=\"" + excerpt(a, from)
+                + "\" express4j=\"" + excerpt(b, from) + "\"";
     }
 
     static String excerpt(byte[] bytes, int from) {

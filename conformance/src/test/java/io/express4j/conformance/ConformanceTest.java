@@ -1,8 +1,8 @@
 package io.express4j.conformance;
 
-import io.express4j.Server;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.Server;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Differential conformance: every case of the corpus ({@code src/test/resources/corpus/*.txt}) goes, as raw
@@ -37,8 +36,7 @@ class ConformanceTest {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final int PARALLEL_CASES = 4;
 
-    record Outcome(Case c, List<String> diffs, Differences.Entry listed, WireExchange express,
-                   WireExchange express4j) {
+    record Outcome(Case c, List<String> diffs, Differences.Entry listed, WireExchange express, WireExchange express4j) {
         boolean identical() {
             return diffs.isEmpty();
         }
@@ -88,10 +86,11 @@ class ConformanceTest {
             if (!o.expected()) unexpected.add(line);
         }
         for (Differences.Entry row : differences.entries()) {
-            List<Outcome> matched = outcomes.stream().filter(o -> o.listed() == row).toList();
+            List<Outcome> matched =
+                    outcomes.stream().filter(o -> o.listed() == row).toList();
             if (!matched.isEmpty() && matched.stream().allMatch(Outcome::identical)) {
-                System.out.println("DIFFERENCES.md row no longer needed, every case it lists is identical: "
-                        + row.pattern());
+                System.out.println(
+                        "DIFFERENCES.md row no longer needed, every case it lists is identical: " + row.pattern());
             }
         }
         int failed = outcomes.size() - passed;
@@ -100,18 +99,21 @@ class ConformanceTest {
         for (String row : stale) System.out.println("DIFFERENCES.md row matches no case: " + row);
         int landed = outcomes.size() - pendingFeature;
         int landedPassed = (int) outcomes.stream()
-                .filter(o -> o.identical() && (o.listed() == null || !o.listed().isPendingFeature())).count();
+                .filter(o -> o.identical() && (o.listed() == null || !o.listed().isPendingFeature()))
+                .count();
         System.out.println("conformance: " + percent(passed, outcomes.size()) + " identical (" + passed + " of "
                 + outcomes.size() + " cases"
-                + (pendingFeature == 0 ? "" : "; " + percent(landedPassed, landed) + " of the " + landed
-                        + " cases of landed features")
+                + (pendingFeature == 0
+                        ? ""
+                        : "; " + percent(landedPassed, landed) + " of the " + landed + " cases of landed features")
                 + "); " + (failed - unexpected.size()) + " differ as DIFFERENCES.md says, " + unexpected.size()
                 + " unexpectedly");
         // A listed difference is an expected outcome, so it counts as passed here; only an unlisted one fails
         // (the line above carries the identical percentage).
         System.out.println((outcomes.size() - unexpected.size()) + " passed, " + unexpected.size() + " failed");
 
-        assertThat(stale).as("DIFFERENCES.md rows that match no case id (a typo, or a case that was removed)")
+        assertThat(stale)
+                .as("DIFFERENCES.md rows that match no case id (a typo, or a case that was removed)")
                 .isEmpty();
         assertThat(unexpected)
                 .as("cases where express4j differs from Express and DIFFERENCES.md does not say why "
@@ -124,7 +126,9 @@ class ConformanceTest {
         WireExchange a = WireClient.exchange(c.production() ? express.prodPort : express.devPort, c);
         WireExchange b = WireClient.exchange(c.production() ? twins[1].port() : twins[0].port(), c);
         // a development HEAD error response: would its page have shown a stack? Ask Express for the GET
-        boolean stackInHead = !c.production() && c.asGet() != null && a.responses().size() == 1
+        boolean stackInHead = !c.production()
+                && c.asGet() != null
+                && a.responses().size() == 1
                 && a.responses().get(0).status() >= 400
                 && Comparison.hasV8Stack(WireClient.exchange(express.devPort, c.asGet()));
         return new Outcome(c, Comparison.compare(a, b, stackInHead), differences.find(c.id()), a, b);
@@ -147,7 +151,10 @@ class ConformanceTest {
             for (Outcome o : outcomes) {
                 if (o.identical()) continue;
                 w.println("=== " + o.c().id() + " (" + o.c().source() + ")"
-                        + (o.listed() == null ? "" : " listed: " + o.listed().kind() + " — " + o.listed().reason()));
+                        + (o.listed() == null
+                                ? ""
+                                : " listed: " + o.listed().kind() + " — "
+                                        + o.listed().reason()));
                 for (String d : o.diffs()) w.println("  " + d);
                 w.println("--- request");
                 w.println(Comparison.printable(o.c().request(), 0, o.c().request().length));

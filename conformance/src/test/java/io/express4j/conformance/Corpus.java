@@ -106,7 +106,8 @@ final class Corpus {
 
         Builder(String[] words, String source) {
             this.source = source;
-            if (words.length < 2) throw new IllegalArgumentException(source + ": expected `id METHOD target` or `id RAW`");
+            if (words.length < 2)
+                throw new IllegalArgumentException(source + ": expected `id METHOD target` or `id RAW`");
             id = words[0];
             raw = words[1].equals("RAW");
             int options = 2;
@@ -131,7 +132,8 @@ final class Corpus {
             else if (lower.equals("eof")) checkClosed = true;
             else if (lower.startsWith("repeat=")) repeat = Integer.parseInt(option.substring(7));
             else if (lower.startsWith("timeout=")) timeout = Integer.parseInt(option.substring(8));
-            else if (lower.startsWith("expect=")) expect = List.of(option.substring(7).split(","));
+            else if (lower.startsWith("expect="))
+                expect = List.of(option.substring(7).split(","));
             else throw new IllegalArgumentException(source + ": unknown option " + option);
         }
 
@@ -177,13 +179,20 @@ final class Corpus {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringBuilder head = new StringBuilder();
-            head.append(method).append(' ').append(target).append(' ').append(version).append("\r\n");
+            head.append(method)
+                    .append(' ')
+                    .append(target)
+                    .append(' ')
+                    .append(version)
+                    .append("\r\n");
             boolean hasHost = headers.stream().anyMatch(h -> h.regionMatches(true, 0, "host:", 0, 5));
             if (host && !hasHost) head.append("Host: ").append(HOST).append("\r\n");
             for (String h : headers) head.append(h).append("\r\n");
-            boolean framed = headers.stream().anyMatch(h -> h.regionMatches(true, 0, "content-length:", 0, 15)
-                    || h.regionMatches(true, 0, "transfer-encoding:", 0, 18));
-            if (body != null && !framed) head.append("Content-Length: ").append(body.size()).append("\r\n");
+            boolean framed = headers.stream()
+                    .anyMatch(h -> h.regionMatches(true, 0, "content-length:", 0, 15)
+                            || h.regionMatches(true, 0, "transfer-encoding:", 0, 18));
+            if (body != null && !framed)
+                head.append("Content-Length: ").append(body.size()).append("\r\n");
             head.append("\r\n");
             byte[] one;
             ByteArrayOutputStream request = new ByteArrayOutputStream();

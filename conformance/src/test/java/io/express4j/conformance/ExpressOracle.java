@@ -43,21 +43,22 @@ final class ExpressOracle implements AutoCloseable {
                 .redirectError(log.toFile())
                 .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
+                        try {
+                            return out.readLine();
+                        } catch (IOException e) {
+                            return null;
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
             Matcher m = line == null ? null : PORTS.matcher(line);
             if (m == null || !m.matches()) {
                 throw new IllegalStateException("the Express app did not start (stdout: " + line + "); see " + log);
             }
-            return new ExpressOracle(process, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    nodeVersion());
+            return new ExpressOracle(
+                    process, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), nodeVersion());
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the Express app did not start; see " + log, e);
@@ -65,7 +66,9 @@ final class ExpressOracle implements AutoCloseable {
     }
 
     private static String nodeVersion() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("node", "--version")
+                .redirectErrorStream(true)
+                .start();
         String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(10, TimeUnit.SECONDS);
         return v;

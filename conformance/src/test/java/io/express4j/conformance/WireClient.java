@@ -108,11 +108,11 @@ final class WireClient {
             if (colon < 0) throw new MalformedResponse("header line without a colon: " + line);
             // the value exactly as sent, minus the one space after the colon: padding is compared too
             String value = line.substring(colon + 1);
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon),
-                    value.startsWith(" ") ? value.substring(1) : value));
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(
+                    line.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value));
         }
-        WireResponse head = new WireResponse(parts[0], status, parts.length > 2 ? parts[2] : "", headers, null, null,
-                false);
+        WireResponse head =
+                new WireResponse(parts[0], status, parts.length > 2 ? parts[2] : "", headers, null, null, false);
         String te = head.header("Transfer-Encoding");
         String cl = head.header("Content-Length");
         boolean noBody = method.equalsIgnoreCase("HEAD") || status < 200 || status == 204 || status == 304;
@@ -145,8 +145,8 @@ final class WireClient {
     }
 
     /** De-chunks into {@code body}; false when the stream ended before the last chunk. */
-    private static boolean readChunked(InputStream in, ByteArrayOutputStream body) throws IOException,
-            MalformedResponse {
+    private static boolean readChunked(InputStream in, ByteArrayOutputStream body)
+            throws IOException, MalformedResponse {
         while (true) {
             String size = readLine(in);
             if (size == null) return false;

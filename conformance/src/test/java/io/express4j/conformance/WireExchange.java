@@ -8,5 +8,4 @@ import java.util.List;
  * {@code "cut short"} (a body ended, by EOF or timeout, before its framing said it was complete), or
  * {@code "malformed: …"} (bytes that are not an HTTP response). {@code closed} is null when not checked.
  */
-record WireExchange(List<WireResponse> responses, String end, Boolean closed) {
-}
+record WireExchange(List<WireResponse> responses, String end, Boolean closed) {}

@@ -10,8 +10,14 @@ import java.util.Map;
  * @param framing   {@code "length"}, {@code "chunked"}, {@code "close"} (read until EOF) or {@code "none"}
  * @param truncated the connection ended (or timed out) before the framing said the body was complete
  */
-record WireResponse(String version, int status, String reason, List<Map.Entry<String, String>> headers, byte[] body,
-                    String framing, boolean truncated) {
+record WireResponse(
+        String version,
+        int status,
+        String reason,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        String framing,
+        boolean truncated) {
 
     String header(String name) {
         for (Map.Entry<String, String> h : headers) {

@@ -1,7 +1,6 @@
 package io.express4j.body;
 
 import io.express4j.HttpError;
-
 import java.util.Map;
 
 /**

@@ -14,18 +14,26 @@ public final class BodyParsers {
     public static Middleware json(BodyParserOptions options) {
         boolean strict = !Boolean.FALSE.equals(options.strict());
         var reviver = options.reviver();
-        return new BodyReader(Settings.of(options, "application/json"), charset -> charset.startsWith("utf-"), false,
-                (text, raw, charset, req) -> JsonBody.parse(text, strict, reviver, req.app().jsonMapper()));
+        return new BodyReader(
+                Settings.of(options, "application/json"),
+                charset -> charset.startsWith("utf-"),
+                false,
+                (text, raw, charset, req) ->
+                        JsonBody.parse(text, strict, reviver, req.app().jsonMapper()));
     }
 
     /** {@code application/x-www-form-urlencoded} into a map; only utf-8 and iso-8859-1 (else 415). */
     public static Middleware urlencoded(BodyParserOptions options) {
         Settings settings = Settings.of(options, "application/x-www-form-urlencoded");
-        if (!settings.defaultCharset().equals("utf-8") && !settings.defaultCharset().equals("iso-8859-1")) {
+        if (!settings.defaultCharset().equals("utf-8")
+                && !settings.defaultCharset().equals("iso-8859-1")) {
             throw new IllegalArgumentException("option defaultCharset must be either utf-8 or iso-8859-1");
         }
         UrlencodedBody parser = new UrlencodedBody(options);
-        return new BodyReader(settings, charset -> charset.equals("utf-8") || charset.equals("iso-8859-1"), false,
+        return new BodyReader(
+                settings,
+                charset -> charset.equals("utf-8") || charset.equals("iso-8859-1"),
+                false,
                 (text, raw, charset, req) -> parser.parse(text, charset));
     }
 
@@ -36,7 +44,7 @@ public final class BodyParsers {
 
     /** {@code application/octet-stream} into a {@code byte[]}. */
     public static Middleware raw(BodyParserOptions options) {
-        return new BodyReader(Settings.of(options, "application/octet-stream"), null, true,
-                (text, raw, charset, req) -> raw);
+        return new BodyReader(
+                Settings.of(options, "application/octet-stream"), null, true, (text, raw, charset, req) -> raw);
     }
 }

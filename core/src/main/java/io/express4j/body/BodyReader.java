@@ -8,7 +8,6 @@ import io.express4j.Request;
 import io.express4j.Response;
 import io.express4j.http.MediaType;
 import io.express4j.http.TypeIs;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -88,8 +87,12 @@ final class BodyReader implements Middleware {
         } else {
             stream = Inflation.open(contentEncoding, source);
             if (stream == null) {
-                next.fail(new BodyParserError(415, "unsupported content encoding \"" + contentEncoding + "\"",
-                        "encoding.unsupported", null, null));
+                next.fail(new BodyParserError(
+                        415,
+                        "unsupported content encoding \"" + contentEncoding + "\"",
+                        "encoding.unsupported",
+                        null,
+                        null));
                 return;
             }
         }
@@ -103,7 +106,7 @@ final class BodyReader implements Middleware {
             next.fail(err);
             return;
         }
-        if (stream != source) readOff(source, req.get("content-length"));   // bytes after the compressed stream
+        if (stream != source) readOff(source, req.get("content-length")); // bytes after the compressed stream
 
         if (verify != null) {
             try {
@@ -129,15 +132,23 @@ final class BodyReader implements Middleware {
     }
 
     private static BodyParserError unsupportedCharset(String charset) {
-        return new BodyParserError(415, "unsupported charset \"" + charset.toUpperCase(Locale.ROOT) + "\"",
-                "charset.unsupported", null, null);
+        return new BodyParserError(
+                415,
+                "unsupported charset \"" + charset.toUpperCase(Locale.ROOT) + "\"",
+                "charset.unsupported",
+                null,
+                null);
     }
 
     /** http-errors' {@code createError(403, err, props)}: a status the error carries wins over 403. */
     private static BodyParserError verifyFailed(Exception e, byte[] body) {
         if (e instanceof HttpError http) {
-            return new BodyParserError(http.status(), http.getMessage(),
-                    http.type() != null ? http.type() : "entity.verify.failed", body, e);
+            return new BodyParserError(
+                    http.status(),
+                    http.getMessage(),
+                    http.type() != null ? http.type() : "entity.verify.failed",
+                    body,
+                    e);
         }
         return new BodyParserError(403, e.getMessage(), "entity.verify.failed", body, e);
     }

@@ -1,7 +1,6 @@
 package io.express4j.body;
 
 import io.express4j.http.Utf8;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -39,8 +38,8 @@ final class Charsets {
     /** Decodes the bytes as iconv-lite's {@code decode(buf, name)} would; the charset must exist. */
     static String decode(byte[] bytes, String name) {
         String canonical = canonical(name);
-        boolean unicode = canonical.startsWith("utf") || canonical.startsWith("ucs")
-                || canonical.equals("unicode11utf8");
+        boolean unicode =
+                canonical.startsWith("utf") || canonical.startsWith("ucs") || canonical.equals("unicode11utf8");
         Charset charset = switch (canonical) {
             case "utf16" -> guessUtf16(bytes, 2);
             case "utf32" -> guessUtf16(bytes, 4);
@@ -54,9 +53,10 @@ final class Charsets {
                 text = charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (java.nio.charset.CharacterCodingException e) {
-                throw new IllegalStateException(e);   // cannot happen with REPLACE
+                throw new IllegalStateException(e); // cannot happen with REPLACE
             }
         }
         return unicode && !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;

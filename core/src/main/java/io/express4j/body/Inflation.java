@@ -2,8 +2,6 @@ package io.express4j.body;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
-import org.slf4j.LoggerFactory;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +9,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The decompressing streams body-parser puts in front of a {@code Content-Encoding}d body: {@code gzip},
@@ -36,7 +35,7 @@ final class Inflation {
     private static boolean brotliAvailable() {
         try {
             return Brotli4jLoader.isAvailable();
-        } catch (Throwable e) {   // natives missing for this platform
+        } catch (Throwable e) { // natives missing for this platform
             LoggerFactory.getLogger(Inflation.class).debug("brotli request bodies unsupported", e);
             return false;
         }

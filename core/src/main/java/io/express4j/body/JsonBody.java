@@ -3,7 +3,6 @@ package io.express4j.body;
 import io.express4j.Express;
 import io.express4j.JsonMapper;
 import io.express4j.http.JsStrings;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ final class JsonBody {
         Object value;
         try {
             value = mapper.parse(body);
-        } catch (RuntimeException e) {   // valid JSON past one of the mapper's own limits (e.g. nesting depth)
+        } catch (RuntimeException e) { // valid JSON past one of the mapper's own limits (e.g. nesting depth)
             throw new SyntaxError(e.getMessage(), e);
         }
         Object js = asJavaScript(value);
@@ -129,7 +128,7 @@ final class JsonBody {
             List<Object> l = (List<Object>) list;
             for (int i = 0; i < l.size(); i++) {
                 Object revived = reviver.apply(Integer.toString(i), walk(reviver, l.get(i)));
-                l.set(i, revived == Express.UNDEFINED ? null : revived);   // a deleted element is a hole: null
+                l.set(i, revived == Express.UNDEFINED ? null : revived); // a deleted element is a hole: null
             }
         }
         return value;

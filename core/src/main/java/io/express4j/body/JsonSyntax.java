@@ -14,8 +14,22 @@ final class JsonSyntax {
     private static final int MIN_LENGTH_FOR_CONTEXT = 2 * MAX_CONTEXT + 1;
     private static final int END = -1;
 
-    private enum Token { STRING, NUMBER, LBRACK, LBRACE, RBRACK, RBRACE, TRUE, FALSE, NULL, WHITESPACE, COLON,
-        COMMA, ILLEGAL, EOS }
+    private enum Token {
+        STRING,
+        NUMBER,
+        LBRACK,
+        LBRACE,
+        RBRACK,
+        RBRACE,
+        TRUE,
+        FALSE,
+        NULL,
+        WHITESPACE,
+        COLON,
+        COMMA,
+        ILLEGAL,
+        EOS
+    }
 
     /** Thrown inside the walk to stop at the first error; no stack trace is needed. */
     private static final class Failure extends RuntimeException {
@@ -111,7 +125,7 @@ final class JsonSyntax {
     }
 
     private void parse() {
-        ArrayDeque<Token> stack = new ArrayDeque<>();   // LBRACE or LBRACK per open container
+        ArrayDeque<Token> stack = new ArrayDeque<>(); // LBRACE or LBRACK per open container
         while (true) {
             produce:
             while (true) {
@@ -199,7 +213,7 @@ final class JsonSyntax {
                 int e = nextCharacter();
                 if (e == END || e > 0xFF) failAtCharacter(e);
                 switch (e) {
-                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
+                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {}
                     case 'u' -> {
                         for (int i = 0; i < 4; i++) {
                             if (Character.digit(asciiOrBang(nextCharacter()), 16) < 0) {
@@ -263,7 +277,7 @@ final class JsonSyntax {
             case EOS -> throw new Failure("Unexpected end of JSON input");
             case NUMBER -> throw new Failure("Unexpected number in JSON at position " + pos);
             case STRING -> throw new Failure("Unexpected string in JSON at position " + pos);
-            default -> { }
+            default -> {}
         }
         if (isSpecialString()) throw new Failure("\"" + source + "\" is not valid JSON");
         String token1 = String.valueOf(source.charAt(pos));
@@ -282,7 +296,9 @@ final class JsonSyntax {
     }
 
     private boolean isSpecialString() {
-        return source.equals("[object Object]") || source.equals("undefined") || source.equals("Infinity")
+        return source.equals("[object Object]")
+                || source.equals("undefined")
+                || source.equals("Infinity")
                 || source.equals("NaN");
     }
 }

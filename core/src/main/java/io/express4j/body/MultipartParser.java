@@ -9,7 +9,6 @@ import io.express4j.UploadedFile;
 import io.express4j.http.JsStrings;
 import io.express4j.http.TypeIs;
 import io.express4j.server.MultipartDecoding;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code multipart/form-data} (beyond Express, in the spirit of multer): fields go to {@code req.body()} (a repeated
@@ -51,8 +49,12 @@ public final class MultipartParser implements Middleware {
         RawBody.Source source = new RawBody.Source(req.inputStream());
         InputStream stream = contentEncoding.equals("identity") ? source : Inflation.open(contentEncoding, source);
         if (stream == null) {
-            next.fail(new BodyParserError(415, "unsupported content encoding \"" + contentEncoding + "\"",
-                    "encoding.unsupported", null, null));
+            next.fail(new BodyParserError(
+                    415,
+                    "unsupported content encoding \"" + contentEncoding + "\"",
+                    "encoding.unsupported",
+                    null,
+                    null));
             return;
         }
         long declared = contentEncoding.equals("identity") ? BodyReader.declaredLength(req.get("content-length")) : -1;
@@ -65,21 +67,27 @@ public final class MultipartParser implements Middleware {
         Collector collector = new Collector();
         res.onClose(collector::deleteFiles);
         try {
-            MultipartDecoding.decode(new Limited(stream, options.limit()), req.get("content-type"), charset,
-                    options.inMemoryThreshold(), options.tempDir(), options.files() + options.fields(), collector);
+            MultipartDecoding.decode(
+                    new Limited(stream, options.limit()),
+                    req.get("content-type"),
+                    charset,
+                    options.inMemoryThreshold(),
+                    options.tempDir(),
+                    options.files() + options.fields(),
+                    collector);
         } catch (BodyParserError e) {
             BodyReader.readOff(source, req.get("content-length"));
             next.fail(e);
             return;
         } catch (MultipartDecoding.TooManyPartsException e) {
             BodyReader.readOff(source, req.get("content-length"));
-            next.fail(tooLarge(collector.files >= options.files() ? "files.too.many" : "fields.too.many",
-                    "too many parts"));
+            next.fail(tooLarge(
+                    collector.files >= options.files() ? "files.too.many" : "fields.too.many", "too many parts"));
             return;
         } catch (RawBody.RequestAborted e) {
             next.fail(new BodyParserError(400, "request aborted", "request.aborted", null, e));
             return;
-        } catch (IOException e) {   // malformed multipart, or a compressed body that does not decode
+        } catch (IOException e) { // malformed multipart, or a compressed body that does not decode
             BodyReader.readOff(source, req.get("content-length"));
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", null, e));
             return;
@@ -114,12 +122,12 @@ public final class MultipartParser implements Middleware {
                 }
             }
             if (isFile && length > options.fileSize()) {
-                throw tooLarge("file.too.large", "file \"" + name + "\" is larger than " + options.fileSize()
-                        + " bytes");
+                throw tooLarge(
+                        "file.too.large", "file \"" + name + "\" is larger than " + options.fileSize() + " bytes");
             }
             if (!isFile && length > options.fieldSize()) {
-                throw tooLarge("field.too.large", "field \"" + name + "\" is larger than " + options.fieldSize()
-                        + " bytes");
+                throw tooLarge(
+                        "field.too.large", "field \"" + name + "\" is larger than " + options.fieldSize() + " bytes");
             }
         }
 
@@ -140,8 +148,8 @@ public final class MultipartParser implements Middleware {
         }
 
         @Override
-        public void file(int part, String name, String filename, String contentType, long size, Path path,
-                         byte[] content) {
+        public void file(
+                int part, String name, String filename, String contentType, long size, Path path, byte[] content) {
             synchronized (tempFiles) {
                 if (path != null) tempFiles.add(path);
             }

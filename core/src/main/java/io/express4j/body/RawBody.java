@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class RawBody {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private RawBody() {}
 
     /** The connection failed while the body was being read (the client went away). */
@@ -80,8 +81,8 @@ final class RawBody {
             throw new BodyParserError(400, e.getMessage(), null, null, e);
         }
         if (length >= 0 && received != length) {
-            throw new BodyParserError(400, "request size did not match content length", "request.size.invalid", null,
-                    null);
+            throw new BodyParserError(
+                    400, "request size did not match content length", "request.size.invalid", null, null);
         }
         return received == buf.length ? buf : Arrays.copyOf(buf, (int) received);
     }

@@ -4,13 +4,12 @@ import io.express4j.BodyParserOptions;
 import io.express4j.BodyVerifier;
 import io.express4j.Request;
 import io.express4j.http.TypeIs;
-
 import java.util.List;
 import java.util.function.Predicate;
 
 /** body-parser's {@code normalizeOptions}: the options every parser shares, with their defaults applied. */
-record Settings(long limit, Predicate<Request> shouldParse, boolean inflate, BodyVerifier verify,
-                String defaultCharset) {
+record Settings(
+        long limit, Predicate<Request> shouldParse, boolean inflate, BodyVerifier verify, String defaultCharset) {
     static final long DEFAULT_LIMIT = 100 * 1024;
 
     static Settings of(BodyParserOptions options, String defaultType) {
@@ -20,9 +19,11 @@ record Settings(long limit, Predicate<Request> shouldParse, boolean inflate, Bod
             List<String> types = options.types() != null ? options.types() : List.of(defaultType);
             shouldParse = req -> TypeIs.is(req.get("content-type"), types) != null;
         }
-        String defaultCharset = options.defaultCharset() == null || options.defaultCharset().isEmpty()
-                ? "utf-8" : options.defaultCharset();
-        return new Settings(limit, shouldParse, !Boolean.FALSE.equals(options.inflate()), options.verify(),
-                defaultCharset);
+        String defaultCharset =
+                options.defaultCharset() == null || options.defaultCharset().isEmpty()
+                        ? "utf-8"
+                        : options.defaultCharset();
+        return new Settings(
+                limit, shouldParse, !Boolean.FALSE.equals(options.inflate()), options.verify(), defaultCharset);
     }
 }

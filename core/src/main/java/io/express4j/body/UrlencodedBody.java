@@ -3,7 +3,6 @@ package io.express4j.body;
 import io.express4j.BodyParserOptions;
 import io.express4j.HttpError;
 import io.express4j.http.Qs;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

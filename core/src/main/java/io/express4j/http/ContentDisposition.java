@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class ContentDisposition {
 
-    private ContentDisposition() {
-    }
+    private ContentDisposition() {}
 
     /**
      * content-disposition {@code create(filename, {type})}. A {@code null} filename gives just the

@@ -17,8 +17,17 @@ import java.util.function.UnaryOperator;
  * @param sameSite {@code strict}/{@code lax}/{@code none}, any case (the builder maps {@code true} to strict)
  * @param encode value encoder; {@code null} means {@code encodeURIComponent}
  */
-public record CookieAttributes(Long maxAge, String domain, String path, Long expires, boolean httpOnly,
-        boolean secure, boolean partitioned, String priority, String sameSite, UnaryOperator<String> encode) {
+public record CookieAttributes(
+        Long maxAge,
+        String domain,
+        String path,
+        Long expires,
+        boolean httpOnly,
+        boolean secure,
+        boolean partitioned,
+        String priority,
+        String sameSite,
+        UnaryOperator<String> encode) {
 
     /** No attributes at all. */
     public static final CookieAttributes NONE = new Builder().build();
@@ -56,8 +65,7 @@ public record CookieAttributes(Long maxAge, String domain, String path, Long exp
         private String sameSite;
         private UnaryOperator<String> encode;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder maxAge(Long seconds) {
             this.maxAge = seconds;
@@ -116,8 +124,8 @@ public record CookieAttributes(Long maxAge, String domain, String path, Long exp
         }
 
         public CookieAttributes build() {
-            return new CookieAttributes(maxAge, domain, path, expires, httpOnly, secure, partitioned,
-                    priority, sameSite, encode);
+            return new CookieAttributes(
+                    maxAge, domain, path, expires, httpOnly, secure, partitioned, priority, sameSite, encode);
         }
     }
 }

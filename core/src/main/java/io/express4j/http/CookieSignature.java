@@ -29,8 +29,7 @@ public final class CookieSignature {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private CookieSignature() {
-    }
+    private CookieSignature() {}
 
     /** {@code value + "." + base64(HMAC-SHA256(secret, value))} without trailing {@code =}. */
     public static String sign(String value, String secret) {
@@ -117,8 +116,7 @@ public final class CookieSignature {
     }
 
     /** The two maps cookie-parser derives: plain cookies (signed ones removed) and signed cookies. */
-    public record Split(Map<String, Object> cookies, Map<String, Object> signedCookies) {
-    }
+    public record Split(Map<String, Object> cookies, Map<String, Object> signedCookies) {}
 
     /**
      * cookie-parser's handling of a parsed cookie map: every {@code s:} value moves to

@@ -16,8 +16,7 @@ public final class Cookies {
     /** Largest magnitude of a JavaScript Date; beyond it the Date is invalid. */
     private static final long MAX_DATE_MILLIS = 8_640_000_000_000_000L;
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     /** {@code cookie.serialize(name, value)}: {@code name=encodeURIComponent(value)}. */
     public static String serialize(String name, String value) {
@@ -35,8 +34,8 @@ public final class Cookies {
      *     {@code encodeURIComponent} cannot encode (lone surrogate) throws {@code URI malformed}
      */
     public static String serialize(String name, String value, CookieAttributes attrs) {
-        UnaryOperator<String> enc = attrs != null && attrs.encode() != null
-                ? attrs.encode() : JsStrings::encodeURIComponent;
+        UnaryOperator<String> enc =
+                attrs != null && attrs.encode() != null ? attrs.encode() : JsStrings::encodeURIComponent;
         if (name == null || !isToken(name)) {
             throw new IllegalArgumentException("argument name is invalid");
         }
@@ -80,20 +79,22 @@ public final class Cookies {
             str.append("; Partitioned");
         }
         if (attrs.priority() != null && !attrs.priority().isEmpty()) {
-            str.append(switch (attrs.priority().toLowerCase(Locale.ROOT)) {
-                case "low" -> "; Priority=Low";
-                case "medium" -> "; Priority=Medium";
-                case "high" -> "; Priority=High";
-                default -> throw new IllegalArgumentException("option priority is invalid");
-            });
+            str.append(
+                    switch (attrs.priority().toLowerCase(Locale.ROOT)) {
+                        case "low" -> "; Priority=Low";
+                        case "medium" -> "; Priority=Medium";
+                        case "high" -> "; Priority=High";
+                        default -> throw new IllegalArgumentException("option priority is invalid");
+                    });
         }
         if (attrs.sameSite() != null && !attrs.sameSite().isEmpty()) {
-            str.append(switch (attrs.sameSite().toLowerCase(Locale.ROOT)) {
-                case "lax" -> "; SameSite=Lax";
-                case "strict" -> "; SameSite=Strict";
-                case "none" -> "; SameSite=None";
-                default -> throw new IllegalArgumentException("option sameSite is invalid");
-            });
+            str.append(
+                    switch (attrs.sameSite().toLowerCase(Locale.ROOT)) {
+                        case "lax" -> "; SameSite=Lax";
+                        case "strict" -> "; SameSite=Strict";
+                        case "none" -> "; SameSite=None";
+                        default -> throw new IllegalArgumentException("option sameSite is invalid");
+                    });
         }
         return str.toString();
     }
@@ -105,7 +106,9 @@ public final class Cookies {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!ok) {
                 return false;
@@ -211,8 +214,7 @@ public final class Cookies {
             if (!obj.containsKey(key) && !key.equals("__proto__")) {
                 int valStart = startIndex(str, eqIdx + 1, endIdx);
                 int valEnd = endIndex(str, endIdx, valStart);
-                if (valStart < len && str.charAt(valStart) == '"' && valEnd - 1 >= 0
-                        && str.charAt(valEnd - 1) == '"') {
+                if (valStart < len && str.charAt(valStart) == '"' && valEnd - 1 >= 0 && str.charAt(valEnd - 1) == '"') {
                     valStart++;
                     valEnd--;
                 }

@@ -13,8 +13,7 @@ public final class ExpressCookies {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ExpressCookies() {
-    }
+    private ExpressCookies() {}
 
     /**
      * Options of {@code res.cookie}: the cookie attributes (their own {@code maxAge} must be unset),

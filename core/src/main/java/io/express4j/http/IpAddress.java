@@ -13,17 +13,17 @@ import java.util.regex.Pattern;
 final class IpAddress {
 
     private static final String V4_PART = "(0?\\d+|0x[a-f0-9]+)";
-    private static final Pattern V4_FOUR = Pattern.compile(
-            V4_PART + "\\." + V4_PART + "\\." + V4_PART + "\\." + V4_PART, Pattern.CASE_INSENSITIVE);
+    private static final Pattern V4_FOUR =
+            Pattern.compile(V4_PART + "\\." + V4_PART + "\\." + V4_PART + "\\." + V4_PART, Pattern.CASE_INSENSITIVE);
     private static final Pattern V4_LONG = Pattern.compile(V4_PART, Pattern.CASE_INSENSITIVE);
     private static final String V6_PART = "(?:[0-9a-f]+::?)+";
     private static final String ZONE = "%[0-9a-z]{1,}";
     private static final Pattern ZONE_INDEX = Pattern.compile(ZONE, Pattern.CASE_INSENSITIVE);
-    private static final Pattern V6_NATIVE = Pattern.compile(
-            "(::)?(" + V6_PART + ")?([0-9a-f]+)?(::)?(" + ZONE + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern V6_NATIVE =
+            Pattern.compile("(::)?(" + V6_PART + ")?([0-9a-f]+)?(::)?(" + ZONE + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern V6_TRANSITIONAL = Pattern.compile(
-            "((?:" + V6_PART + ")|(?:::)(?:" + V6_PART + ")?)"
-                    + V4_PART + "\\." + V4_PART + "\\." + V4_PART + "\\." + V4_PART + "(" + ZONE + ")?",
+            "((?:" + V6_PART + ")|(?:::)(?:" + V6_PART + ")?)" + V4_PART + "\\." + V4_PART + "\\." + V4_PART + "\\."
+                    + V4_PART + "(" + ZONE + ")?",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -35,6 +35,7 @@ final class IpAddress {
 
     /** True for IPv6 (eight 16-bit parts), false for IPv4 (four octets). */
     final boolean ipv6;
+
     private final int[] parts;
 
     private IpAddress(boolean ipv6, int[] parts) {
@@ -89,8 +90,7 @@ final class IpAddress {
             if (v < 0 || v > 0xFFFFFFFFL) {
                 return null;
             }
-            return new int[] {(int) (v >>> 24) & 0xFF, (int) (v >>> 16) & 0xFF, (int) (v >>> 8) & 0xFF,
-                (int) v & 0xFF};
+            return new int[] {(int) (v >>> 24) & 0xFF, (int) (v >>> 16) & 0xFF, (int) (v >>> 8) & 0xFF, (int) v & 0xFF};
         }
         return null;
     }
@@ -137,7 +137,8 @@ final class IpAddress {
             for (int i = 0; i < 4; i++) {
                 String p = m.group(i + 2);
                 octets[i] = p.length() > 1 && p.charAt(0) == '0' && (p.charAt(1) == 'x' || p.charAt(1) == 'X')
-                        ? parseIntPrefix(p, 2, 16) : parseIntPrefix(p, 0, 10);
+                        ? parseIntPrefix(p, 2, 16)
+                        : parseIntPrefix(p, 0, 10);
                 if (octets[i] < 0 || octets[i] > 255) {
                     return null;
                 }
@@ -224,7 +225,12 @@ final class IpAddress {
     }
 
     boolean isIPv4Mapped() {
-        return ipv6 && parts[0] == 0 && parts[1] == 0 && parts[2] == 0 && parts[3] == 0 && parts[4] == 0
+        return ipv6
+                && parts[0] == 0
+                && parts[1] == 0
+                && parts[2] == 0
+                && parts[3] == 0
+                && parts[4] == 0
                 && parts[5] == 0xFFFF;
     }
 
@@ -239,8 +245,8 @@ final class IpAddress {
         if (ipv6) {
             throw new IllegalStateException("not an IPv4 address");
         }
-        return new IpAddress(true, new int[] {0, 0, 0, 0, 0, 0xFFFF, parts[0] << 8 | parts[1],
-            parts[2] << 8 | parts[3]});
+        return new IpAddress(
+                true, new int[] {0, 0, 0, 0, 0, 0xFFFF, parts[0] << 8 | parts[1], parts[2] << 8 | parts[3]});
     }
 
     /** CIDR match against {@code subnet/bits}; both must be the same family. */

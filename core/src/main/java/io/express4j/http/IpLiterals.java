@@ -9,8 +9,7 @@ import java.net.InetAddress;
  * ({@code inet_ntop}: compressed IPv6, {@code ::1} rather than Java's {@code 0:0:0:0:0:0:0:1}).
  */
 public final class IpLiterals {
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /** Node's {@code net.isIP(s) !== 0}. */
     public static boolean isIp(String s) {
@@ -140,11 +139,17 @@ public final class IpLiterals {
             if (i != 0) {
                 out.append(':');
             }
-            boolean v4Tail = i == 6 && bestBase == 0
+            boolean v4Tail = i == 6
+                    && bestBase == 0
                     && (bestLen == 6 || (bestLen == 7 && words[7] != 1) || (bestLen == 5 && words[5] == 0xFFFF));
             if (v4Tail) {
-                out.append(b[12] & 0xFF).append('.').append(b[13] & 0xFF).append('.')
-                        .append(b[14] & 0xFF).append('.').append(b[15] & 0xFF);
+                out.append(b[12] & 0xFF)
+                        .append('.')
+                        .append(b[13] & 0xFF)
+                        .append('.')
+                        .append(b[14] & 0xFF)
+                        .append('.')
+                        .append(b[15] & 0xFF);
                 break;
             }
             out.append(Integer.toHexString(words[i]));

@@ -30,8 +30,7 @@ public final class JsStrings {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private JsStrings() {
-    }
+    private JsStrings() {}
 
     /** {@code encodeURIComponent}: throws {@link IllegalArgumentException} ("URI malformed") on a lone surrogate. */
     static String encodeURIComponent(String s) {
@@ -65,9 +64,18 @@ public final class JsStrings {
     }
 
     private static boolean isUriUnreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '\''
-                || c == '(' || c == ')';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '!'
+                || c == '~'
+                || c == '*'
+                || c == '\''
+                || c == '('
+                || c == ')';
     }
 
     private static void appendUtf8Escaped(StringBuilder out, int cp) {
@@ -174,9 +182,21 @@ public final class JsStrings {
 
     /** ECMAScript WhiteSpace and LineTerminator code units (what {@code trim()} removes). */
     static boolean isJsWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0xA0
-                || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
-                || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\r'
+                || c == 0xA0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202F
+                || c == 0x205F
+                || c == 0x3000
+                || c == 0xFEFF;
     }
 
     /** {@code String.prototype.trim}. */
@@ -263,7 +283,7 @@ public final class JsStrings {
             return "0";
         }
         if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
-            return Long.toString((long) d);       // the common integral case, without BigDecimal
+            return Long.toString((long) d); // the common integral case, without BigDecimal
         }
         double abs = Math.abs(d);
         BigDecimal shortest = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
@@ -320,7 +340,8 @@ public final class JsStrings {
 
     /** UTF-8 bytes the way Node's {@code Buffer.from(string)} makes them (lone surrogates become U+FFFD). */
     static byte[] utf8(String s) {
-        CharsetEncoder enc = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder enc = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});

@@ -25,18 +25,15 @@ import java.util.function.Function;
  */
 public final class Negotiator {
 
-    private Negotiator() {
-    }
+    private Negotiator() {}
 
     // ---------------------------------------------------------------- header parsing
 
     /** One comma-separated element of an Accept-style header (value in original case). */
-    private record Element(String value, Map<String, String> params, int index) {
-    }
+    private record Element(String value, Map<String, String> params, int index) {}
 
     /** Result of the content-type style parse: lower-cased value, stop index, parameters. */
-    private record Parsed(String value, int index, Map<String, String> params) {
-    }
+    private record Parsed(String value, int index, Map<String, String> params) {}
 
     /** Splits an Accept-style header the way negotiator 1.1.0 does (content-type 2.1.0 in comma mode). */
     private static List<Element> parseHeader(String header) {
@@ -151,8 +148,7 @@ public final class Negotiator {
     // ---------------------------------------------------------------- ranking
 
     /** An acceptable header entry (no offers) or an offer's best match (with offers). */
-    private record Spec(String value, double q, int s, int o, int i) {
-    }
+    private record Spec(String value, double q, int s, int o, int i) {}
 
     /** JavaScript's {@code a || b || c}-style tie-break, where 0 and NaN are "no decision". */
     private static boolean better(Spec current, Spec candidate) {
@@ -185,8 +181,12 @@ public final class Negotiator {
         int specificity(String offer, E entry);
     }
 
-    private static <E> List<String> negotiate(List<E> entries, List<String> available,
-            Function<E, Spec> asSpec, Matcher<E> matcher, Comparator<Spec> order) {
+    private static <E> List<String> negotiate(
+            List<E> entries,
+            List<String> available,
+            Function<E, Spec> asSpec,
+            Matcher<E> matcher,
+            Comparator<Spec> order) {
         List<Spec> chosen = new ArrayList<>();
         if (available == null) {
             for (E e : entries) {
@@ -225,8 +225,7 @@ public final class Negotiator {
 
     // ---------------------------------------------------------------- media types
 
-    private record MediaRange(String type, String subtype, Map<String, String> params, double q, int i) {
-    }
+    private record MediaRange(String type, String subtype, Map<String, String> params, double q, int i) {}
 
     private static MediaRange mediaRange(String value, Map<String, String> params, int i) {
         int slash = value.indexOf('/');
@@ -278,14 +277,17 @@ public final class Negotiator {
                 ranges.add(m);
             }
         }
-        return negotiate(ranges, available, m -> new Spec(m.type() + "/" + m.subtype(), m.q(), 0, 0, m.i()),
-                Negotiator::mediaSpecificity, BY_PRIORITY);
+        return negotiate(
+                ranges,
+                available,
+                m -> new Spec(m.type() + "/" + m.subtype(), m.q(), 0, 0, m.i()),
+                Negotiator::mediaSpecificity,
+                BY_PRIORITY);
     }
 
     // ---------------------------------------------------------------- charsets & encodings
 
-    private record Token(String value, double q, int i) {
-    }
+    private record Token(String value, double q, int i) {}
 
     private static List<Token> tokens(String header) {
         List<Token> out = new ArrayList<>();
@@ -306,8 +308,12 @@ public final class Negotiator {
 
     /** negotiator {@code charsets(available)}; a {@code null} header means {@code *}. */
     public static List<String> charsets(String acceptCharset, List<String> available) {
-        return negotiate(tokens(acceptCharset == null ? "*" : acceptCharset), available,
-                t -> new Spec(t.value(), t.q(), 0, 0, t.i()), Negotiator::tokenSpecificity, BY_PRIORITY);
+        return negotiate(
+                tokens(acceptCharset == null ? "*" : acceptCharset),
+                available,
+                t -> new Spec(t.value(), t.q(), 0, 0, t.i()),
+                Negotiator::tokenSpecificity,
+                BY_PRIORITY);
     }
 
     /**
@@ -340,8 +346,8 @@ public final class Negotiator {
             accepts.add(new Token("identity", minQuality, elements.size()));
         }
         Comparator<Spec> order = preferred == null ? BY_PRIORITY : preferredOrder(preferred);
-        return negotiate(accepts, available, t -> new Spec(t.value(), t.q(), 0, 0, t.i()),
-                Negotiator::tokenSpecificity, order);
+        return negotiate(
+                accepts, available, t -> new Spec(t.value(), t.q(), 0, 0, t.i()), Negotiator::tokenSpecificity, order);
     }
 
     private static Comparator<Spec> preferredOrder(List<String> preferred) {
@@ -364,8 +370,7 @@ public final class Negotiator {
 
     // ---------------------------------------------------------------- languages
 
-    private record Lang(String prefix, String full, double q, int i) {
-    }
+    private record Lang(String prefix, String full, double q, int i) {}
 
     private static Lang lang(String value, Map<String, String> params, int i) {
         if (value.isEmpty()) {
@@ -402,8 +407,12 @@ public final class Negotiator {
                 langs.add(l);
             }
         }
-        return negotiate(langs, available, l -> new Spec(l.full(), l.q(), 0, 0, l.i()),
-                Negotiator::langSpecificity, BY_PRIORITY);
+        return negotiate(
+                langs,
+                available,
+                l -> new Spec(l.full(), l.q(), 0, 0, l.i()),
+                Negotiator::langSpecificity,
+                BY_PRIORITY);
     }
 
     // ---------------------------------------------------------------- accepts 2.0.0
@@ -449,7 +458,8 @@ public final class Negotiator {
 
     private static List<String> requireOffers(List<String> offers) {
         if (offers == null || offers.isEmpty()) {
-            throw new IllegalArgumentException("offers must not be empty; use the list methods for all acceptable values");
+            throw new IllegalArgumentException(
+                    "offers must not be empty; use the list methods for all acceptable values");
         }
         return offers;
     }

@@ -22,11 +22,9 @@ public final class ProxyAddr {
             "loopback", List.of("127.0.0.1/8", "::1/128"),
             "uniquelocal", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
 
-    private ProxyAddr() {
-    }
+    private ProxyAddr() {}
 
-    private record Subnet(IpAddress ip, int bits) {
-    }
+    private record Subnet(IpAddress ip, int bits) {}
 
     /**
      * Compiles a {@code trust proxy} value the way Express does: a {@link TrustPredicate} is used as

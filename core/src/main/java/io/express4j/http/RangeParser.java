@@ -11,12 +11,10 @@ import java.util.List;
  */
 public final class RangeParser {
 
-    private RangeParser() {
-    }
+    private RangeParser() {}
 
     /** One inclusive range {@code [start, end]}. */
-    public record Range(long start, long end) {
-    }
+    public record Range(long start, long end) {}
 
     /**
      * Outcome of a parse. {@code status} is {@link #OK}, {@link #UNSATISFIABLE} or {@link #MALFORMED};
@@ -128,8 +126,7 @@ public final class RangeParser {
         return v;
     }
 
-    private record Indexed(long start, long end, int index) {
-    }
+    private record Indexed(long start, long end, int index) {}
 
     private static List<Range> combine(List<Range> ranges) {
         List<Indexed> ordered = new ArrayList<>(ranges.size());
@@ -146,7 +143,8 @@ public final class RangeParser {
                 merged.add(range);
             } else if (range.end() > current.end()) {
                 // extend; as in range-parser, only an extending range can lower the index
-                merged.set(merged.size() - 1,
+                merged.set(
+                        merged.size() - 1,
                         new Indexed(current.start(), range.end(), Math.min(current.index(), range.index())));
             }
         }

@@ -10,8 +10,7 @@ import java.util.Locale;
  * added again (compared case-insensitively, the first spelling kept); new names are appended with {@code ", "}.
  */
 public final class Vary {
-    private Vary() {
-    }
+    private Vary() {}
 
     /**
      * vary's {@code append(header, field)} for a field given as one string, which may itself be a comma-separated

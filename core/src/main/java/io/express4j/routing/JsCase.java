@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class JsCase {
 
-    private JsCase() {
-    }
+    private JsCase() {}
 
     /** Canonical form of one UTF-16 code unit. */
     static char canon(char c) {

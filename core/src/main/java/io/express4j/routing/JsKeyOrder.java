@@ -11,8 +11,7 @@ import java.util.Map;
  * {@code res.json(req.params)} shows its keys in this order.
  */
 public final class JsKeyOrder {
-    private JsKeyOrder() {
-    }
+    private JsKeyOrder() {}
 
     /** The same entries in JavaScript's order; returns {@code map} itself when it has no index keys. */
     public static <V> LinkedHashMap<String, V> order(LinkedHashMap<String, V> map) {

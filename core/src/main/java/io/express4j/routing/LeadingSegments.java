@@ -4,7 +4,6 @@ import io.express4j.routing.PathParser.Group;
 import io.express4j.routing.PathParser.Key;
 import io.express4j.routing.PathParser.Text;
 import io.express4j.routing.PathParser.Token;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,8 +24,7 @@ final class LeadingSegments {
     /** Any path: a pattern whose first segment is not literal text. */
     static final Set<List<String>> ANY = Set.of(List.of());
 
-    private LeadingSegments() {
-    }
+    private LeadingSegments() {}
 
     /** Per alternative of a parsed path (optional groups expanded), the keys of its leading literal segments. */
     static Set<List<String>> of(List<Token> tokens) {
@@ -43,15 +41,14 @@ final class LeadingSegments {
     }
 
     /** What follows a group once its content is exhausted: the rest of the enclosing token list. */
-    private record Continuation(List<Token> tokens, int index) {
-    }
+    private record Continuation(List<Token> tokens, int index) {}
 
     /**
      * Enumerates the alternatives depth-first as far as their leading text goes (to the first parameter or
      * wildcard, or the end). Their number is bounded by the compiler's combination limit, checked before.
      */
-    private static void collect(List<Token> tokens, int index, String text, Set<List<String>> out,
-            Continuation[] outer) {
+    private static void collect(
+            List<Token> tokens, int index, String text, Set<List<String>> out, Continuation[] outer) {
         while (index < tokens.size()) {
             Token token = tokens.get(index++);
             if (token instanceof Text t) {
@@ -62,7 +59,7 @@ final class LeadingSegments {
             } else {
                 Continuation[] inner = Arrays.copyOf(outer, outer.length + 1);
                 inner[outer.length] = new Continuation(tokens, index);
-                collect(((Group) token).tokens(), 0, text, out, inner);   // with the group's content
+                collect(((Group) token).tokens(), 0, text, out, inner); // with the group's content
                 // and without it: go on with the rest of this list
             }
         }

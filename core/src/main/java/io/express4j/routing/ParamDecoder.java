@@ -1,7 +1,6 @@
 package io.express4j.routing;
 
 import io.express4j.http.JsStrings;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,7 @@ import java.util.List;
  */
 final class ParamDecoder {
 
-    private ParamDecoder() {
-    }
+    private ParamDecoder() {}
 
     /** Decodes one parameter value; returns the same instance when there is nothing to decode. */
     static String decode(String value) {

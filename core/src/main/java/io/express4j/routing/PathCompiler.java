@@ -4,7 +4,6 @@ import io.express4j.routing.PathParser.Group;
 import io.express4j.routing.PathParser.Key;
 import io.express4j.routing.PathParser.Text;
 import io.express4j.routing.PathParser.Token;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,8 +24,7 @@ final class PathCompiler {
     private static final String ANY = "[\\x{0}-\\x{10FFFF}]";
 
     /** Result for a path that declares parameters. */
-    record RegexResult(String regex, List<Key> keys) {
-    }
+    record RegexResult(String regex, List<Key> keys) {}
 
     private final String originalPath;
     private final boolean sensitive;
@@ -68,8 +66,8 @@ final class PathCompiler {
      * The Java regex (to be used with {@code lookingAt}) and the capture keys, one per capturing group in
      * order (a name can repeat across alternatives).
      */
-    static RegexResult regex(String originalPath, List<Token> tokens, boolean end, boolean sensitive,
-            boolean trailing) {
+    static RegexResult regex(
+            String originalPath, List<Token> tokens, boolean end, boolean sensitive, boolean trailing) {
         PathCompiler c = new PathCompiler(originalPath, sensitive);
         List<Key> keys = new ArrayList<>();
         StringBuilder source = new StringBuilder("(?:");
@@ -143,8 +141,9 @@ final class PathCompiler {
             }
             Key key = (Key) token;
             if (prevCaptureType != 0 && backtrack.isEmpty()) {
-                throw new PathSyntaxException("Missing text before \"" + key.name() + "\" "
-                        + (key.wildcard() ? "wildcard" : "param"), originalPath);
+                throw new PathSyntaxException(
+                        "Missing text before \"" + key.name() + "\" " + (key.wildcard() ? "wildcard" : "param"),
+                        originalPath);
             }
             out.append('(');
             if (!key.wildcard()) {
@@ -269,7 +268,10 @@ final class PathCompiler {
             }
             if (isPlain(c)) {
                 if (!sensitive && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                    out.append('[').append(Character.toLowerCase(c)).append(Character.toUpperCase(c)).append(']');
+                    out.append('[')
+                            .append(Character.toLowerCase(c))
+                            .append(Character.toUpperCase(c))
+                            .append(']');
                 } else {
                     out.append(c);
                 }
@@ -289,8 +291,14 @@ final class PathCompiler {
     }
 
     private static boolean isPlain(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '/' || c == '_' || c == '-' || c == '~' || c == '%';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '/'
+                || c == '_'
+                || c == '-'
+                || c == '~'
+                || c == '%';
     }
 
     private static void hex(StringBuilder out, int cp) {

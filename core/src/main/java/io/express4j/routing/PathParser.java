@@ -10,20 +10,16 @@ import java.util.List;
 final class PathParser {
 
     /** A parsed path element. */
-    sealed interface Token permits Text, Key, Group {
-    }
+    sealed interface Token permits Text, Key, Group {}
 
     /** Literal text (escapes already resolved). */
-    record Text(String value) implements Token {
-    }
+    record Text(String value) implements Token {}
 
     /** {@code :name} (wildcard=false) or {@code *name} (wildcard=true). */
-    record Key(String name, boolean wildcard) implements Token {
-    }
+    record Key(String name, boolean wildcard) implements Token {}
 
     /** {@code { ... }} optional group. */
-    record Group(List<Token> tokens) implements Token {
-    }
+    record Group(List<Token> tokens) implements Token {}
 
     private final String path;
     private final int[] chars;
@@ -126,7 +122,9 @@ final class PathParser {
 
     /** {@code [$\u200c\u200d\p{ID_Continue}]}. */
     static boolean isIdContinue(int cp) {
-        return cp == '$' || cp == 0x200C || cp == 0x200D
+        return cp == '$'
+                || cp == 0x200C
+                || cp == 0x200D
                 || (cp != 0x2E2F && Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp));
     }
 }

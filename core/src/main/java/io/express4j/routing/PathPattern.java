@@ -2,7 +2,6 @@ package io.express4j.routing;
 
 import io.express4j.routing.PathParser.Key;
 import io.express4j.routing.PathParser.Token;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -176,8 +175,8 @@ public final class PathPattern {
         }
     }
 
-    private static Matcher stringMatcher(String path, boolean end, boolean sensitive, boolean strict,
-            boolean allowSlashFastPath) {
+    private static Matcher stringMatcher(
+            String path, boolean end, boolean sensitive, boolean strict, boolean allowSlashFastPath) {
         if (allowSlashFastPath && !end && path.equals("/")) {
             return SlashMatcher.INSTANCE;
         }
@@ -186,12 +185,16 @@ public final class PathPattern {
         List<Token> tokens = PathParser.parse(source);
         if (PathCompiler.isLiteral(tokens)) {
             List<String> alternatives = PathCompiler.literalAlternatives(source, tokens);
-            return new LiteralMatcher(alternatives.toArray(new String[0]), end, sensitive, trailing,
+            return new LiteralMatcher(
+                    alternatives.toArray(new String[0]),
+                    end,
+                    sensitive,
+                    trailing,
                     LeadingSegments.ofTexts(alternatives));
         }
         PathCompiler.RegexResult r = PathCompiler.regex(source, tokens, end, sensitive, trailing);
-        return new PathRegexMatcher(Pattern.compile(r.regex()), r.keys().toArray(new Key[0]),
-                LeadingSegments.of(tokens));
+        return new PathRegexMatcher(
+                Pattern.compile(r.regex()), r.keys().toArray(new Key[0]), LeadingSegments.of(tokens));
     }
 
     /** The router's {@code loosen}: strip all trailing slashes, except for the path {@code "/"}. */
@@ -300,8 +303,7 @@ public final class PathPattern {
         }
 
         @Override
-        public void collectKeys(Set<String> out) {
-        }
+        public void collectKeys(Set<String> out) {}
     }
 
     /**
@@ -315,7 +317,11 @@ public final class PathPattern {
         private final boolean trailing;
         private final Set<List<String>> leadingSegments;
 
-        LiteralMatcher(String[] alternatives, boolean end, boolean sensitive, boolean trailing,
+        LiteralMatcher(
+                String[] alternatives,
+                boolean end,
+                boolean sensitive,
+                boolean trailing,
                 Set<List<String>> leadingSegments) {
             this.alternatives = alternatives;
             this.end = end;
@@ -373,8 +379,7 @@ public final class PathPattern {
         }
 
         @Override
-        public void collectKeys(Set<String> out) {
-        }
+        public void collectKeys(Set<String> out) {}
     }
 
     /** Paths with parameters: the compiled path-to-regexp equivalent. */

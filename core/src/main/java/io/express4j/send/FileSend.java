@@ -11,7 +11,6 @@ import io.express4j.http.MimeTypes;
 import io.express4j.http.RangeParser;
 import io.express4j.http.RangeParser.Range;
 import io.express4j.server.FileSegment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -45,18 +44,17 @@ public final class FileSend {
         void onError(FileError err);
 
         /** A file was found and is about to be answered (serve-static forwards later errors from here on). */
-        default void onFile() {
-        }
+        default void onFile() {}
 
         /** Before send's own headers: where {@code headers} and {@code setHeaders} options take effect. */
-        default void onHeaders(String path, BasicFileAttributes stat) throws Exception {
-        }
+        default void onHeaders(String path, BasicFileAttributes stat) throws Exception {}
     }
 
     /** send's BYTES_RANGE_REGEXP: only byte ranges are looked at. */
     private static final Pattern BYTES_RANGE = Pattern.compile("^ *bytes=");
     /** More ranges than this, after coalescing, and the whole file is sent (RFC 9110 allows ignoring Range). */
     static final int MAX_RANGES = 50;
+
     private static final byte[] NO_TRAILER = new byte[0];
 
     private final Request req;
@@ -75,8 +73,14 @@ public final class FileSend {
      * @param root    absolute directory the path is confined to, or null for an absolute path
      * @param etag    whether to set the file ETag
      */
-    public FileSend(Request req, Response res, String path, FileServingOptions<?> options, String root, boolean etag,
-                    Events events) {
+    public FileSend(
+            Request req,
+            Response res,
+            String path,
+            FileServingOptions<?> options,
+            String root,
+            boolean etag,
+            Events events) {
         this.req = req;
         this.res = res;
         this.path = path;
@@ -133,7 +137,7 @@ public final class FileSend {
         }
         if (NodePaths.containsDotFile(checked)) {
             switch (options.dotfiles()) {
-                case "allow" -> { }
+                case "allow" -> {}
                 case "deny" -> {
                     error(403);
                     return transfer;
@@ -235,7 +239,9 @@ public final class FileSend {
         List<FileSegment> segments = List.of(FileSegment.of(offset, length));
         byte[] trailer = NO_TRAILER;
         String range = req.get("Range");
-        if (options.acceptRanges() && range != null && BYTES_RANGE.matcher(range).find()) {
+        if (options.acceptRanges()
+                && range != null
+                && BYTES_RANGE.matcher(range).find()) {
             RangeParser.Ranges ranges = RangeParser.parse(length, range, true);
             if (!Preconditions.rangeStillValid(req.get("If-Range"), res.get("ETag"), res.get("Last-Modified"))) {
                 ranges = new RangeParser.Ranges(RangeParser.Ranges.MALFORMED, null, List.of());
@@ -253,8 +259,8 @@ public final class FileSend {
                 segments = List.of(FileSegment.of(offset + only.start(), only.end() - only.start() + 1));
                 length = only.end() - only.start() + 1;
             } else if (ranges.isOk() && ranges.ranges().size() <= MAX_RANGES) {
-                MultipartByteRanges body = MultipartByteRanges.of(ranges.ranges(), offset, length,
-                        res.get("Content-Type"));
+                MultipartByteRanges body =
+                        MultipartByteRanges.of(ranges.ranges(), offset, length, res.get("Content-Type"));
                 res.statusCode(206);
                 res.setHeader("Content-Type", body.contentType());
                 segments = body.segments();

@@ -2,12 +2,11 @@ package io.express4j.send;
 
 import io.express4j.http.RangeParser.Range;
 import io.express4j.server.FileSegment;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A {@code multipart/byteranges} body (RFC 9110 §14.6) for several ranges of one file: each part is a boundary
@@ -37,16 +36,21 @@ record MultipartByteRanges(String contentType, List<FileSegment> segments, byte[
             if (!segments.isEmpty()) head.append("\r\n");
             head.append("--").append(boundary).append("\r\n");
             if (partType != null) head.append("Content-Type: ").append(partType).append("\r\n");
-            head.append("Content-Range: bytes ").append(range.start()).append('-').append(range.end())
-                    .append('/').append(size).append("\r\n\r\n");
+            head.append("Content-Range: bytes ")
+                    .append(range.start())
+                    .append('-')
+                    .append(range.end())
+                    .append('/')
+                    .append(size)
+                    .append("\r\n\r\n");
             byte[] prefix = head.toString().getBytes(StandardCharsets.ISO_8859_1);
             long count = range.end() - range.start() + 1;
             segments.add(new FileSegment(prefix, offset + range.start(), count));
             length += prefix.length + count;
         }
         byte[] trailer = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        return new MultipartByteRanges("multipart/byteranges; boundary=" + boundary, List.copyOf(segments), trailer,
-                length + trailer.length);
+        return new MultipartByteRanges(
+                "multipart/byteranges; boundary=" + boundary, List.copyOf(segments), trailer, length + trailer.length);
     }
 
     /** 128 unpredictable bits in hex: nobody can prepare a file that contains the delimiter. */

@@ -7,8 +7,7 @@ package io.express4j.send;
  * (traversal, dotfiles, trailing slash, index) the same as in Express.
  */
 public final class NodePaths {
-    private NodePaths() {
-    }
+    private NodePaths() {}
 
     public static boolean isAbsolute(String path) {
         return !path.isEmpty() && path.charAt(0) == '/';
@@ -105,8 +104,10 @@ public final class NodePaths {
                 if (lastSlash == i - 1 || dots == 1) {
                     // empty segment or "."
                 } else if (dots == 2) {
-                    boolean lastIsDotDot = out.length() >= 2 && lastSegmentLength == 2
-                            && out.charAt(out.length() - 1) == '.' && out.charAt(out.length() - 2) == '.';
+                    boolean lastIsDotDot = out.length() >= 2
+                            && lastSegmentLength == 2
+                            && out.charAt(out.length() - 1) == '.'
+                            && out.charAt(out.length() - 2) == '.';
                     if (!lastIsDotDot && out.length() > 0) {
                         int cut = out.lastIndexOf("/");
                         if (cut < 0) {

@@ -11,13 +11,14 @@ import io.express4j.http.HttpDates;
  * for If-Range (send's is looser; see {@link #rangeStillValid}).
  */
 final class Preconditions {
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     /** Whether any of the four conditional headers is present (send's isConditionalGET). */
     static boolean isConditional(Request req) {
-        return present(req.get("If-Match")) || present(req.get("If-Unmodified-Since"))
-                || present(req.get("If-None-Match")) || present(req.get("If-Modified-Since"));
+        return present(req.get("If-Match"))
+                || present(req.get("If-Unmodified-Since"))
+                || present(req.get("If-None-Match"))
+                || present(req.get("If-Modified-Since"));
     }
 
     /**
@@ -43,8 +44,12 @@ final class Preconditions {
     static boolean notModified(Request req, Response res) {
         int status = res.statusCode();
         if ((status < 200 || status >= 300) && status != 304) return false;
-        return Freshness.isFresh(req.get("If-None-Match"), req.get("If-Modified-Since"), req.get("Cache-Control"),
-                res.get("ETag"), res.get("Last-Modified"));
+        return Freshness.isFresh(
+                req.get("If-None-Match"),
+                req.get("If-Modified-Since"),
+                req.get("Cache-Control"),
+                res.get("ETag"),
+                res.get("Last-Modified"));
     }
 
     /**

@@ -9,7 +9,6 @@ import io.express4j.StaticOptions;
 import io.express4j.http.EncodeUrl;
 import io.express4j.http.Html;
 import io.express4j.http.Urls;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -102,7 +101,8 @@ public final class StaticFiles implements Middleware {
             pathEnd++;
         }
         String location = EncodeUrl.encode(original.substring(0, protohost)
-                + collapseLeadingSlashes(original.substring(protohost, pathEnd) + "/") + original.substring(pathEnd));
+                + collapseLeadingSlashes(original.substring(protohost, pathEnd) + "/")
+                + original.substring(pathEnd));
         byte[] doc = Html.document("Redirecting", "Redirecting to " + Html.escape(location))
                 .getBytes(StandardCharsets.UTF_8);
         res.statusCode(301);
@@ -119,5 +119,4 @@ public final class StaticFiles implements Middleware {
         while (i < path.length() && path.charAt(i) == '/') i++;
         return i > 1 ? "/" + path.substring(i) : path;
     }
-
 }

@@ -1,7 +1,6 @@
 package io.express4j.send;
 
 import io.express4j.FileError;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -16,8 +15,7 @@ import java.nio.file.Path;
  * ({@code ENOENT: no such file or directory, stat '/srv/x'}), which the development error page shows.
  */
 final class SystemErrors {
-    private SystemErrors() {
-    }
+    private SystemErrors() {}
 
     /** Whether Node would report ENOENT, the only error after which send tries the configured extensions. */
     static boolean isNotFound(IOException e) {

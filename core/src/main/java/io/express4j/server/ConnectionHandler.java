@@ -19,12 +19,11 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP/1.x connection. Requests are answered strictly in order: the next pipelined request is dispatched only
@@ -50,6 +49,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private boolean ignoreInput;
     /** A listener is running on the event loop right now (a response it finishes must not start the next request). */
     private boolean dispatchingOnLoop;
+
     private int requestsStarted;
     private volatile int waitingRequests;
     /** This connection ends after the current response. */
@@ -57,8 +57,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     /** Graceful shutdown: this connection ends once it holds no request (queued or half received). */
     private volatile boolean draining;
 
-    ConnectionHandler(RequestListener listener, ServerConfig config, HttpServerEngine server,
-                      StrictRequestDecoder decoder) {
+    ConnectionHandler(
+            RequestListener listener, ServerConfig config, HttpServerEngine server, StrictRequestDecoder decoder) {
         this.listener = listener;
         this.config = config;
         this.server = server;
@@ -126,8 +126,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         }
         if (HttpUtil.is100ContinueExpected(request)) {
             // Sent only now that the request's turn has come, so it never lands inside an earlier response.
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
             request.headers().remove(HttpHeaderNames.EXPECT);
         } else if (request.headers().contains(HttpHeaderNames.EXPECT)
                 && request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0) {
@@ -243,11 +243,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             if (current == null) {
                 if (next instanceof HttpRequest request) {
                     waitingRequests--;
-                    deadline.ready(ctx);   // a queued request's clock starts with its turn
+                    deadline.ready(ctx); // a queued request's clock starts with its turn
                     start(request);
                     if (!ctx.channel().isActive()) break;
                 } else {
-                    ReferenceCountUtil.release(next);   // leftovers of a rejected request
+                    ReferenceCountUtil.release(next); // leftovers of a rejected request
                 }
             } else if (next instanceof HttpContent c && !currentRequestComplete) {
                 feed(c);
@@ -330,9 +330,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             if (requestsStarted > 0) {
                 ctx.close();
             } else {
-                ctx.executor().schedule(() -> {
-                    if (idle()) ctx.close();
-                }, config.keepAliveTimeoutMillis(), TimeUnit.MILLISECONDS);
+                ctx.executor()
+                        .schedule(
+                                () -> {
+                                    if (idle()) ctx.close();
+                                },
+                                config.keepAliveTimeoutMillis(),
+                                TimeUnit.MILLISECONDS);
             }
         });
     }
@@ -381,7 +385,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     /** Status of the bare answer to a request the decoder refused. */
     static int statusFor(Throwable cause) {
         if (cause instanceof RequestRejection rejection) return rejection.status();
-        if (cause instanceof TooLongHttpLineException) return 414;       // Node folds this into 431
+        if (cause instanceof TooLongHttpLineException) return 414; // Node folds this into 431
         if (cause instanceof TooLongHttpHeaderException) return 431;
         return 400;
     }
@@ -394,8 +398,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         closing = true;
         ignoreInput = true;
         deadline.cancel();
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER);
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.EMPTY_BUFFER);
         response.headers().set("Connection", "close");
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }

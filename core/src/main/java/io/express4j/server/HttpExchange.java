@@ -16,9 +16,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request and the wire side of its response. The request head is immutable; the body streams in through
@@ -54,9 +53,11 @@ public final class HttpExchange {
     private volatile Thread blockedWriter;
     /** With the head: whether body bytes are dropped, or framed as chunks. */
     private boolean bodyless;
+
     private boolean chunked;
     /** Body bytes written and not yet taken by the event loop; null until the first write. */
     private volatile PendingBody pending;
+
     private volatile boolean headSent;
     private volatile boolean finished;
     private boolean revoked;
@@ -88,7 +89,8 @@ public final class HttpExchange {
     }
 
     public boolean isHttp11() {
-        return request.protocolVersion().minorVersion() >= 1 || request.protocolVersion().majorVersion() > 1;
+        return request.protocolVersion().minorVersion() >= 1
+                || request.protocolVersion().majorVersion() > 1;
     }
 
     /** First value of a request header (case-insensitive), or null. */
@@ -168,7 +170,9 @@ public final class HttpExchange {
      * Where it may not, no framing header is added and body bytes are dropped.
      */
     public boolean bodyAllowed(int status) {
-        return !request.method().equals(HttpMethod.HEAD) && status != 204 && status != 304
+        return !request.method().equals(HttpMethod.HEAD)
+                && status != 204
+                && status != 304
                 && (status < 100 || status > 199);
     }
 
@@ -212,15 +216,14 @@ public final class HttpExchange {
         if (!headSent) throw new IllegalStateException("the head must be written first");
         writePending();
         ByteBuf content = last == null || last.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(last);
-        finish(content.isReadable() ? new DefaultLastHttpContent(content) : LastHttpContent.EMPTY_LAST_CONTENT,
-                close);
+        finish(content.isReadable() ? new DefaultLastHttpContent(content) : LastHttpContent.EMPTY_LAST_CONTENT, close);
     }
 
     /** Head, body and end in one write and one flush: the common case of {@code res.send}. */
     public void respond(int status, String reason, HeaderMap headers, byte[] body, boolean close) {
         ByteBuf content = body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
-        HttpResponse response = new NodeHttpCodec.Full(status(status, reason), headers,
-                NodeHttpCodec.chunked(headers), content, !bodyAllowed(status));
+        HttpResponse response = new NodeHttpCodec.Full(
+                status(status, reason), headers, NodeHttpCodec.chunked(headers), content, !bodyAllowed(status));
         claimHead();
         finish(response, close);
     }
@@ -232,8 +235,8 @@ public final class HttpExchange {
      * closed when the last write has completed or failed; {@code done} then gets null or the failure, on the event
      * loop.
      */
-    public void writeFile(FileChannel file, List<FileSegment> segments, byte[] trailer, boolean close,
-                          Consumer<Throwable> done) {
+    public void writeFile(
+            FileChannel file, List<FileSegment> segments, byte[] trailer, boolean close, Consumer<Throwable> done) {
         // listen before writing: a listener added after completion is notified by a task, which a shutting-down
         // event loop may refuse, and then the file would stay open
         ChannelPromise end = channel.newPromise();
@@ -249,16 +252,20 @@ public final class HttpExchange {
                     channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
                 }
                 if (segment.count() > 0) {
-                    channel.write(new SharedFileRegion(file, segment.position(), segment.count()),
-                            channel.voidPromise());
+                    channel.write(
+                            new SharedFileRegion(file, segment.position(), segment.count()), channel.voidPromise());
                 }
             }
         } catch (RuntimeException | Error e) {
             closeQuietly(file);
             throw e;
         }
-        finish(trailer.length == 0 ? LastHttpContent.EMPTY_LAST_CONTENT
-                : new DefaultLastHttpContent(Unpooled.wrappedBuffer(trailer)), close, end);
+        finish(
+                trailer.length == 0
+                        ? LastHttpContent.EMPTY_LAST_CONTENT
+                        : new DefaultLastHttpContent(Unpooled.wrappedBuffer(trailer)),
+                close,
+                end);
     }
 
     private void finish(Object last, boolean close) {

@@ -15,7 +15,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -50,8 +49,8 @@ public final class HttpServerEngine implements AutoCloseable {
         this.config = config;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(io);
         try {
@@ -69,14 +68,19 @@ public final class HttpServerEngine implements AutoCloseable {
                             StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
                             if (config.idleTimeoutMillis() > 0) {
                                 // observeOutput: a response still draining to a slow reader is not idleness
-                                ch.pipeline().addLast(new IdleStateHandler(true, 0, 0, config.idleTimeoutMillis(),
-                                        TimeUnit.MILLISECONDS));
+                                ch.pipeline()
+                                        .addLast(new IdleStateHandler(
+                                                true, 0, 0, config.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
                             }
-                            ch.pipeline().addLast(new NodeHttpCodec(decoder),
-                                    new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
+                            ch.pipeline()
+                                    .addLast(
+                                            new NodeHttpCodec(decoder),
+                                            new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
                         }
                     })
-                    .bind(address).sync().channel();
+                    .bind(address)
+                    .sync()
+                    .channel();
         } catch (RuntimeException | InterruptedException e) {
             shutdownGroups();
             throw e;
@@ -119,7 +123,7 @@ public final class HttpServerEngine implements AutoCloseable {
 
     void connectionOpened(ConnectionHandler handler) {
         connections.add(handler);
-        if (shuttingDown) handler.closeGracefully();   // accepted while close() was under way
+        if (shuttingDown) handler.closeGracefully(); // accepted while close() was under way
     }
 
     void connectionClosed(ConnectionHandler handler) {

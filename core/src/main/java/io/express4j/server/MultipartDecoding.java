@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.multipart.HttpData;
 import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -34,6 +33,7 @@ import java.nio.file.Path;
 public final class MultipartDecoding {
     /** At most this much undecoded input is buffered while looking for a part boundary. */
     private static final int MAX_BUFFERED_BYTES = 1 << 20;
+
     private static final int CHUNK = 16 * 1024;
 
     private MultipartDecoding() {}
@@ -70,8 +70,15 @@ public final class MultipartDecoding {
      * Reads {@code body} to its end and reports every part to {@code handler}. {@code contentType} is the request's
      * (with its boundary); {@code charset} applies to fields whose part names none.
      */
-    public static void decode(InputStream body, String contentType, Charset charset, long inMemoryThreshold,
-                              Path tempDir, int maxParts, Handler handler) throws IOException {
+    public static void decode(
+            InputStream body,
+            String contentType,
+            Charset charset,
+            long inMemoryThreshold,
+            Path tempDir,
+            int maxParts,
+            Handler handler)
+            throws IOException {
         String boundary = MediaType.parse(contentType).parameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
             throw new MalformedException("malformed multipart body: no boundary in the Content-Type", null);
@@ -93,7 +100,7 @@ public final class MultipartDecoding {
             int n;
             while ((n = body.read(buf, 0, buf.length)) >= 0) {
                 if (n == 0) continue;
-                decoder.offer(new DefaultHttpContent(Unpooled.wrappedBuffer(buf, 0, n)));   // the decoder copies
+                decoder.offer(new DefaultHttpContent(Unpooled.wrappedBuffer(buf, 0, n))); // the decoder copies
                 session.collect();
             }
             decoder.offer(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -103,10 +110,10 @@ public final class MultipartDecoding {
             throw new TooManyPartsException(e);
         } catch (HttpPostRequestDecoder.TooLongFormFieldException e) {
             throw new MalformedException("a multipart part header or boundary is too long", e);
-        } catch (DecoderException e) {   // any other decoding failure of Netty's
+        } catch (DecoderException e) { // any other decoding failure of Netty's
             throw new MalformedException(message(e), e);
         } finally {
-            decoder.destroy();   // frees buffers and deletes the temporary files nobody took over
+            decoder.destroy(); // frees buffers and deletes the temporary files nobody took over
         }
     }
 
@@ -166,16 +173,28 @@ public final class MultipartDecoding {
             if (data instanceof FileUpload upload) {
                 handler.progress(part, upload.getName(), true, upload.length());
                 if (upload.isInMemory()) {
-                    handler.file(part, upload.getName(), upload.getFilename(), upload.getContentType(),
-                            upload.length(), null, upload.get());
+                    handler.file(
+                            part,
+                            upload.getName(),
+                            upload.getFilename(),
+                            upload.getContentType(),
+                            upload.length(),
+                            null,
+                            upload.get());
                 } else {
                     Path owned = Files.createTempFile(tempDir, "express4j-upload-", ".tmp");
                     if (!upload.renameTo(owned.toFile())) {
                         Files.deleteIfExists(owned);
                         throw new IOException("could not keep the uploaded file " + upload.getFilename());
                     }
-                    handler.file(part, upload.getName(), upload.getFilename(), upload.getContentType(),
-                            upload.length(), owned, null);
+                    handler.file(
+                            part,
+                            upload.getName(),
+                            upload.getFilename(),
+                            upload.getContentType(),
+                            upload.length(),
+                            owned,
+                            null);
                 }
             } else if (data instanceof Attribute attribute) {
                 handler.progress(part, attribute.getName(), false, attribute.length());

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,8 +35,9 @@ final class NodeHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDeco
      * What a head's {@code headers()} shows Netty's encoder: the one header it inspects (to choose chunked framing),
      * nothing else; the real lines come from the {@link HeaderMap}.
      */
-    private static final HttpHeaders CHUNKED = new ReadOnlyHttpHeaders(false,
-            HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    private static final HttpHeaders CHUNKED =
+            new ReadOnlyHttpHeaders(false, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+
     private static final HttpHeaders NOT_CHUNKED = EmptyHttpHeaders.INSTANCE;
     private static final short COLON_SPACE = (short) ((':' << 8) | ' ');
     private static final short CRLF = (short) (('\r' << 8) | '\n');

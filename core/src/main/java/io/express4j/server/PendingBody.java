@@ -2,7 +2,6 @@ package io.express4j.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.List;
 final class PendingBody {
     /** Pooled chunk size; a larger single write gets a chunk of its own size. */
     static final int CHUNK_SIZE = 16 * 1024;
+
     private static final short CRLF = (short) (('\r' << 8) | '\n');
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ByteBuf[] NONE = new ByteBuf[0];

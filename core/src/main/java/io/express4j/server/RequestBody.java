@@ -1,7 +1,6 @@
 package io.express4j.server;
 
 import io.netty.util.concurrent.EventExecutor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -71,7 +70,7 @@ final class RequestBody extends InputStream {
     void fail(IOException cause) {
         lock.lock();
         try {
-            if (!ended && failure == null) failure = cause;   // the first cause is the one to report
+            if (!ended && failure == null) failure = cause; // the first cause is the one to report
             readable.signalAll();
         } finally {
             lock.unlock();

@@ -3,7 +3,6 @@ package io.express4j.server;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -67,8 +66,8 @@ final class RequestHeadRules {
 
     /** Index after {@code http://} or {@code https://} (any case), or -1. */
     private static int schemeEnd(String target) {
-        String lower = target.length() > 8 ? target.substring(0, 8).toLowerCase(Locale.ROOT) : target.toLowerCase(
-                Locale.ROOT);
+        String lower =
+                target.length() > 8 ? target.substring(0, 8).toLowerCase(Locale.ROOT) : target.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://")) return 7;
         if (lower.startsWith("https://")) return 8;
         return -1;
@@ -86,7 +85,12 @@ final class RequestHeadRules {
             if (close < 0) return false;
             for (i = 1; i < close; i++) {
                 char c = host.charAt(i);
-                if (!(isHexDigit(c) || c == ':' || c == '.' || c == 'v' || c == 'V' || isUnreserved(c)
+                if (!(isHexDigit(c)
+                        || c == ':'
+                        || c == '.'
+                        || c == 'v'
+                        || c == 'V'
+                        || isUnreserved(c)
                         || isSubDelim(c))) {
                     return false;
                 }
@@ -114,8 +118,13 @@ final class RequestHeadRules {
     }
 
     private static boolean isUnreserved(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                || c == '_' || c == '~';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     private static boolean isSubDelim(char c) {

@@ -19,7 +19,18 @@ import io.express4j.http.HeaderValidation;
  * bytes without CRLF), so these limits trip no later than Netty's own.
  */
 final class RequestHeadScanner {
-    private enum State { PRE, METHOD, TARGET, VERSION, LINE_LF, HEADER_START, NAME, VALUE, END_LF, DONE }
+    private enum State {
+        PRE,
+        METHOD,
+        TARGET,
+        VERSION,
+        LINE_LF,
+        HEADER_START,
+        NAME,
+        VALUE,
+        END_LF,
+        DONE
+    }
 
     private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
     /** Netty merges repeated Content-Length lines before anyone sees them, so they are counted here. */
@@ -134,7 +145,8 @@ final class RequestHeadScanner {
                     return true;
                 }
                 count();
-                if (b < 0x20 ? b != '\t' : b == 0x7f) throw bad(b == '\n' ? "bare LF" : "control character in a header value");
+                if (b < 0x20 ? b != '\t' : b == 0x7f)
+                    throw bad(b == '\n' ? "bare LF" : "control character in a header value");
                 return true;
             }
             case END_LF -> {
@@ -175,7 +187,7 @@ final class RequestHeadScanner {
         } else if (pos == 6) {
             if (b != '.') throw bad("malformed HTTP version");
         } else if (pos == 7) {
-            if (b != '0' && b != '1') throw bad("HTTP/1." + (char) b);   // Node refuses 1.2 and up too
+            if (b != '0' && b != '1') throw bad("HTTP/1." + (char) b); // Node refuses 1.2 and up too
         } else {
             throw bad(b == '\n' ? "bare LF" : "malformed HTTP version");
         }
@@ -194,7 +206,8 @@ final class RequestHeadScanner {
         count();
         int lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
         nameMatch = nameMatch >= 0 && nameMatch < CONTENT_LENGTH.length && CONTENT_LENGTH[nameMatch] == lower
-                ? nameMatch + 1 : -1;
+                ? nameMatch + 1
+                : -1;
         if (!HeaderValidation.isTokenChar((char) b)) {
             throw bad(b == ' ' || b == '\t' ? "whitespace before the colon" : "invalid header name");
         }

@@ -19,25 +19,38 @@ package io.express4j.server;
  * @param bodyHighWaterMark         request body bytes queued for a handler before the socket stops being read
  * @param shutdownTimeoutMillis     how long {@code close()} waits for in-flight responses before closing anyway
  */
-public record ServerConfig(int maxRequestLineLength, int maxHeaderSize, int maxHeaderCount,
-                           long keepAliveTimeoutMillis, long headersTimeoutMillis, long requestTimeoutMillis,
-                           long idleTimeoutMillis, int maxRequestsPerConnection, int maxConnections,
-                           int maxPipelinedRequests, int bodyHighWaterMark, long shutdownTimeoutMillis) {
+public record ServerConfig(
+        int maxRequestLineLength,
+        int maxHeaderSize,
+        int maxHeaderCount,
+        long keepAliveTimeoutMillis,
+        long headersTimeoutMillis,
+        long requestTimeoutMillis,
+        long idleTimeoutMillis,
+        int maxRequestsPerConnection,
+        int maxConnections,
+        int maxPipelinedRequests,
+        int bodyHighWaterMark,
+        long shutdownTimeoutMillis) {
 
     public ServerConfig {
         if (maxRequestLineLength <= 0 || maxHeaderSize <= 0 || maxHeaderCount <= 0 || bodyHighWaterMark <= 0) {
             throw new IllegalArgumentException("request line, header and body limits must be positive");
         }
-        if (keepAliveTimeoutMillis < 0 || headersTimeoutMillis < 0 || requestTimeoutMillis < 0
-                || idleTimeoutMillis < 0 || shutdownTimeoutMillis < 0 || maxRequestsPerConnection < 0
-                || maxConnections < 0 || maxPipelinedRequests < 0) {
+        if (keepAliveTimeoutMillis < 0
+                || headersTimeoutMillis < 0
+                || requestTimeoutMillis < 0
+                || idleTimeoutMillis < 0
+                || shutdownTimeoutMillis < 0
+                || maxRequestsPerConnection < 0
+                || maxConnections < 0
+                || maxPipelinedRequests < 0) {
             throw new IllegalArgumentException("timeouts and counts must not be negative");
         }
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(8 * 1024, 16 * 1024, 100, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024,
-                10_000);
+        return new ServerConfig(8 * 1024, 16 * 1024, 100, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ByteProcessor;
 import io.netty.util.ReferenceCountUtil;
-
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -30,9 +29,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     private final ByteProcessor scan;
     /** Stream offsets: bytes Netty has consumed, and bytes the scanner has checked. */
     private long consumed;
+
     private long scanned;
     /** Between the end of a message and the end of the next head; false while a body is being decoded. */
     private boolean inHead = true;
+
     private boolean discarding;
     private volatile boolean headStarted;
 
@@ -49,8 +50,8 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 .setUseRfc9112TransferEncoding(true)
                 .setAllowDuplicateContentLengths(false)
                 .setValidateHeaders(true));
-        this.scanner = new RequestHeadScanner(config.maxRequestLineLength(), config.maxHeaderSize(),
-                config.maxHeaderCount());
+        this.scanner =
+                new RequestHeadScanner(config.maxRequestLineLength(), config.maxHeaderSize(), config.maxHeaderCount());
         this.knownMethod = knownMethod;
         this.scan = scanner::accept;
     }
@@ -100,7 +101,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 }
             }
             if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
-                discarding = true;   // Netty skips the rest of the input too
+                discarding = true; // Netty skips the rest of the input too
                 headStarted = false;
             } else if (msg instanceof LastHttpContent) {
                 inHead = true;
@@ -129,8 +130,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             Object dropped = out.remove(i);
             if (dropped != request) ReferenceCountUtil.release(dropped);
         }
-        HttpRequest failed = request != null ? request : new DefaultFullHttpRequest(HttpVersion.HTTP_1_0,
-                HttpMethod.GET, "/bad-request", Unpooled.buffer(0));
+        HttpRequest failed = request != null
+                ? request
+                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET, "/bad-request", Unpooled.buffer(0));
         failed.setDecoderResult(DecoderResult.failure(rejection));
         out.add(failed);
         in.skipBytes(in.readableBytes());

@@ -1,19 +1,18 @@
 package io.express4j.acceptance;
 
+import static io.express4j.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.Handler;
 import io.express4j.Middleware;
 import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static io.express4j.support.Requests.get;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/acceptance/content-negotiation.js against a port of examples/content-negotiation. */
 class ContentNegotiationTest {
@@ -23,10 +22,10 @@ class ContentNegotiationTest {
     /** examples/content-negotiation/users.js: one handler per format. */
     private static Map<String, Middleware> formats() {
         Map<String, Middleware> formats = new LinkedHashMap<>();
-        formats.put("html", (Handler) (req, res) -> res.send("<ul>" + USERS.stream()
-                .map(u -> "<li>" + u.get("name") + "</li>").collect(Collectors.joining()) + "</ul>"));
-        formats.put("text", (Handler) (req, res) -> res.send(USERS.stream()
-                .map(u -> " - " + u.get("name") + "\n").collect(Collectors.joining())));
+        formats.put("html", (Handler) (req, res) -> res.send("<ul>"
+                + USERS.stream().map(u -> "<li>" + u.get("name") + "</li>").collect(Collectors.joining()) + "</ul>"));
+        formats.put("text", (Handler) (req, res) ->
+                res.send(USERS.stream().map(u -> " - " + u.get("name") + "\n").collect(Collectors.joining())));
         formats.put("json", (Handler) (req, res) -> res.json(USERS));
         return formats;
     }

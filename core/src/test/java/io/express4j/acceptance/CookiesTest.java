@@ -1,16 +1,15 @@
 package io.express4j.acceptance;
 
+import static io.express4j.support.Requests.get;
+import static io.express4j.support.Requests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.App;
 import io.express4j.CookieOptions;
 import io.express4j.Express;
 import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static io.express4j.support.Requests.get;
-import static io.express4j.support.Requests.request;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Express's test/acceptance/cookies.js against a port of examples/cookies. */
 class CookiesTest {

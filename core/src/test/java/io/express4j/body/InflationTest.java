@@ -1,18 +1,24 @@
 package io.express4j.body;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.util.HexFormat;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 /** Decoder failures read as Node 20's zlib reports them through body-parser (messages from express 5.3.0). */
 class InflationTest {
     private static String failure(String encoding, String hex) {
-        BodyParserError e = catchThrowableOfType(BodyParserError.class, () -> RawBody.read(
-                Inflation.open(encoding, new ByteArrayInputStream(HexFormat.of().parseHex(hex))), -1, 1024, null));
+        BodyParserError e = catchThrowableOfType(
+                BodyParserError.class,
+                () -> RawBody.read(
+                        Inflation.open(
+                                encoding,
+                                new ByteArrayInputStream(HexFormat.of().parseHex(hex))),
+                        -1,
+                        1024,
+                        null));
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.type()).isNull();
         return e.getMessage();

@@ -1,17 +1,16 @@
 package io.express4j.body;
 
-import io.express4j.JacksonJsonMapper;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.express4j.JacksonJsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code JSON.parse} as body-parser sees it on Node 20: json-parse-node20-cases.json holds ~3100 texts (hand-picked
@@ -34,7 +33,9 @@ class JsonSyntaxTest {
         for (JsonNode c : cases) {
             String input = c.get(0).stringValue();
             String expected = c.get(1).isNull() ? null : c.get(1).stringValue();
-            assertThat(JsonSyntax.errorMessage(input)).as("JSON.parse(%s)", c.get(0)).isEqualTo(expected);
+            assertThat(JsonSyntax.errorMessage(input))
+                    .as("JSON.parse(%s)", c.get(0))
+                    .isEqualTo(expected);
         }
     }
 
@@ -56,8 +57,12 @@ class JsonSyntaxTest {
             String actual = MAPPER.stringify(value, "");
             if (actual.equals(expected)) continue;
             // Jackson writes some doubles differently from JSON.stringify (5.0E-4 for 0.0005): compare as numbers
-            boolean same = JSON.readTree(actual).equals((a, b) -> a.isNumber() && b.isNumber()
-                    ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1, JSON.readTree(expected));
+            boolean same = JSON.readTree(actual)
+                    .equals(
+                            (a, b) -> a.isNumber() && b.isNumber()
+                                    ? Double.compare(a.doubleValue(), b.doubleValue())
+                                    : a.equals(b) ? 0 : 1,
+                            JSON.readTree(expected));
             assertThat(same).as("JSON.parse(%s) gave %s", c.get(0), actual).isTrue();
         }
     }
@@ -75,19 +80,22 @@ class JsonSyntaxTest {
                 .hasMessage("Unexpected token 't', \"true\" is not valid JSON");
         assertThatThrownBy(() -> JsonBody.parse("  \"a string that is long enough\"", true, null, MAPPER))
                 .hasMessage("Unexpected token '\"', \"  \"a string \"... is not valid JSON");
-        assertThatThrownBy(() -> JsonBody.parse(" \n", true, null, MAPPER))
-                .hasMessage("Unexpected end of JSON input");
+        assertThatThrownBy(() -> JsonBody.parse(" \n", true, null, MAPPER)).hasMessage("Unexpected end of JSON input");
     }
 
     @Test
     void reviverRunsInnermostFirstAndCanDelete() throws Exception {
         StringBuilder seen = new StringBuilder();
-        Object value = JsonBody.parse("{\"a\":{\"b\":1,\"c\":2},\"d\":[1,2]}", true, (key, v) -> {
-            seen.append(key).append(';');
-            if (key.equals("c")) return io.express4j.Express.UNDEFINED;
-            if (v instanceof Integer n) return n * 10;
-            return v;
-        }, MAPPER);
+        Object value = JsonBody.parse(
+                "{\"a\":{\"b\":1,\"c\":2},\"d\":[1,2]}",
+                true,
+                (key, v) -> {
+                    seen.append(key).append(';');
+                    if (key.equals("c")) return io.express4j.Express.UNDEFINED;
+                    if (v instanceof Integer n) return n * 10;
+                    return v;
+                },
+                MAPPER);
         assertThat(seen).hasToString("b;c;a;0;1;d;;");
         assertThat(value).isEqualTo(Map.of("a", Map.of("b", 10), "d", List.of(10, 20)));
     }

@@ -1,14 +1,13 @@
 package io.express4j.body;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * raw-body 3.0.2's checks. The "should 400 when invalid content-length" cases of Express's json, urlencoded, text
@@ -41,7 +40,8 @@ class RawBodyTest {
             }
         };
         assertThatThrownBy(() -> RawBody.read(never, 1 << 30, 1024, null))
-                .isInstanceOfSatisfying(BodyParserError.class, e -> assertThat(e.type()).isEqualTo("entity.too.large"))
+                .isInstanceOfSatisfying(
+                        BodyParserError.class, e -> assertThat(e.type()).isEqualTo("entity.too.large"))
                 .hasMessage("request entity too large");
     }
 
@@ -72,7 +72,8 @@ class RawBodyTest {
                     assertThat(e.type()).isEqualTo("encoding.unsupported");
                 });
         assertThatThrownBy(() -> RawBody.read(bytes("x"), 100, 10, "x-bogus"))
-                .isInstanceOfSatisfying(BodyParserError.class, e -> assertThat(e.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(
+                        BodyParserError.class, e -> assertThat(e.status()).isEqualTo(413));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.express4j.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.express4j.http.CookieSignature;
 import io.express4j.http.Cookies;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** cookie parsing never throws; a signed value unsigns to itself with its secret and to nothing with another or
  *  after tampering; cookie-parser's signed/JSON cookie helpers accept anything. */

@@ -1,12 +1,11 @@
 package io.express4j.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.express4j.http.Negotiator;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accept, Accept-Charset, Accept-Encoding and Accept-Language negotiation: never throws, and only ever picks
  *  among the offers. */
@@ -16,12 +15,13 @@ class NegotiatorFuzzTest {
     void negotiate(byte[] input) {
         String[] f = FuzzInput.fields(input, 2);
         String header = f[0];
-        List<String> offers = Arrays.stream(f[1].split(",", -1)).filter(s -> !s.isEmpty()).toList();
+        List<String> offers =
+                Arrays.stream(f[1].split(",", -1)).filter(s -> !s.isEmpty()).toList();
         assertThat(offers).containsAll(Negotiator.charsets(header, offers));
         assertThat(offers).containsAll(Negotiator.encodings(header, offers));
         assertThat(offers).containsAll(Negotiator.languages(header, offers));
         Negotiator.mediaTypes(header, offers);
-        if (!offers.isEmpty()) {   // the accepts* forms require offers, by contract
+        if (!offers.isEmpty()) { // the accepts* forms require offers, by contract
             Negotiator.acceptsType(header, offers, ext -> null);
             pickedFrom(offers, Negotiator.acceptsEncoding(header, offers));
             pickedFrom(offers, Negotiator.acceptsCharset(header, offers));

@@ -1,11 +1,11 @@
 package io.express4j.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.express4j.routing.PathDecodeException;
 import io.express4j.routing.PathPattern;
 import io.express4j.routing.PathSyntaxException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Express 5 path compiler and matcher: any pattern either compiles or fails with PathSyntaxException; matching
  *  any path returns a match or null, or fails with PathDecodeException (a 400); nothing else escapes. */

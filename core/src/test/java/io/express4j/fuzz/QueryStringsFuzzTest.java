@@ -1,11 +1,10 @@
 package io.express4j.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.express4j.http.QueryStrings;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Express's "simple" query parser (node's querystring): never throws, honours maxKeys. */
 class QueryStringsFuzzTest {

@@ -1,5 +1,7 @@
 package io.express4j.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.express4j.App;
 import io.express4j.Express;
@@ -7,15 +9,12 @@ import io.express4j.Server;
 import io.express4j.ServerOptions;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * A whole request through the real server over loopback: arbitrary bytes on a fresh connection. Whatever comes
@@ -30,11 +29,17 @@ class ServerWireFuzzTest {
         App app = Express.app();
         app.set("env", "production");
         app.get("/", (req, res) -> res.send("ok"));
-        app.post("/echo", (req, res) -> res.send(new String(req.inputStream().readNBytes(4096),
-                StandardCharsets.ISO_8859_1)));
+        app.post(
+                "/echo",
+                (req, res) -> res.send(new String(req.inputStream().readNBytes(4096), StandardCharsets.ISO_8859_1)));
         app.all("/any/*rest", (req, res) -> res.json(req.query()));
-        server = app.listen(0, "127.0.0.1", new ServerOptions().headersTimeout(Duration.ofMillis(200))
-                .requestTimeout(Duration.ofMillis(300)).keepAliveTimeout(Duration.ofMillis(200)));
+        server = app.listen(
+                0,
+                "127.0.0.1",
+                new ServerOptions()
+                        .headersTimeout(Duration.ofMillis(200))
+                        .requestTimeout(Duration.ofMillis(300))
+                        .keepAliveTimeout(Duration.ofMillis(200)));
     }
 
     @AfterAll
@@ -58,7 +63,10 @@ class ServerWireFuzzTest {
             // connection reset while sending
         }
         try (RawClient probe = new RawClient(server.port())) {
-            assertThat(probe.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read("GET").text()).isEqualTo("ok");
+            assertThat(probe.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .read("GET")
+                            .text())
+                    .isEqualTo("ok");
         }
     }
 }

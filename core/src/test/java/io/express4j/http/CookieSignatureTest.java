@@ -50,7 +50,8 @@ class CookieSignatureTest {
     void acceptsBinarySecrets() {
         byte[] key = {(byte) 0xA0, (byte) 0xAB, (byte) 0xBC, (byte) 0x0C};
         assertThat(CookieSignature.sign("hello", key)).isEqualTo("hello.hIvljrKw5oOZtHHSq5u+MlL27cgnPKX77y7F+x5r1to");
-        assertThat(CookieSignature.unsign("hello.hIvljrKw5oOZtHHSq5u+MlL27cgnPKX77y7F+x5r1to", key)).isEqualTo("hello");
+        assertThat(CookieSignature.unsign("hello.hIvljrKw5oOZtHHSq5u+MlL27cgnPKX77y7F+x5r1to", key))
+                .isEqualTo("hello");
     }
 
     @Test
@@ -75,9 +76,11 @@ class CookieSignatureTest {
 
     @Test
     void argumentErrors() {
-        assertThatThrownBy(() -> CookieSignature.sign(null, "s")).hasMessage("Cookie value must be provided as a string.");
+        assertThatThrownBy(() -> CookieSignature.sign(null, "s"))
+                .hasMessage("Cookie value must be provided as a string.");
         assertThatThrownBy(() -> CookieSignature.sign("v", (String) null)).hasMessage("Secret key must be provided.");
-        assertThatThrownBy(() -> CookieSignature.unsign(null, "s")).hasMessage("Signed cookie string must be provided.");
+        assertThatThrownBy(() -> CookieSignature.unsign(null, "s"))
+                .hasMessage("Signed cookie string must be provided.");
         assertThatThrownBy(() -> CookieSignature.unsign("v", (String) null)).hasMessage("Secret key must be provided.");
     }
 
@@ -89,11 +92,13 @@ class CookieSignatureTest {
         assertThat(CookieSignature.jsonCookie("")).isNull();
         assertThat(CookieSignature.jsonCookie("foo")).isNull();
         assertThat(CookieSignature.jsonCookie("{}")).isNull();
-        assertThat(CookieSignature.jsonCookie("j:{\"foo\":\"bar\"}").get("foo").stringValue()).isEqualTo("bar");
+        assertThat(CookieSignature.jsonCookie("j:{\"foo\":\"bar\"}").get("foo").stringValue())
+                .isEqualTo("bar");
         assertThat(CookieSignature.jsonCookie("j:{foo:\"bar\"}")).isNull();
         // recorded from cookie-parser: JSON.parse whitespace rules, trailing garbage, scalars
         assertThat(CookieSignature.jsonCookie("j:")).isNull();
-        assertThat(CookieSignature.jsonCookie("j: {\"a\":1} ").get("a").intValue()).isEqualTo(1);
+        assertThat(CookieSignature.jsonCookie("j: {\"a\":1} ").get("a").intValue())
+                .isEqualTo(1);
         assertThat(CookieSignature.jsonCookie("j:[1,2]x")).isNull();
         assertThat(CookieSignature.jsonCookie("j:0").intValue()).isZero();
         assertThat(CookieSignature.jsonCookie("j:\"x\"").stringValue()).isEqualTo("x");
@@ -101,16 +106,27 @@ class CookieSignatureTest {
 
     @Test
     void jsonCookiesInflateOnlyTruthyValues() {
-        Map<String, Object> out = CookieSignature.jsonCookies(m("a", "j:0", "b", "j:false", "c", "j:null", "d", "j:\"\"",
-                "e", "j:[]", "f", "j:{}", "g", "j:1", "h", "j:\"s\"", "i", "j:true", "j", "j:-0", "k", "j:0.0", "l", "plain"));
+        Map<String, Object> out = CookieSignature.jsonCookies(m(
+                "a", "j:0", "b", "j:false", "c", "j:null", "d", "j:\"\"", "e", "j:[]", "f", "j:{}", "g", "j:1", "h",
+                "j:\"s\"", "i", "j:true", "j", "j:-0", "k", "j:0.0", "l", "plain"));
         for (String raw : List.of("a", "b", "c", "d", "j", "k", "l")) {
             assertThat(out.get(raw)).as(raw).isInstanceOf(String.class);
         }
-        assertThat(out.get("e")).isInstanceOfSatisfying(JsonNode.class, n -> assertThat(n.isArray()).isTrue());
-        assertThat(out.get("f")).isInstanceOfSatisfying(JsonNode.class, n -> assertThat(n.isObject()).isTrue());
-        assertThat(out.get("g")).isInstanceOfSatisfying(JsonNode.class, n -> assertThat(n.intValue()).isEqualTo(1));
-        assertThat(out.get("h")).isInstanceOfSatisfying(JsonNode.class, n -> assertThat(n.stringValue()).isEqualTo("s"));
-        assertThat(out.get("i")).isInstanceOfSatisfying(JsonNode.class, n -> assertThat(n.booleanValue()).isTrue());
+        assertThat(out.get("e"))
+                .isInstanceOfSatisfying(
+                        JsonNode.class, n -> assertThat(n.isArray()).isTrue());
+        assertThat(out.get("f"))
+                .isInstanceOfSatisfying(
+                        JsonNode.class, n -> assertThat(n.isObject()).isTrue());
+        assertThat(out.get("g"))
+                .isInstanceOfSatisfying(
+                        JsonNode.class, n -> assertThat(n.intValue()).isEqualTo(1));
+        assertThat(out.get("h"))
+                .isInstanceOfSatisfying(
+                        JsonNode.class, n -> assertThat(n.stringValue()).isEqualTo("s"));
+        assertThat(out.get("i"))
+                .isInstanceOfSatisfying(
+                        JsonNode.class, n -> assertThat(n.booleanValue()).isTrue());
         assertThat(out.keySet()).containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
     }
 
@@ -119,9 +135,12 @@ class CookieSignatureTest {
         assertThat(CookieSignature.signedCookie(null, List.of("keyboard cat"))).isNull();
         assertThat(CookieSignature.signedCookie("", List.of("keyboard cat"))).isEqualTo("");
         assertThat(CookieSignature.signedCookie("foo", List.of("keyboard cat"))).isEqualTo("foo");
-        assertThat(CookieSignature.signedCookie("j:{}", List.of("keyboard cat"))).isEqualTo("j:{}");
-        assertThat(CookieSignature.signedCookie(FOOBAZ_TAMPERED, List.of("keyboard cat"))).isEqualTo(false);
-        assertThat(CookieSignature.signedCookie(FOOBAR_KEYBOARD_CAT, List.of("keyboard cat"))).isEqualTo("foobar");
+        assertThat(CookieSignature.signedCookie("j:{}", List.of("keyboard cat")))
+                .isEqualTo("j:{}");
+        assertThat(CookieSignature.signedCookie(FOOBAZ_TAMPERED, List.of("keyboard cat")))
+                .isEqualTo(false);
+        assertThat(CookieSignature.signedCookie(FOOBAR_KEYBOARD_CAT, List.of("keyboard cat")))
+                .isEqualTo("foobar");
         List<String> both = List.of("keyboard cat", "nyan cat");
         assertThat(CookieSignature.signedCookie(FOOBAZ_TAMPERED, both)).isEqualTo(false);
         assertThat(CookieSignature.signedCookie(FOOBAR_KEYBOARD_CAT, both)).isEqualTo("foobar");
@@ -132,7 +151,8 @@ class CookieSignatureTest {
     void signedCookiesMoveSignedValuesOutOfTheCookieMap() {
         List<String> cat = List.of("keyboard cat");
         assertThat(CookieSignature.parserResult(m(), cat).signedCookies()).isEmpty();
-        assertThat(CookieSignature.parserResult(m("foo", "bar"), cat).signedCookies()).isEmpty();
+        assertThat(CookieSignature.parserResult(m("foo", "bar"), cat).signedCookies())
+                .isEmpty();
 
         CookieSignature.Split tampered = CookieSignature.parserResult(m("foo", FOOBAZ_TAMPERED), cat);
         assertThat(tampered.signedCookies()).containsExactly(Map.entry("foo", false));
@@ -145,28 +165,39 @@ class CookieSignatureTest {
         Map<String, String> two = m("buzz", FOOBAR_KEYBOARD_CAT, "fizz", FOOBAR_NYAN_CAT);
         assertThat(CookieSignature.parserResult(two, cat).signedCookies())
                 .containsExactly(Map.entry("buzz", "foobar"), Map.entry("fizz", false));
-        assertThat(CookieSignature.parserResult(two, List.of("keyboard cat", "nyan cat")).signedCookies())
+        assertThat(CookieSignature.parserResult(two, List.of("keyboard cat", "nyan cat"))
+                        .signedCookies())
                 .containsExactly(Map.entry("buzz", "foobar"), Map.entry("fizz", "foobar"));
     }
 
     @Test
     void cookieParserMiddlewareMaps() {
         // Cookie headers of cookie-parser's middleware tests, through cookie.parse then the helpers
-        assertThat(CookieSignature.parserResult(Cookies.parse("foo=bar; bar=baz"), List.of()).cookies())
+        assertThat(CookieSignature.parserResult(Cookies.parse("foo=bar; bar=baz"), List.of())
+                        .cookies())
                 .containsExactly(Map.entry("foo", "bar"), Map.entry("bar", "baz"));
-        Object inflated = CookieSignature.parserResult(Cookies.parse("foo=j:{\"foo\":\"bar\"}"), List.of()).cookies().get("foo");
-        assertThat(inflated).isInstanceOfSatisfying(JsonNode.class, n -> assertThat(n.get("foo").stringValue()).isEqualTo("bar"));
-        assertThat(CookieSignature.parserResult(Cookies.parse("foo=j:{\"foo\":"), List.of()).cookies())
+        Object inflated = CookieSignature.parserResult(Cookies.parse("foo=j:{\"foo\":\"bar\"}"), List.of())
+                .cookies()
+                .get("foo");
+        assertThat(inflated)
+                .isInstanceOfSatisfying(
+                        JsonNode.class,
+                        n -> assertThat(n.get("foo").stringValue()).isEqualTo("bar"));
+        assertThat(CookieSignature.parserResult(Cookies.parse("foo=j:{\"foo\":"), List.of())
+                        .cookies())
                 .containsExactly(Map.entry("foo", "j:{\"foo\":"));
 
         String val = CookieSignature.sign("foobarbaz", "keyboard cat");
-        CookieSignature.Split signed = CookieSignature.parserResult(Cookies.parse("foo=s:" + val), List.of("keyboard cat"));
+        CookieSignature.Split signed =
+                CookieSignature.parserResult(Cookies.parse("foo=s:" + val), List.of("keyboard cat"));
         assertThat(signed.signedCookies()).containsExactly(Map.entry("foo", "foobarbaz"));
         assertThat(signed.cookies()).isEmpty();
         // a signature without the s: prefix is just a plain cookie
-        CookieSignature.Split plain = CookieSignature.parserResult(Cookies.parse("foo=" + val + "3"), List.of("keyboard cat"));
+        CookieSignature.Split plain =
+                CookieSignature.parserResult(Cookies.parse("foo=" + val + "3"), List.of("keyboard cat"));
         assertThat(plain.signedCookies()).isEmpty();
-        assertThat(plain.cookies()).containsExactly(Map.entry("foo", "foobarbaz.CP7AWaXDfAKIRfH49dQzKJx7sKzzSoPq7/AcBBRVwlI3"));
+        assertThat(plain.cookies())
+                .containsExactly(Map.entry("foo", "foobarbaz.CP7AWaXDfAKIRfH49dQzKJx7sKzzSoPq7/AcBBRVwlI3"));
         // without secrets nothing is verified
         CookieSignature.Split noSecret = CookieSignature.parserResult(Cookies.parse("foo=s:" + val), List.of());
         assertThat(noSecret.signedCookies()).isEmpty();
@@ -176,11 +207,18 @@ class CookieSignatureTest {
     @Test
     void expressSignedJsonCookieRoundTrip() {
         // test/req.signedCookies.js: res.cookie('obj', {foo: 'bar'}, {signed: true}) read back via cookie-parser
-        String setCookie = ExpressCookies.cookie("obj", Map.of("foo", "bar"),
-                new ExpressCookies.Options(CookieAttributes.NONE, null, true), "secret", 0L);
+        String setCookie = ExpressCookies.cookie(
+                "obj",
+                Map.of("foo", "bar"),
+                new ExpressCookies.Options(CookieAttributes.NONE, null, true),
+                "secret",
+                0L);
         String pair = setCookie.substring(0, setCookie.indexOf(';'));
-        Map<String, Object> signed = CookieSignature.parserResult(Cookies.parse(pair), List.of("secret")).signedCookies();
-        assertThat(signed.get("obj")).isInstanceOfSatisfying(JsonNode.class,
-                n -> assertThat(n.get("foo").stringValue()).isEqualTo("bar"));
+        Map<String, Object> signed = CookieSignature.parserResult(Cookies.parse(pair), List.of("secret"))
+                .signedCookies();
+        assertThat(signed.get("obj"))
+                .isInstanceOfSatisfying(
+                        JsonNode.class,
+                        n -> assertThat(n.get("foo").stringValue()).isEqualTo("bar"));
     }
 }

@@ -48,7 +48,8 @@ class CookiesTest {
             assertThat(Cookies.serialize(name, value, attrs)).isEqualTo(expected);
         } else {
             assertThatThrownBy(() -> Cookies.serialize(name, value, attrs))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage(error);
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(error);
         }
     }
 
@@ -71,29 +72,36 @@ class CookiesTest {
     @Test
     void customEncoderAndDecoder() {
         CookieAttributes base64 = CookieAttributes.builder()
-                .encode(v -> Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))).build();
+                .encode(v -> Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)))
+                .build();
         assertThat(Cookies.serialize("foo", "bar", base64)).isEqualTo("foo=YmFy");
 
         CookieAttributes identity = CookieAttributes.builder().encode(v -> v).build();
         assertThatThrownBy(() -> Cookies.serialize("foo", "+ \n", identity)).hasMessage("argument val is invalid");
         assertThatThrownBy(() -> Cookies.serialize("foo", "foo bar", identity)).hasMessage("argument val is invalid");
 
-        assertThat(Cookies.parse("foo=\"YmFy\"", v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
+        assertThat(Cookies.parse(
+                        "foo=\"YmFy\"", v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
                 .containsExactly(Map.entry("foo", "bar"));
         // a throwing decoder keeps the raw value
-        assertThat(Cookies.parse("foo=%zz", v -> {
-            throw new IllegalStateException();
-        })).containsExactly(Map.entry("foo", "%zz"));
+        assertThat(Cookies.parse(
+                        "foo=%zz",
+                        v -> {
+                            throw new IllegalStateException();
+                        }))
+                .containsExactly(Map.entry("foo", "%zz"));
     }
 
     @Test
     void argumentErrors() {
         assertThatThrownBy(() -> Cookies.parse(null)).hasMessage("argument str must be a string");
         assertThatThrownBy(() -> Cookies.serialize("foo", "\ud800")).hasMessage("URI malformed");
-        assertThatThrownBy(() -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder(), null, true), null, NOW))
+        assertThatThrownBy(() ->
+                        ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder(), null, true), null, NOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cookieParser(\"secret\") required for signed cookies");
-        assertThatThrownBy(() -> new ExpressCookies.Options(CookieAttributes.builder().maxAge(1L).build(), null, false))
+        assertThatThrownBy(() -> new ExpressCookies.Options(
+                        CookieAttributes.builder().maxAge(1L).build(), null, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -101,10 +109,14 @@ class CookiesTest {
     void theExpressSpecCookieCapture() {
         // EXPRESS.md section 9, GET /cookie
         assertThat(List.of(
-                ExpressCookies.cookie("name", "tobi",
-                        opts(CookieAttributes.builder().httpOnly(true).sameSite("lax"), 60000L, false), null, NOW),
-                ExpressCookies.cookie("obj", Map.of("a", 1), null, null, NOW),
-                ExpressCookies.clearCookie("old", null, null)))
+                        ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().httpOnly(true).sameSite("lax"), 60000L, false),
+                                null,
+                                NOW),
+                        ExpressCookies.cookie("obj", Map.of("a", 1), null, null, NOW),
+                        ExpressCookies.clearCookie("old", null, null)))
                 .containsExactly(
                         "name=tobi; Max-Age=60; Path=/; Expires=Tue, 24 Nov 2026 17:11:22 GMT; HttpOnly; SameSite=Lax",
                         "obj=j%3A%7B%22a%22%3A1%7D; Path=/",
@@ -115,10 +127,13 @@ class CookiesTest {
     void domainLabels() {
         // results of cookie 0.7.2 for the same domains
         for (String ok : List.of("a".repeat(63) + ".com", ".a", "A-1.b2", "a--b", "x." + "y".repeat(63))) {
-            assertThat(Cookies.serialize("n", "v", CookieAttributes.builder().domain(ok).build())).endsWith("; Domain=" + ok);
+            assertThat(Cookies.serialize(
+                            "n", "v", CookieAttributes.builder().domain(ok).build()))
+                    .endsWith("; Domain=" + ok);
         }
         for (String bad : List.of("a".repeat(64) + ".com", ".", "..a", "a.", "-")) {
-            assertThatThrownBy(() -> Cookies.serialize("n", "v", CookieAttributes.builder().domain(bad).build()))
+            assertThatThrownBy(() -> Cookies.serialize(
+                            "n", "v", CookieAttributes.builder().domain(bad).build()))
                     .hasMessage("option domain is invalid");
         }
     }
@@ -164,71 +179,336 @@ class CookiesTest {
                 arguments("foo\tfoo", "bar", null, null, "argument name is invalid"),
                 arguments("foo\"foo", "bar", null, null, "argument name is invalid"),
                 arguments("foo<script>foo", "bar", null, null, "argument name is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().domain("example.com").build(), "foo=bar; Domain=example.com", null),
-                arguments("foo", "bar", CookieAttributes.builder().domain("sub.example.com").build(), "foo=bar; Domain=sub.example.com", null),
-                arguments("foo", "bar", CookieAttributes.builder().domain(".example.com").build(), "foo=bar; Domain=.example.com", null),
-                arguments("foo", "bar", CookieAttributes.builder().domain("localhost").build(), "foo=bar; Domain=localhost", null),
-                arguments("foo", "bar", CookieAttributes.builder().domain(".localhost").build(), "foo=bar; Domain=.localhost", null),
-                arguments("foo", "bar", CookieAttributes.builder().domain("my-site.org").build(), "foo=bar; Domain=my-site.org", null),
-                arguments("foo", "bar", CookieAttributes.builder().domain("example.com\n").build(), null, "option domain is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().domain("sub.example.com\u0000").build(), null, "option domain is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().domain("my site.org").build(), null, "option domain is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().domain("domain..com").build(), null, "option domain is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().domain("example.com; Path=/").build(), null, "option domain is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().domain("example.com /* inject a comment */").build(), null, "option domain is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().expires(977653859900L).build(), "foo=bar; Expires=Sun, 24 Dec 2000 10:30:59 GMT", null),
-                arguments("foo", "bar", CookieAttributes.builder().httpOnly(true).build(), "foo=bar; HttpOnly", null),
-                arguments("foo", "bar", CookieAttributes.builder().httpOnly(false).build(), "foo=bar", null),
-                arguments("foo", "bar", CookieAttributes.builder().maxAge(1000L).build(), "foo=bar; Max-Age=1000", null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("example.com").build(),
+                        "foo=bar; Domain=example.com",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("sub.example.com").build(),
+                        "foo=bar; Domain=sub.example.com",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain(".example.com").build(),
+                        "foo=bar; Domain=.example.com",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("localhost").build(),
+                        "foo=bar; Domain=localhost",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain(".localhost").build(),
+                        "foo=bar; Domain=.localhost",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("my-site.org").build(),
+                        "foo=bar; Domain=my-site.org",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("example.com\n").build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder()
+                                .domain("sub.example.com\u0000")
+                                .build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("my site.org").build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("domain..com").build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().domain("example.com; Path=/").build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder()
+                                .domain("example.com /* inject a comment */")
+                                .build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().expires(977653859900L).build(),
+                        "foo=bar; Expires=Sun, 24 Dec 2000 10:30:59 GMT",
+                        null),
+                arguments(
+                        "foo", "bar", CookieAttributes.builder().httpOnly(true).build(), "foo=bar; HttpOnly", null),
+                arguments(
+                        "foo", "bar", CookieAttributes.builder().httpOnly(false).build(), "foo=bar", null),
+                arguments(
+                        "foo", "bar", CookieAttributes.builder().maxAge(1000L).build(), "foo=bar; Max-Age=1000", null),
                 arguments("foo", "bar", CookieAttributes.builder().maxAge(0L).build(), "foo=bar; Max-Age=0", null),
-                arguments("foo", "bar", CookieAttributes.builder().partitioned(true).build(), "foo=bar; Partitioned", null),
-                arguments("foo", "bar", CookieAttributes.builder().partitioned(false).build(), "foo=bar", null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().partitioned(true).build(),
+                        "foo=bar; Partitioned",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().partitioned(false).build(),
+                        "foo=bar",
+                        null),
                 arguments("foo", "bar", CookieAttributes.builder().build(), "foo=bar", null),
                 arguments("foo", "bar", CookieAttributes.builder().path("/").build(), "foo=bar; Path=/", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("/login").build(), "foo=bar; Path=/login", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("/foo.bar/baz").build(), "foo=bar; Path=/foo.bar/baz", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("/foo-bar").build(), "foo=bar; Path=/foo-bar", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("/foo=bar?baz").build(), "foo=bar; Path=/foo=bar?baz", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("/foo\"bar\"").build(), "foo=bar; Path=/foo\"bar\"", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("/../foo/bar").build(), "foo=bar; Path=/../foo/bar", null),
-                arguments("foo", "bar", CookieAttributes.builder().path("../foo/").build(), "foo=bar; Path=../foo/", null),
+                arguments(
+                        "foo", "bar", CookieAttributes.builder().path("/login").build(), "foo=bar; Path=/login", null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/foo.bar/baz").build(),
+                        "foo=bar; Path=/foo.bar/baz",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/foo-bar").build(),
+                        "foo=bar; Path=/foo-bar",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/foo=bar?baz").build(),
+                        "foo=bar; Path=/foo=bar?baz",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/foo\"bar\"").build(),
+                        "foo=bar; Path=/foo\"bar\"",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/../foo/bar").build(),
+                        "foo=bar; Path=/../foo/bar",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("../foo/").build(),
+                        "foo=bar; Path=../foo/",
+                        null),
                 arguments("foo", "bar", CookieAttributes.builder().path("./").build(), "foo=bar; Path=./", null),
                 arguments("foo", "bar", CookieAttributes.builder().path("/\n").build(), null, "option path is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().path("/foo\u0000").build(), null, "option path is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().path("/path/with\rnewline").build(), null, "option path is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().path("/; Path=/sensitive-data").build(), null, "option path is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().path("/login\"><script>alert(1)</script>").build(), null, "option path is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().priority("foo").build(), null, "option priority is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().priority("Low").build(), "foo=bar; Priority=Low", null),
-                arguments("foo", "bar", CookieAttributes.builder().priority("loW").build(), "foo=bar; Priority=Low", null),
-                arguments("foo", "bar", CookieAttributes.builder().priority("Medium").build(), "foo=bar; Priority=Medium", null),
-                arguments("foo", "bar", CookieAttributes.builder().priority("medium").build(), "foo=bar; Priority=Medium", null),
-                arguments("foo", "bar", CookieAttributes.builder().priority("High").build(), "foo=bar; Priority=High", null),
-                arguments("foo", "bar", CookieAttributes.builder().priority("HIGH").build(), "foo=bar; Priority=High", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("foo").build(), null, "option sameSite is invalid"),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("Strict").build(), "foo=bar; SameSite=Strict", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("strict").build(), "foo=bar; SameSite=Strict", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("Lax").build(), "foo=bar; SameSite=Lax", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("lax").build(), "foo=bar; SameSite=Lax", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("None").build(), "foo=bar; SameSite=None", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite("none").build(), "foo=bar; SameSite=None", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite(true).build(), "foo=bar; SameSite=Strict", null),
-                arguments("foo", "bar", CookieAttributes.builder().sameSite(false).build(), "foo=bar", null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/foo\u0000").build(),
+                        null,
+                        "option path is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().path("/path/with\rnewline").build(),
+                        null,
+                        "option path is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder()
+                                .path("/; Path=/sensitive-data")
+                                .build(),
+                        null,
+                        "option path is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder()
+                                .path("/login\"><script>alert(1)</script>")
+                                .build(),
+                        null,
+                        "option path is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("foo").build(),
+                        null,
+                        "option priority is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("Low").build(),
+                        "foo=bar; Priority=Low",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("loW").build(),
+                        "foo=bar; Priority=Low",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("Medium").build(),
+                        "foo=bar; Priority=Medium",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("medium").build(),
+                        "foo=bar; Priority=Medium",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("High").build(),
+                        "foo=bar; Priority=High",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().priority("HIGH").build(),
+                        "foo=bar; Priority=High",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("foo").build(),
+                        null,
+                        "option sameSite is invalid"),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("Strict").build(),
+                        "foo=bar; SameSite=Strict",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("strict").build(),
+                        "foo=bar; SameSite=Strict",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("Lax").build(),
+                        "foo=bar; SameSite=Lax",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("lax").build(),
+                        "foo=bar; SameSite=Lax",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("None").build(),
+                        "foo=bar; SameSite=None",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite("none").build(),
+                        "foo=bar; SameSite=None",
+                        null),
+                arguments(
+                        "foo",
+                        "bar",
+                        CookieAttributes.builder().sameSite(true).build(),
+                        "foo=bar; SameSite=Strict",
+                        null),
+                arguments(
+                        "foo", "bar", CookieAttributes.builder().sameSite(false).build(), "foo=bar", null),
                 arguments("foo", "bar", CookieAttributes.builder().secure(true).build(), "foo=bar; Secure", null),
                 arguments("foo", "bar", CookieAttributes.builder().secure(false).build(), "foo=bar", null),
-                arguments("v", "\u00e4\u20ac\ud83d\ude00 ;,\"", null, "v=%C3%A4%E2%82%AC%F0%9F%98%80%20%3B%2C%22", null),
+                arguments(
+                        "v", "\u00e4\u20ac\ud83d\ude00 ;,\"", null, "v=%C3%A4%E2%82%AC%F0%9F%98%80%20%3B%2C%22", null),
                 arguments("v", "!'()*-._~", null, "v=!'()*-._~", null),
-                arguments("v", "\"quoted\"", CookieAttributes.builder().encode(s -> s).build(), "v=\"quoted\"", null),
-                arguments("v", "\"", CookieAttributes.builder().encode(s -> s).build(), null, "argument val is invalid"),
-                arguments("all", "x", CookieAttributes.builder().maxAge(60L).domain("Example.COM").path("/a").expires(1L).httpOnly(true).secure(true).partitioned(true).priority("high").sameSite("none").build(), "all=x; Max-Age=60; Domain=Example.COM; Path=/a; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; Partitioned; Priority=High; SameSite=None", null),
-                arguments("y", "x", CookieAttributes.builder().expires(253402300800000L).build(), "y=x; Expires=Sat, 01 Jan 10000 00:00:00 GMT", null),
-                arguments("y", "x", CookieAttributes.builder().expires(-62198755200000L).build(), "y=x; Expires=Fri, 01 Jan -0001 00:00:00 GMT", null),
+                arguments(
+                        "v",
+                        "\"quoted\"",
+                        CookieAttributes.builder().encode(s -> s).build(),
+                        "v=\"quoted\"",
+                        null),
+                arguments(
+                        "v", "\"", CookieAttributes.builder().encode(s -> s).build(), null, "argument val is invalid"),
+                arguments(
+                        "all",
+                        "x",
+                        CookieAttributes.builder()
+                                .maxAge(60L)
+                                .domain("Example.COM")
+                                .path("/a")
+                                .expires(1L)
+                                .httpOnly(true)
+                                .secure(true)
+                                .partitioned(true)
+                                .priority("high")
+                                .sameSite("none")
+                                .build(),
+                        "all=x; Max-Age=60; Domain=Example.COM; Path=/a; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; Partitioned; Priority=High; SameSite=None",
+                        null),
+                arguments(
+                        "y",
+                        "x",
+                        CookieAttributes.builder().expires(253402300800000L).build(),
+                        "y=x; Expires=Sat, 01 Jan 10000 00:00:00 GMT",
+                        null),
+                arguments(
+                        "y",
+                        "x",
+                        CookieAttributes.builder().expires(-62198755200000L).build(),
+                        "y=x; Expires=Fri, 01 Jan -0001 00:00:00 GMT",
+                        null),
                 arguments("y", "x", CookieAttributes.builder().maxAge(-1L).build(), "y=x; Max-Age=-1", null),
-                arguments("y", "x", CookieAttributes.builder().domain("").path("").priority("").sameSite("").build(), "y=x", null),
+                arguments(
+                        "y",
+                        "x",
+                        CookieAttributes.builder()
+                                .domain("")
+                                .path("")
+                                .priority("")
+                                .sameSite("")
+                                .build(),
+                        "y=x",
+                        null),
                 arguments("y", "x", CookieAttributes.builder().path("/a<b").build(), null, "option path is invalid"),
                 arguments("y", "x", CookieAttributes.builder().path("/\u00e4").build(), null, "option path is invalid"),
-                arguments("y", "x", CookieAttributes.builder().domain("a-.com").build(), null, "option domain is invalid"),
-                arguments("y", "x", CookieAttributes.builder().domain("-a.com").build(), null, "option domain is invalid"),
+                arguments(
+                        "y",
+                        "x",
+                        CookieAttributes.builder().domain("a-.com").build(),
+                        null,
+                        "option domain is invalid"),
+                arguments(
+                        "y",
+                        "x",
+                        CookieAttributes.builder().domain("-a.com").build(),
+                        null,
+                        "option domain is invalid"),
                 arguments("y", "x", CookieAttributes.builder().domain("a.b-c.d").build(), "y=x; Domain=a.b-c.d", null),
                 arguments("y", "x", CookieAttributes.builder().domain("x.").build(), null, "option domain is invalid"));
     }
@@ -285,65 +565,179 @@ class CookiesTest {
 
     static Stream<Arguments> expressCookie() {
         return Stream.of(
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("user", Map.of("name", "tobi"), null, null, NOW),
-                        "user=j%3A%7B%22name%22%3A%22tobi%22%7D; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", null, null, NOW),
-                        "name=tobi; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("age", 1, null, null, NOW),
-                        "age=1; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("gender", "?", null, null, NOW),
-                        "gender=%3F; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().httpOnly(true).secure(true), null, false), null, NOW),
-                        "name=tobi; Path=/; HttpOnly; Secure", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().partitioned(true), null, false), null, NOW),
-                        "name=tobi; Path=/; Partitioned", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder(), 1000L, false), null, NOW),
-                        "name=tobi; Max-Age=1; Path=/; Expires=Tue, 24 Nov 2026 17:10:23 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder(), null, false), null, NOW),
-                        "name=tobi; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().priority("low"), null, false), null, NOW),
-                        "name=tobi; Path=/; Priority=Low", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().priority("medium"), null, false), null, NOW),
-                        "name=tobi; Path=/; Priority=Medium", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().priority("high"), null, false), null, NOW),
-                        "name=tobi; Path=/; Priority=High", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().priority("foobar"), null, false), null, NOW),
-                        null, "option priority is invalid"),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("user", Map.of("name", "tobi"), opts(CookieAttributes.builder(), null, true), "foo bar baz", NOW),
-                        "user=s%3Aj%3A%7B%22name%22%3A%22tobi%22%7D.K20xcwmDS%2BPb1rsD95o5Jm5SqWs1KteqdnynnB7jkTE; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder(), null, true), "foo bar baz", NOW),
-                        "name=s%3Atobi.xJjV2iZ6EI7C8E5kzwbfA9PVLl1ZR07UTnuTgQQ4EnQ; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", opts(CookieAttributes.builder().httpOnly(true).sameSite("lax"), 60000L, false), null, NOW),
-                        "name=tobi; Max-Age=60; Path=/; Expires=Tue, 24 Nov 2026 17:11:22 GMT; HttpOnly; SameSite=Lax", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("obj", Map.of("a", 1), null, null, NOW),
-                        "obj=j%3A%7B%22a%22%3A1%7D; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", null, null, null, NOW),
-                        "n=j%3Anull; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", List.of(1, "two"), null, null, NOW),
-                        "n=j%3A%5B1%2C%22two%22%5D; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", 1.5, null, null, NOW),
-                        "n=1.5; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", 2.0, null, null, NOW),
-                        "n=2; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", true, null, null, NOW),
-                        "n=true; Path=/", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", "v", opts(CookieAttributes.builder(), -1L, false), null, NOW),
-                        "n=v; Max-Age=-1; Path=/; Expires=Tue, 24 Nov 2026 17:10:21 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", "v", opts(CookieAttributes.builder().path(""), 1999L, false), null, NOW),
-                        "n=v; Max-Age=1; Expires=Tue, 24 Nov 2026 17:10:23 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.cookie("n", "v", opts(CookieAttributes.builder().sameSite(true).domain("example.com"), null, false), null, NOW),
-                        "n=v; Domain=example.com; Path=/; SameSite=Strict", null),
-                arguments((Supplier<String>) () -> ExpressCookies.clearCookie("sid", null, null),
-                        "sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.clearCookie("sid", opts(CookieAttributes.builder().path("/admin"), null, false), null),
-                        "sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.clearCookie("sid", opts(CookieAttributes.builder().path("/admin"), 1000L, false), null),
-                        "sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.clearCookie("sid", opts(CookieAttributes.builder().path("/admin").expires(NOW), null, false), null),
-                        "sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.clearCookie("old", null, null),
-                        "old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT", null),
-                arguments((Supplier<String>) () -> ExpressCookies.clearCookie("sid", opts(CookieAttributes.builder().httpOnly(true), null, true), "s3cr3t"),
-                        "sid=s%3A.PIHMlJbhwlJQ9sy4X2l8G7Yj40gNZTitjLamZIFCd30; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly", null));
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("user", Map.of("name", "tobi"), null, null, NOW),
+                        "user=j%3A%7B%22name%22%3A%22tobi%22%7D; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("name", "tobi", null, null, NOW),
+                        "name=tobi; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("age", 1, null, null, NOW),
+                        "age=1; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("gender", "?", null, null, NOW),
+                        "gender=%3F; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().httpOnly(true).secure(true), null, false),
+                                null,
+                                NOW),
+                        "name=tobi; Path=/; HttpOnly; Secure",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().partitioned(true), null, false),
+                                null,
+                                NOW),
+                        "name=tobi; Path=/; Partitioned",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name", "tobi", opts(CookieAttributes.builder(), 1000L, false), null, NOW),
+                        "name=tobi; Max-Age=1; Path=/; Expires=Tue, 24 Nov 2026 17:10:23 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name", "tobi", opts(CookieAttributes.builder(), null, false), null, NOW),
+                        "name=tobi; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().priority("low"), null, false),
+                                null,
+                                NOW),
+                        "name=tobi; Path=/; Priority=Low",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().priority("medium"), null, false),
+                                null,
+                                NOW),
+                        "name=tobi; Path=/; Priority=Medium",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().priority("high"), null, false),
+                                null,
+                                NOW),
+                        "name=tobi; Path=/; Priority=High",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().priority("foobar"), null, false),
+                                null,
+                                NOW),
+                        null,
+                        "option priority is invalid"),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "user",
+                                Map.of("name", "tobi"),
+                                opts(CookieAttributes.builder(), null, true),
+                                "foo bar baz",
+                                NOW),
+                        "user=s%3Aj%3A%7B%22name%22%3A%22tobi%22%7D.K20xcwmDS%2BPb1rsD95o5Jm5SqWs1KteqdnynnB7jkTE; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name", "tobi", opts(CookieAttributes.builder(), null, true), "foo bar baz", NOW),
+                        "name=s%3Atobi.xJjV2iZ6EI7C8E5kzwbfA9PVLl1ZR07UTnuTgQQ4EnQ; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "name",
+                                "tobi",
+                                opts(CookieAttributes.builder().httpOnly(true).sameSite("lax"), 60000L, false),
+                                null,
+                                NOW),
+                        "name=tobi; Max-Age=60; Path=/; Expires=Tue, 24 Nov 2026 17:11:22 GMT; HttpOnly; SameSite=Lax",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("obj", Map.of("a", 1), null, null, NOW),
+                        "obj=j%3A%7B%22a%22%3A1%7D; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("n", null, null, null, NOW),
+                        "n=j%3Anull; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("n", List.of(1, "two"), null, null, NOW),
+                        "n=j%3A%5B1%2C%22two%22%5D; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("n", 1.5, null, null, NOW),
+                        "n=1.5; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("n", 2.0, null, null, NOW), "n=2; Path=/", null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie("n", true, null, null, NOW),
+                        "n=true; Path=/",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "n", "v", opts(CookieAttributes.builder(), -1L, false), null, NOW),
+                        "n=v; Max-Age=-1; Path=/; Expires=Tue, 24 Nov 2026 17:10:21 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "n", "v", opts(CookieAttributes.builder().path(""), 1999L, false), null, NOW),
+                        "n=v; Max-Age=1; Expires=Tue, 24 Nov 2026 17:10:23 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.cookie(
+                                "n",
+                                "v",
+                                opts(CookieAttributes.builder().sameSite(true).domain("example.com"), null, false),
+                                null,
+                                NOW),
+                        "n=v; Domain=example.com; Path=/; SameSite=Strict",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.clearCookie("sid", null, null),
+                        "sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.clearCookie(
+                                "sid", opts(CookieAttributes.builder().path("/admin"), null, false), null),
+                        "sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.clearCookie(
+                                "sid", opts(CookieAttributes.builder().path("/admin"), 1000L, false), null),
+                        "sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.clearCookie(
+                                "sid",
+                                opts(CookieAttributes.builder().path("/admin").expires(NOW), null, false),
+                                null),
+                        "sid=; Path=/admin; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.clearCookie("old", null, null),
+                        "old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+                        null),
+                arguments(
+                        (Supplier<String>) () -> ExpressCookies.clearCookie(
+                                "sid", opts(CookieAttributes.builder().httpOnly(true), null, true), "s3cr3t"),
+                        "sid=s%3A.PIHMlJbhwlJQ9sy4X2l8G7Yj40gNZTitjLamZIFCd30; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly",
+                        null));
     }
 }

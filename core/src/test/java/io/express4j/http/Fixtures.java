@@ -9,18 +9,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** Loads the JSON case files that were produced by running the real npm packages on Node 20. */
 final class Fixtures {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private Fixtures() {}
+    private Fixtures() {}
 
-  static JsonNode json(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("missing test resource " + name);
-      }
-      return MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static JsonNode json(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("missing test resource " + name);
+            }
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

@@ -21,16 +21,23 @@ class JsStringsTest {
         switch (fn) {
             case "encodeURIComponent" -> {
                 if (expected == null) {
-                    assertThatThrownBy(() -> JsStrings.encodeURIComponent(input)).hasMessage("URI malformed");
+                    assertThatThrownBy(() -> JsStrings.encodeURIComponent(input))
+                            .hasMessage("URI malformed");
                 } else {
                     assertThat(JsStrings.encodeURIComponent(input)).isEqualTo(expected);
                 }
             }
-            case "decodeURIComponent" -> assertThat(JsStrings.decodeURIComponent(input)).isEqualTo(expected);
-            case "parseFloat" -> assertThat(JsStrings.numberToString(JsStrings.parseFloat(input))).isEqualTo(expected);
-            case "numberToString" -> assertThat(JsStrings.numberToString(Double.parseDouble(input))).isEqualTo(expected);
-            case "floatToString" -> assertThat(JsStrings.numberToString(Float.parseFloat(input))).isEqualTo(expected);
-            case "toUTCString" -> assertThat(HttpDates.format(Long.parseLong(input))).isEqualTo(expected);
+            case "decodeURIComponent" ->
+                assertThat(JsStrings.decodeURIComponent(input)).isEqualTo(expected);
+            case "parseFloat" ->
+                assertThat(JsStrings.numberToString(JsStrings.parseFloat(input)))
+                        .isEqualTo(expected);
+            case "numberToString" ->
+                assertThat(JsStrings.numberToString(Double.parseDouble(input))).isEqualTo(expected);
+            case "floatToString" ->
+                assertThat(JsStrings.numberToString(Float.parseFloat(input))).isEqualTo(expected);
+            case "toUTCString" ->
+                assertThat(HttpDates.format(Long.parseLong(input))).isEqualTo(expected);
             case "trim" -> assertThat(JsStrings.trim(input)).isEqualTo(expected);
             default -> throw new IllegalArgumentException(fn);
         }

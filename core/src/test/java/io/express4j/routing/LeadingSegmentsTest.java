@@ -1,12 +1,11 @@
 package io.express4j.routing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@link PathPattern#leadingSegments()} and {@link PathPattern#segmentKey}: what a route index files a layer under. */
 class LeadingSegmentsTest {
@@ -27,8 +26,8 @@ class LeadingSegmentsTest {
     void literalPathsFileAllTheirSegmentsCaseFolded() {
         assertThat(route("/users")).isEqualTo(one("users"));
         assertThat(route("/Users/List")).isEqualTo(one("users", "list"));
-        assertThat(route("/users/")).isEqualTo(one("users"));                       // loosened
-        assertThat(segments("/users/", true, true, true)).isEqualTo(one("users", ""));   // strict keeps the slash
+        assertThat(route("/users/")).isEqualTo(one("users")); // loosened
+        assertThat(segments("/users/", true, true, true)).isEqualTo(one("users", "")); // strict keeps the slash
         assertThat(segments("/API/v1", false, true, false)).isEqualTo(one("api", "v1"));
     }
 
@@ -38,7 +37,7 @@ class LeadingSegmentsTest {
         assertThat(route("/api/v1/resource7/:id")).isEqualTo(one("api", "v1", "resource7"));
         assertThat(route("/files/*path")).isEqualTo(one("files"));
         assertThat(route("/a\\:b/:id")).isEqualTo(one("a:b"));
-        assertThat(route("/users/x-:id")).isEqualTo(one("users"));   // a parameter inside a segment ends them
+        assertThat(route("/users/x-:id")).isEqualTo(one("users")); // a parameter inside a segment ends them
     }
 
     @Test
@@ -63,7 +62,7 @@ class LeadingSegmentsTest {
     void pathsNotStartingWithASlashMeanAnyPath() {
         assertThat(segments("", false, false, false)).isEqualTo(one());
         assertThat(route("users")).isEqualTo(one());
-        assertThat(segments("/", false, false, false)).isEqualTo(one());   // use('/')
+        assertThat(segments("/", false, false, false)).isEqualTo(one()); // use('/')
     }
 
     @Test
@@ -74,13 +73,17 @@ class LeadingSegmentsTest {
 
     @Test
     void regularExpressionsMeanAnyPathAndArraysFileEachElement() {
-        assertThat(PathPattern.compile(Pattern.compile("^/users"), true, false, false).leadingSegments())
+        assertThat(PathPattern.compile(Pattern.compile("^/users"), true, false, false)
+                        .leadingSegments())
                 .isEqualTo(one());
-        assertThat(PathPattern.compile(List.of("/a", "/b/:id"), true, false, false).leadingSegments())
+        assertThat(PathPattern.compile(List.of("/a", "/b/:id"), true, false, false)
+                        .leadingSegments())
                 .isEqualTo(Set.of(List.of("a"), List.of("b")));
-        assertThat(PathPattern.compile(List.of("/a", Pattern.compile("/b")), true, false, false).leadingSegments())
+        assertThat(PathPattern.compile(List.of("/a", Pattern.compile("/b")), true, false, false)
+                        .leadingSegments())
                 .isEqualTo(Set.of(List.of("a"), List.of()));
-        assertThat(PathPattern.compile(List.of(), true, false, false).leadingSegments()).isEmpty();
+        assertThat(PathPattern.compile(List.of(), true, false, false).leadingSegments())
+                .isEmpty();
     }
 
     @Test

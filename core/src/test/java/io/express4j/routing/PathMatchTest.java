@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /** Readable examples of the matching contract (the exhaustive table lives in PathPatternOracleTest). */
@@ -38,9 +37,13 @@ class PathMatchTest {
         assertThat(p.match("/users/42/x")).isNull();
         assertThat(p.match(null)).isNull();
 
-        assertThat(PathPattern.compile("/users/:id", true, false, true).match("/users/42/")).isNull();
-        assertThat(PathPattern.compile("/users/:id", true, true, false).match("/USERS/42")).isNull();
-        assertThat(PathPattern.compile("/users/:id", true, true, false).match("/users/ABC").params())
+        assertThat(PathPattern.compile("/users/:id", true, false, true).match("/users/42/"))
+                .isNull();
+        assertThat(PathPattern.compile("/users/:id", true, true, false).match("/USERS/42"))
+                .isNull();
+        assertThat(PathPattern.compile("/users/:id", true, true, false)
+                        .match("/users/ABC")
+                        .params())
                 .containsExactly(entry("id", "ABC"));
     }
 
@@ -139,7 +142,8 @@ class PathMatchTest {
         assertThat(mw.match("/MW/a").matchedPath()).isEqualTo("/MW");
         assertThat(mw.match("/mwx")).isNull();
         assertThat(mw.match("/mw.json")).isNull();
-        assertThat(PathPattern.compile("/mw", false, true, false).match("/MW/a")).isNull();
+        assertThat(PathPattern.compile("/mw", false, true, false).match("/MW/a"))
+                .isNull();
 
         PathPattern blog = use("/blog/:cat");
         PathPattern.Match m = blog.match("/blog/tech/hello");
@@ -228,8 +232,10 @@ class PathMatchTest {
         assertThat(optional.match("/a").params()).isEmpty();
         assertThat(optional.match("/ab").params()).containsExactly(entry("0", "b"));
 
-        assertThatThrownBy(() -> PathPattern.compile(Pattern.compile("^/(.+)$"), true, false, false).match("/%zz"))
-                .isInstanceOf(PathDecodeException.class).hasMessage("Failed to decode param '%zz'");
+        assertThatThrownBy(() -> PathPattern.compile(Pattern.compile("^/(.+)$"), true, false, false)
+                        .match("/%zz"))
+                .isInstanceOf(PathDecodeException.class)
+                .hasMessage("Failed to decode param '%zz'");
     }
 
     @Test
@@ -239,10 +245,12 @@ class PathMatchTest {
         assertThat(p.match("/b/1").params()).containsExactly(entry("id", "1"));
         assertThat(p.match("/c")).isNull();
         assertThat(p.strategy()).isEqualTo("any");
-        PathPattern mixed = PathPattern.compile(List.of(Pattern.compile("^/re/(\\d+)$"), "/str/:x"), true, false, false);
+        PathPattern mixed =
+                PathPattern.compile(List.of(Pattern.compile("^/re/(\\d+)$"), "/str/:x"), true, false, false);
         assertThat(mixed.match("/re/5").params()).containsExactly(entry("0", "5"));
         assertThat(mixed.match("/str/5").params()).containsExactly(entry("x", "5"));
-        assertThat(PathPattern.compile(List.of(), true, false, false).match("/")).isNull();
+        assertThat(PathPattern.compile(List.of(), true, false, false).match("/"))
+                .isNull();
     }
 
     @Test

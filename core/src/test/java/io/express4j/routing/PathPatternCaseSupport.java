@@ -10,8 +10,7 @@ import java.util.Map;
 class PathPatternCaseSupport {
 
     /** Expected outcome of compiling {@code path} with {@code opts} and matching {@code input}. */
-    sealed interface Expect permits NoMatch, Matched, DecodeError, SyntaxError {
-    }
+    sealed interface Expect permits NoMatch, Matched, DecodeError, SyntaxError {}
 
     record NoMatch() implements Expect {
         @Override
@@ -28,11 +27,9 @@ class PathPatternCaseSupport {
         }
     }
 
-    record DecodeError(String message) implements Expect {
-    }
+    record DecodeError(String message) implements Expect {}
 
-    record SyntaxError(String message) implements Expect {
-    }
+    record SyntaxError(String message) implements Expect {}
 
     /**
      * @param path  String, Pattern or List

@@ -8,12 +8,10 @@ import io.express4j.routing.PathPatternCaseSupport.Matched;
 import io.express4j.routing.PathPatternCaseSupport.NoMatch;
 import io.express4j.routing.PathPatternCaseSupport.Row;
 import io.express4j.routing.PathPatternCaseSupport.SyntaxError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,9 +36,12 @@ class PathPatternOracleTest {
         PathPattern pattern = compile(row);
         switch (row.expect()) {
             case NoMatch n -> assertThat(pattern.match(row.input())).isNull();
-            case DecodeError d -> assertThatThrownBy(() -> pattern.match(row.input()))
-                    .isInstanceOfSatisfying(PathDecodeException.class, ex -> assertThat(ex.status()).isEqualTo(400))
-                    .hasMessage(d.message());
+            case DecodeError d ->
+                assertThatThrownBy(() -> pattern.match(row.input()))
+                        .isInstanceOfSatisfying(
+                                PathDecodeException.class,
+                                ex -> assertThat(ex.status()).isEqualTo(400))
+                        .hasMessage(d.message());
             case Matched m -> {
                 PathPattern.Match actual = pattern.match(row.input());
                 assertThat(actual).as("match").isNotNull();

@@ -1,83 +1,85 @@
 package io.express4j.send;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** NodePaths against Node 20's {@code path.posix} (tables produced by node; see the names). */
 class NodePathsTest {
     /** {@code path.posix.normalize(in)}. */
     private static final String[][] NORMALIZE = {
-            {"", "."},
-            {".", "."},
-            {"..", ".."},
-            {"/", "/"},
-            {"//", "/"},
-            {"///a//b/", "/a/b/"},
-            {"a/b/../c", "a/c"},
-            {"./a", "a"},
-            {"../a", "../a"},
-            {"a/../..", ".."},
-            {"/a/../..", "/"},
-            {"/..", "/"},
-            {"a/./b/.", "a/b"},
-            {"a/b/", "a/b/"},
-            {".//", "./"},
-            {".//todo.txt", "todo.txt"},
-            {".//..\\x", "..\\x"},
-            {"a/..", "."},
-            {"../../a/../b", "../../b"},
-            {"a//b///c/", "a/b/c/"},
-            {"/a/b/c/../../d", "/a/d"},
-            {".../a", ".../a"},
-            {"a/.../b/..", "a/..."},
-            {"..a/b", "..a/b"},
-            {"a/b..", "a/b.."},
-            {"/x/y/../../..", "/"},
-            {"./", "./"},
-            {".//", "./"},
-            {".git/config", ".git/config"},
-            {"a/b/c/../../../../x", "../x"},
+        {"", "."},
+        {".", "."},
+        {"..", ".."},
+        {"/", "/"},
+        {"//", "/"},
+        {"///a//b/", "/a/b/"},
+        {"a/b/../c", "a/c"},
+        {"./a", "a"},
+        {"../a", "../a"},
+        {"a/../..", ".."},
+        {"/a/../..", "/"},
+        {"/..", "/"},
+        {"a/./b/.", "a/b"},
+        {"a/b/", "a/b/"},
+        {".//", "./"},
+        {".//todo.txt", "todo.txt"},
+        {".//..\\x", "..\\x"},
+        {"a/..", "."},
+        {"../../a/../b", "../../b"},
+        {"a//b///c/", "a/b/c/"},
+        {"/a/b/c/../../d", "/a/d"},
+        {".../a", ".../a"},
+        {"a/.../b/..", "a/..."},
+        {"..a/b", "..a/b"},
+        {"a/b..", "a/b.."},
+        {"/x/y/../../..", "/"},
+        {"./", "./"},
+        {".//", "./"},
+        {".git/config", ".git/config"},
+        {"a/b/c/../../../../x", "../x"},
     };
 
     /** {@code path.posix.extname(in)}. */
     private static final String[][] EXTNAME = {
-            {"", ""},
-            {"a", ""},
-            {".name", ""},
-            {"a.txt", ".txt"},
-            {"a.b.c", ".c"},
-            {"a.", "."},
-            {"..", ""},
-            {"...", "."},
-            {"x/.name", ""},
-            {"x/a.txt/", ".txt"},
-            {"/a.b/c", ""},
-            {"/", ""},
-            {".a.b", ".b"},
-            {"a..", "."},
-            {"dir.d/file", ""},
+        {"", ""},
+        {"a", ""},
+        {".name", ""},
+        {"a.txt", ".txt"},
+        {"a.b.c", ".c"},
+        {"a.", "."},
+        {"..", ""},
+        {"...", "."},
+        {"x/.name", ""},
+        {"x/a.txt/", ".txt"},
+        {"/a.b/c", ""},
+        {"/", ""},
+        {".a.b", ".b"},
+        {"a..", "."},
+        {"dir.d/file", ""},
     };
 
     /** {@code path.posix.join(a, b)} for {@code "a|b"}. */
     private static final String[][] JOIN = {
-            {"/root|", "/root"},
-            {"/root|x", "/root/x"},
-            {"/root/|./", "/root/"},
-            {"/root|a/../b", "/root/b"},
-            {"|", "."},
-            {"/r|../x", "/x"},
-            {"/r/|/x/", "/r/x/"},
+        {"/root|", "/root"},
+        {"/root|x", "/root/x"},
+        {"/root/|./", "/root/"},
+        {"/root|a/../b", "/root/b"},
+        {"|", "."},
+        {"/r|../x", "/x"},
+        {"/r/|/x/", "/r/x/"},
     };
 
     @Test
     void normalize() {
-        for (String[] row : NORMALIZE) assertThat(NodePaths.normalize(row[0])).as(row[0]).isEqualTo(row[1]);
+        for (String[] row : NORMALIZE)
+            assertThat(NodePaths.normalize(row[0])).as(row[0]).isEqualTo(row[1]);
     }
 
     @Test
     void extname() {
-        for (String[] row : EXTNAME) assertThat(NodePaths.extname(row[0])).as(row[0]).isEqualTo(row[1]);
+        for (String[] row : EXTNAME)
+            assertThat(NodePaths.extname(row[0])).as(row[0]).isEqualTo(row[1]);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.express4j.send;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** If-Range per RFC 9110 §13.1.5 (the rest of the conditionals is send's and tested on the wire). */
 class PreconditionsTest {
@@ -29,11 +29,16 @@ class PreconditionsTest {
 
     @Test
     void exactDate() {
-        assertThat(Preconditions.rangeStillValid(LAST_MODIFIED, null, LAST_MODIFIED)).isTrue();
-        assertThat(Preconditions.rangeStillValid("Tuesday, 02-Jan-24 03:04:05 GMT", null, LAST_MODIFIED)).isTrue();
-        assertThat(Preconditions.rangeStillValid("Tue, 02 Jan 2024 03:04:06 GMT", null, LAST_MODIFIED)).isFalse();
-        assertThat(Preconditions.rangeStillValid("Tue, 02 Jan 2024 03:04:04 GMT", null, LAST_MODIFIED)).isFalse();
-        assertThat(Preconditions.rangeStillValid("not a date", null, LAST_MODIFIED)).isFalse();
+        assertThat(Preconditions.rangeStillValid(LAST_MODIFIED, null, LAST_MODIFIED))
+                .isTrue();
+        assertThat(Preconditions.rangeStillValid("Tuesday, 02-Jan-24 03:04:05 GMT", null, LAST_MODIFIED))
+                .isTrue();
+        assertThat(Preconditions.rangeStillValid("Tue, 02 Jan 2024 03:04:06 GMT", null, LAST_MODIFIED))
+                .isFalse();
+        assertThat(Preconditions.rangeStillValid("Tue, 02 Jan 2024 03:04:04 GMT", null, LAST_MODIFIED))
+                .isFalse();
+        assertThat(Preconditions.rangeStillValid("not a date", null, LAST_MODIFIED))
+                .isFalse();
         assertThat(Preconditions.rangeStillValid(LAST_MODIFIED, null, null)).isFalse();
     }
 }

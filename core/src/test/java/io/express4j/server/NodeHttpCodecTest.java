@@ -1,5 +1,7 @@
 package io.express4j.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.http.HeaderMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -8,12 +10,9 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The response encoder writing heads straight from {@link HeaderMap}: the bytes Netty's headers would give. */
 class NodeHttpCodecTest {
@@ -36,15 +35,23 @@ class NodeHttpCodecTest {
         lines.set("X-Custom", "caf\u00e9 \u20ac");
         lines.set("set-cookie", List.of("a=1", "b=2"));
         lines.set("Content-Length", "2");
-        DefaultFullHttpResponse netty = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                new HttpResponseStatus(299, "Custom Reason"), Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII));
+        DefaultFullHttpResponse netty = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                new HttpResponseStatus(299, "Custom Reason"),
+                Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII));
         lines.forEachLine(netty.headers()::add);
 
-        String ours = encode(NodeHttpCodec.responseEncoder(), new NodeHttpCodec.Full(
-                new HttpResponseStatus(299, "Custom Reason"), lines, false,
-                Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII), false));
+        String ours = encode(
+                NodeHttpCodec.responseEncoder(),
+                new NodeHttpCodec.Full(
+                        new HttpResponseStatus(299, "Custom Reason"),
+                        lines,
+                        false,
+                        Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII),
+                        false));
 
-        assertThat(ours).isEqualTo(encode(new HttpResponseEncoder(), netty))
+        assertThat(ours)
+                .isEqualTo(encode(new HttpResponseEncoder(), netty))
                 .isEqualTo("HTTP/1.1 299 Custom Reason\r\nX-Custom: caf\u00e9 ?\r\nset-cookie: a=1\r\n"
                         + "set-cookie: b=2\r\nContent-Length: 2\r\n\r\nok");
     }
@@ -54,8 +61,14 @@ class NodeHttpCodecTest {
         HeaderMap lines = new HeaderMap();
         lines.set("Transfer-Encoding", "chunked");
         assertThat(NodeHttpCodec.chunked(lines)).isTrue();
-        String ours = encode(NodeHttpCodec.responseEncoder(), new NodeHttpCodec.Full(HttpResponseStatus.OK, lines,
-                true, Unpooled.copiedBuffer("abc", StandardCharsets.US_ASCII), false));
+        String ours = encode(
+                NodeHttpCodec.responseEncoder(),
+                new NodeHttpCodec.Full(
+                        HttpResponseStatus.OK,
+                        lines,
+                        true,
+                        Unpooled.copiedBuffer("abc", StandardCharsets.US_ASCII),
+                        false));
         assertThat(ours).isEqualTo("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
     }
 

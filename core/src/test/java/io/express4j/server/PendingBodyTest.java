@@ -1,5 +1,8 @@
 package io.express4j.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.http.HeaderMap;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
@@ -16,16 +19,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import org.junit.jupiter.api.Test;
-
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The write-coalescing buffer under {@code res.write}: framing, chunking into pooled pieces, release. */
 class PendingBodyTest {
@@ -89,17 +88,19 @@ class PendingBodyTest {
         TrackingAllocator alloc = new TrackingAllocator();
         PendingBody pending = new PendingBody(alloc, false);
         byte[] kib = new byte[1024];
-        assertThat(pending.append(kib, 0, kib.length)).isTrue();      // the first write asks for a drain
-        for (int i = 1; i < 20; i++) assertThat(pending.append(kib, 0, kib.length)).isFalse();
+        assertThat(pending.append(kib, 0, kib.length)).isTrue(); // the first write asks for a drain
+        for (int i = 1; i < 20; i++)
+            assertThat(pending.append(kib, 0, kib.length)).isFalse();
         byte[] big = new byte[40_000];
         pending.append(big, 0, big.length);
         assertThat(pending.bytes()).isEqualTo(20 * 1024 + 40_000);
-        assertThat(alloc.allocated).extracting(ByteBuf::capacity)
+        assertThat(alloc.allocated)
+                .extracting(ByteBuf::capacity)
                 .containsExactly(PendingBody.CHUNK_SIZE, PendingBody.CHUNK_SIZE, 40_000);
         ByteBuf[] taken = pending.take();
         assertThat(taken).extracting(ByteBuf::readableBytes).containsExactly(16 * 1024, 4 * 1024, 40_000);
         assertThat(pending.bytes()).isZero();
-        assertThat(pending.append(kib, 0, 1)).isTrue();                // taken: the next write asks again
+        assertThat(pending.append(kib, 0, 1)).isTrue(); // taken: the next write asks again
         drain(taken);
         drain(pending.take());
         assertThat(alloc.allocated).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
@@ -113,7 +114,9 @@ class PendingBodyTest {
         pending.append(data, 0, data.length);
         pending.append(data, 0, data.length);
         pending.release();
-        assertThat(alloc.allocated).hasSize(2).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+        assertThat(alloc.allocated)
+                .hasSize(2)
+                .allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
         assertThat(pending.take()).isEmpty();
         assertThatThrownBy(() -> pending.append(data, 0, 1)).isInstanceOf(UncheckedIOException.class);
     }
@@ -128,12 +131,12 @@ class PendingBodyTest {
         headers.set("Transfer-Encoding", "chunked");
         exchange.writeHead(200, "OK", headers, true);
         byte[] data = "hello".getBytes(StandardCharsets.US_ASCII);
-        exchange.writeBody(data, 0, data.length);   // on the (embedded) event loop: queued, not sent yet
+        exchange.writeBody(data, 0, data.length); // on the (embedded) event loop: queued, not sent yet
         exchange.writeBody(data, 0, data.length);
         assertThat(alloc.allocated).hasSize(1);
-        exchange.closed();                           // the connection went away before the drain ran
+        exchange.closed(); // the connection went away before the drain ran
         assertThat(alloc.allocated.get(0).refCnt()).isZero();
-        channel.runPendingTasks();                   // the drain finds nothing
+        channel.runPendingTasks(); // the drain finds nothing
         ByteBuf head = channel.readOutbound();
         assertThat(head.toString(StandardCharsets.US_ASCII))
                 .isEqualTo("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
@@ -153,10 +156,11 @@ class PendingBodyTest {
         exchange.writeHead(200, "Fine", headers, false);
         exchange.writeBody("ab".getBytes(StandardCharsets.US_ASCII), 0, 2);
         exchange.writeBody("cde".getBytes(StandardCharsets.US_ASCII), 1, 2);
-        exchange.end("xyz".getBytes(StandardCharsets.US_ASCII), false);   // before the queued drain ran
+        exchange.end("xyz".getBytes(StandardCharsets.US_ASCII), false); // before the queued drain ran
         channel.runPendingTasks();
-        assertThat(wire.bytes.toString()).isEqualTo("HTTP/1.1 200 Fine\r\nContent-Type: text/plain\r\n"
-                + "transfer-encoding: gzip, Chunked\r\n\r\n2\r\nab\r\n2\r\nde\r\n3\r\nxyz\r\n0\r\n\r\n");
+        assertThat(wire.bytes.toString())
+                .isEqualTo("HTTP/1.1 200 Fine\r\nContent-Type: text/plain\r\n"
+                        + "transfer-encoding: gzip, Chunked\r\n\r\n2\r\nab\r\n2\r\nde\r\n3\r\nxyz\r\n0\r\n\r\n");
         channel.finishAndReleaseAll();
     }
 
@@ -176,10 +180,10 @@ class PendingBodyTest {
         private static final ServerConfig CONFIG = ServerConfig.defaults();
 
         static HttpExchange exchange(EmbeddedChannel channel) {
-            ConnectionHandler connection = new ConnectionHandler(exchange -> { }, CONFIG, null,
-                    new StrictRequestDecoder(CONFIG, method -> true));
-            return new HttpExchange(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"), channel,
-                    connection, null);
+            ConnectionHandler connection = new ConnectionHandler(
+                    exchange -> {}, CONFIG, null, new StrictRequestDecoder(CONFIG, method -> true));
+            return new HttpExchange(
+                    new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"), channel, connection, null);
         }
     }
 }

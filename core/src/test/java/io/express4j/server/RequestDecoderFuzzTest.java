@@ -1,5 +1,7 @@
 package io.express4j.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -10,14 +12,11 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The request decoder of the real pipeline ({@link StrictRequestDecoder}: Netty's decoder plus the head scanner and
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestDecoderFuzzTest {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
-    private static final ServerConfig CONFIG = new ServerConfig(256, 1024, 16, 5_000, 60_000, 300_000, 0, 0, 0,
-            128, 64 * 1024, 10_000);
+    private static final ServerConfig CONFIG =
+            new ServerConfig(256, 1024, 16, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000);
 
     @FuzzTest(maxDuration = "60s")
     void decode(byte[] input) {
@@ -76,8 +75,12 @@ class RequestDecoderFuzzTest {
         }
         if (msg instanceof HttpRequest request) {
             checkFraming(request);
-            StringBuilder sb = new StringBuilder().append(request.method()).append(' ').append(request.uri())
-                    .append(' ').append(request.protocolVersion());
+            StringBuilder sb = new StringBuilder()
+                    .append(request.method())
+                    .append(' ')
+                    .append(request.uri())
+                    .append(' ')
+                    .append(request.protocolVersion());
             for (Map.Entry<String, String> h : request.headers()) {
                 sb.append('|').append(h.getKey()).append(':').append(h.getValue());
             }
@@ -102,7 +105,8 @@ class RequestDecoderFuzzTest {
         assertThat(METHODS).contains(request.method().name());
         var h = request.headers();
         assertThat(h.getAll(HttpHeaderNames.HOST).size()).isLessThanOrEqualTo(1);
-        if (request.protocolVersion().minorVersion() == 1) assertThat(h.contains(HttpHeaderNames.HOST)).isTrue();
+        if (request.protocolVersion().minorVersion() == 1)
+            assertThat(h.contains(HttpHeaderNames.HOST)).isTrue();
         assertThat(h.getAll(HttpHeaderNames.CONTENT_LENGTH).size()).isLessThanOrEqualTo(1);
         assertThat(h.contains(HttpHeaderNames.CONTENT_LENGTH) && h.contains(HttpHeaderNames.TRANSFER_ENCODING))
                 .isFalse();
@@ -114,7 +118,8 @@ class RequestDecoderFuzzTest {
             assertThat(e.getKey()).doesNotContain(" ", "\t", ":");
         }
         String uri = request.uri();
-        assertThat(uri.startsWith("/") || uri.equals("*") || uri.regionMatches(true, 0, "http", 0, 4)).isTrue();
+        assertThat(uri.startsWith("/") || uri.equals("*") || uri.regionMatches(true, 0, "http", 0, 4))
+                .isTrue();
         assertThat(uri).doesNotContain(" ", "\r", "\n", "\0", "\t");
     }
 }

@@ -1,11 +1,10 @@
 package io.express4j.server;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** The byte-level head rules alone (the wire behaviour is in HttpFramingTest). */
 class RequestHeadScannerTest {
@@ -37,21 +36,26 @@ class RequestHeadScannerTest {
 
     @Test
     void countsLinesAndBytesLikeNetty() {
-        assertThat(status("GET /" + "a".repeat(64 - 14) + " HTTP/1.1\r\n\r\n")).isZero();   // exactly 64
+        assertThat(status("GET /" + "a".repeat(64 - 14) + " HTTP/1.1\r\n\r\n")).isZero(); // exactly 64
         assertThat(status("GET /" + "a".repeat(64 - 13) + " HTTP/1.1\r\n\r\n")).isEqualTo(414);
         assertThat(status("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n")).isZero();
-        assertThat(status("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n")).isEqualTo(431);
-        assertThat(status("GET / HTTP/1.1\r\nA: " + "v".repeat(61) + "\r\n\r\n")).isZero();        // 64 bytes
-        assertThat(status("GET / HTTP/1.1\r\nA: " + "v".repeat(62) + "\r\n\r\n")).isEqualTo(431);
+        assertThat(status("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n"))
+                .isEqualTo(431);
+        assertThat(status("GET / HTTP/1.1\r\nA: " + "v".repeat(61) + "\r\n\r\n"))
+                .isZero(); // 64 bytes
+        assertThat(status("GET / HTTP/1.1\r\nA: " + "v".repeat(62) + "\r\n\r\n"))
+                .isEqualTo(431);
     }
 
     @Test
     void refusesWhatTheRfcCallsInvalid() {
         assertThat(status("GET / HTTP/1.1\r\nA: 1\r\n 2\r\n\r\n")).isEqualTo(400);
-        assertThat(status("GET / HTTP/1.1\r\nContent-Length: 1\r\ncontent-LENGTH: 1\r\n\r\n")).isEqualTo(400);
-        assertThat(status("GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Lengthy: 1\r\n\r\n")).isZero();
+        assertThat(status("GET / HTTP/1.1\r\nContent-Length: 1\r\ncontent-LENGTH: 1\r\n\r\n"))
+                .isEqualTo(400);
+        assertThat(status("GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Lengthy: 1\r\n\r\n"))
+                .isZero();
         assertThat(status("GET / HTTP/9.1\r\n\r\n")).isEqualTo(505);
-        assertThat(status("GET / HTTP/1.1\r\n: v\r\n\r\n")).isEqualTo(400);   // fuzz finding: Netty caught it later
+        assertThat(status("GET / HTTP/1.1\r\n: v\r\n\r\n")).isEqualTo(400); // fuzz finding: Netty caught it later
     }
 
     @Test

@@ -40,7 +40,10 @@ public final class DrainCheck {
         long sentAt = System.nanoTime();
         long sendMillis = (sentAt - start) / 1_000_000;
         // All n are now being handled (each sleeps); signal the server well before the first could finish.
-        new ProcessBuilder("kill", "-TERM", Long.toString(pid)).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(pid))
+                .inheritIO()
+                .start()
+                .waitFor();
         long signalledAfter = (System.nanoTime() - start) / 1_000_000;
         // Request 0 was sent first: if the signal left before its sleep ended, all n were in flight at SIGTERM.
         boolean allInFlight = signalledAfter < sleep;
@@ -53,8 +56,9 @@ public final class DrainCheck {
             Socket s = sockets.get(i);
             String expected = "slept " + i;
             readers.add(Thread.ofVirtual().start(() -> {
-                try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
-                        StandardCharsets.ISO_8859_1))) {
+                try (s;
+                        BufferedReader in = new BufferedReader(
+                                new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))) {
                     String status = in.readLine();
                     boolean close = false;
                     String line;
@@ -66,7 +70,9 @@ public final class DrainCheck {
                     if (!close && keepAliveSeen.incrementAndGet() <= 2) System.out.println("KEPT " + head);
                     char[] body = new char[expected.length()];
                     int got = in.read(body);
-                    if (status != null && status.startsWith("HTTP/1.1 200") && got == body.length
+                    if (status != null
+                            && status.startsWith("HTTP/1.1 200")
+                            && got == body.length
                             && new String(body).equals(expected)) {
                         ok.incrementAndGet();
                         if (close) closeHeader.incrementAndGet();
@@ -79,9 +85,10 @@ public final class DrainCheck {
             }));
         }
         for (Thread t : readers) t.join();
-        System.out.printf("DRAIN requests=%d sentInMs=%d sigtermAtMs=%d allInFlightAtSigterm=%b answered200=%d"
-                + " withConnectionClose=%d lost=%d%n", n, sendMillis, signalledAfter, allInFlight, ok.get(),
-                closeHeader.get(), lost.get());
+        System.out.printf(
+                "DRAIN requests=%d sentInMs=%d sigtermAtMs=%d allInFlightAtSigterm=%b answered200=%d"
+                        + " withConnectionClose=%d lost=%d%n",
+                n, sendMillis, signalledAfter, allInFlight, ok.get(), closeHeader.get(), lost.get());
         System.exit(lost.get() == 0 && allInFlight ? 0 : 1);
     }
 }

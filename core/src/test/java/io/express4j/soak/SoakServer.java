@@ -4,7 +4,6 @@ import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.Server;
 import io.express4j.ServerOptions;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,9 +43,11 @@ public final class SoakServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long start = System.nanoTime();
             server.close();
-            System.out.printf("CLOSED after %d ms, %d requests completed%n",
+            System.out.printf(
+                    "CLOSED after %d ms, %d requests completed%n",
                     (System.nanoTime() - start) / 1_000_000, completed.get());
         }));
-        System.out.println("READY " + server.port() + " " + ProcessHandle.current().pid());
+        System.out.println(
+                "READY " + server.port() + " " + ProcessHandle.current().pid());
     }
 }

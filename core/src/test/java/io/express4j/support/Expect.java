@@ -1,8 +1,8 @@
 package io.express4j.support;
 
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 
 /** supertest's {@code .expect(status, body)} and the exact pages of Express's final handler. */
 public final class Expect {
@@ -58,8 +58,8 @@ public final class Expect {
         assertThat(r.status()).as("status of\n%s", shown(r)).isEqualTo(status);
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
         assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
-        assertThat(r.text()).startsWith(errorDocument("").substring(0, errorDocument("").indexOf("</pre>"))
-                + firstLine + "<br>");
+        assertThat(r.text())
+                .startsWith(errorDocument("").substring(0, errorDocument("").indexOf("</pre>")) + firstLine + "<br>");
         assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(r.body().length));
     }
 }

@@ -18,12 +18,12 @@ import java.util.stream.Stream;
 public final class FileFixtures {
     /** 2024-01-02T03:04:05Z. */
     public static final long MTIME = 1_704_164_645_000L;
+
     public static final String LAST_MODIFIED = "Tue, 02 Jan 2024 03:04:05 GMT";
 
     private static volatile boolean touched;
 
-    private FileFixtures() {
-    }
+    private FileFixtures() {}
 
     /** Express's test/fixtures directory. */
     public static Path fixtures() {
@@ -53,7 +53,8 @@ public final class FileFixtures {
     private static synchronized void touchAll() {
         if (touched) return;
         for (String name : new String[] {"fixtures", "files"}) {
-            try (Stream<Path> all = Files.walk(Path.of(FileFixtures.class.getResource("/" + name).toURI()))) {
+            try (Stream<Path> all = Files.walk(
+                    Path.of(FileFixtures.class.getResource("/" + name).toURI()))) {
                 for (Path p : (Iterable<Path>) all::iterator) {
                     Files.setLastModifiedTime(p, FileTime.fromMillis(MTIME));
                 }

@@ -107,7 +107,8 @@ public final class RawClient implements AutoCloseable {
         String line;
         while ((line = readLine()) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon), line.substring(colon + 1).trim()));
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(
+                    line.substring(0, colon), line.substring(colon + 1).trim()));
         }
         String te = find(headers, "transfer-encoding");
         String cl = find(headers, "content-length");

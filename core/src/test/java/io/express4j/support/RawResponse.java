@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
  * A response as it came off the wire: status line, header lines in order with their casing, and the body bytes
  * (de-chunked; {@link #chunked()} says whether it was).
  */
-public record RawResponse(String version, int status, String reason, List<Map.Entry<String, String>> headerLines,
-                          byte[] body, boolean chunked) {
+public record RawResponse(
+        String version,
+        int status,
+        String reason,
+        List<Map.Entry<String, String>> headerLines,
+        byte[] body,
+        boolean chunked) {
     private static final Pattern IMF_FIXDATE =
             Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
 
@@ -47,7 +52,11 @@ public record RawResponse(String version, int status, String reason, List<Map.En
      * compare a whole head, order included, against an oracle capture.
      */
     public String head() {
-        StringBuilder sb = new StringBuilder(version).append(' ').append(status).append(' ').append(reason)
+        StringBuilder sb = new StringBuilder(version)
+                .append(' ')
+                .append(status)
+                .append(' ')
+                .append(reason)
                 .append('\n');
         for (Map.Entry<String, String> h : headerLines) {
             String value = h.getValue();
@@ -66,8 +75,13 @@ public record RawResponse(String version, int status, String reason, List<Map.En
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(version).append(' ').append(status).append(' ').append(reason);
-        for (Map.Entry<String, String> h : headerLines) sb.append("\n").append(h.getKey()).append(": ").append(h.getValue());
+        StringBuilder sb = new StringBuilder(version)
+                .append(' ')
+                .append(status)
+                .append(' ')
+                .append(reason);
+        for (Map.Entry<String, String> h : headerLines)
+            sb.append("\n").append(h.getKey()).append(": ").append(h.getValue());
         return sb.append("\n\n").append(text()).toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.express4j.support;
 
 import io.express4j.App;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -3,7 +3,6 @@ package io.express4j.support;
 import io.express4j.App;
 import io.express4j.Server;
 import io.express4j.ServerOptions;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +48,8 @@ public final class TestServer implements AutoCloseable {
 
     /** Serves {@code app} for the given raw request bytes and returns everything sent until the server closes. */
     public static byte[] rawToClose(App app, String rawRequest) {
-        try (TestServer server = serve(app); RawClient client = server.connect()) {
+        try (TestServer server = serve(app);
+                RawClient client = server.connect()) {
             return client.send(rawRequest).readToClose();
         }
     }
@@ -87,8 +87,10 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", "127.0.0.1:" + port());
         all.putAll(headers);
-        if (body != null && all.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-length")
-                || k.equalsIgnoreCase("transfer-encoding"))) {
+        if (body != null
+                && all.keySet().stream()
+                        .noneMatch(
+                                k -> k.equalsIgnoreCase("content-length") || k.equalsIgnoreCase("transfer-encoding"))) {
             all.put("Content-Length", Integer.toString(body.length));
         }
         try (RawClient client = new RawClient(port())) {

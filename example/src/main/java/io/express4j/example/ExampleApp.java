@@ -8,7 +8,6 @@ import io.express4j.Router;
 import io.express4j.Server;
 import io.express4j.StaticOptions;
 import io.express4j.mustache.MustacheEngine;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,9 @@ public final class ExampleApp {
         app.use(Express.cookieParser("express4j example secret"));
         app.get("/cookies", (req, res) -> {
             int visits = visits(req.signedCookies().get("visits")) + 1;
-            res.cookie("visits", Integer.toString(visits),
+            res.cookie(
+                    "visits",
+                    Integer.toString(visits),
                     new CookieOptions().signed(true).httpOnly(true).maxAge(Duration.ofDays(1)));
             res.json(Map.of("visits", visits, "cookies", req.cookies()));
         });
@@ -55,11 +56,18 @@ public final class ExampleApp {
         app.set("view engine", "mustache");
         app.set("views", folder("views"));
         app.locals().put("appName", "express4j example");
-        app.get("/page", (req, res) -> res.render("index", Map.of(
-                "title", "A rendered page",
-                "users", List.of(Map.of("name", "Tobi", "role", "admin"), Map.of("name", "Loki", "role", "user")),
-                "ip", req.ip(),
-                "visits", visits(req.signedCookies().get("visits")))));
+        app.get(
+                "/page",
+                (req, res) -> res.render(
+                        "index",
+                        Map.of(
+                                "title", "A rendered page",
+                                "users",
+                                        List.of(
+                                                Map.of("name", "Tobi", "role", "admin"),
+                                                Map.of("name", "Loki", "role", "user")),
+                                "ip", req.ip(),
+                                "visits", visits(req.signedCookies().get("visits")))));
 
         app.get("/start-service", (req, res) -> {
             startService();
@@ -89,10 +97,10 @@ public final class ExampleApp {
         });
 
         Router api = Express.router();
-        api.route("/items/:id")
-                .get((req, res) -> res.send(req.params("id")))
-                .delete((req, res) -> res.sendStatus(204));
-        api.get("/files/*path", (req, res) -> res.json(Map.of("segments", req.params().get("path"))));
+        api.route("/items/:id").get((req, res) -> res.send(req.params("id"))).delete((req, res) -> res.sendStatus(204));
+        api.get(
+                "/files/*path",
+                (req, res) -> res.json(Map.of("segments", req.params().get("path"))));
         app.use("/api", api);
 
         app.get("/fail", (req, res) -> {
@@ -128,7 +136,9 @@ public final class ExampleApp {
      */
     static String folder(String name) {
         Path here = Path.of(name);
-        return (Files.isDirectory(here) ? here : Path.of("example", name)).toAbsolutePath().toString();
+        return (Files.isDirectory(here) ? here : Path.of("example", name))
+                .toAbsolutePath()
+                .toString();
     }
 
     /** Stands for some work done before answering, e.g. kicking off a job. */
@@ -146,7 +156,8 @@ public final class ExampleApp {
     }
 
     private static int port() {
-        for (String value : List.of(System.getProperty("port", ""), System.getenv().getOrDefault("PORT", ""))) {
+        for (String value :
+                List.of(System.getProperty("port", ""), System.getenv().getOrDefault("PORT", ""))) {
             if (!value.isBlank()) return Integer.parseInt(value.trim());
         }
         return 3000;

@@ -3,7 +3,6 @@ package io.express4j.mustache;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.express4j.TemplateEngine;
-
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,7 +33,8 @@ public final class MustacheEngine implements TemplateEngine {
 
     /** A fresh factory rooted at the template's directory, so partials resolve next to it and nothing is stale. */
     private static Mustache compile(Path file) {
-        DefaultMustacheFactory factory = new DefaultMustacheFactory(file.getParent().toFile());
+        DefaultMustacheFactory factory =
+                new DefaultMustacheFactory(file.getParent().toFile());
         return factory.compile(file.getFileName().toString());
     }
 }

@@ -1,11 +1,11 @@
 package io.express4j.mustache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.Server;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Mustache adapter behind app.engine / app.render / res.render. */
 class MustacheEngineTest {
@@ -35,11 +34,20 @@ class MustacheEngineTest {
 
     @Test
     void rendersPartialsSectionsAndEscapes() throws Exception {
-        String html = app().render("index", Map.of("title", "Users",
-                "users", List.of(Map.of("name", "Tobi"), Map.of("name", "Loki")),
-                "note", "<b>&\"'</b>", "html", "<i>raw</i>"));
-        assertThat(html).isEqualTo("<h1>Users</h1>\n<ul><li>Tobi</li><li>Loki</li></ul>"
-                + "<p>&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;</p><div><i>raw</i></div>\n");
+        String html = app().render(
+                        "index",
+                        Map.of(
+                                "title",
+                                "Users",
+                                "users",
+                                List.of(Map.of("name", "Tobi"), Map.of("name", "Loki")),
+                                "note",
+                                "<b>&\"'</b>",
+                                "html",
+                                "<i>raw</i>"));
+        assertThat(html)
+                .isEqualTo("<h1>Users</h1>\n<ul><li>Tobi</li><li>Loki</li></ul>"
+                        + "<p>&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;</p><div><i>raw</i></div>\n");
     }
 
     @Test
@@ -59,9 +67,11 @@ class MustacheEngineTest {
         });
         Server server = app.listen(0, "127.0.0.1");
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
             assertThat(r.body()).isEqualTo("Hello loki from \n");

@@ -1,6 +1,8 @@
 package io.express4j.bench.jmh;
 
 import io.express4j.http.ETags;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,9 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /** Express's default weak ETag (SHA-1, base64) of a 13 B, 1 KiB and 64 KiB body, on a warmed-up thread. */
 @State(Scope.Thread)
@@ -33,7 +32,6 @@ public class ETagBenchmark {
     public void setUp() {
         body = new byte[size];
         new Random(42).nextBytes(body);
-
     }
 
     @Benchmark

@@ -24,6 +24,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,10 +38,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One whole request without the socket and without the thread hop: dispatch through the app, {@code res.send} /
@@ -89,8 +88,8 @@ public class FullResponseBenchmark {
             long before = sink.bytes;
             Response res = BenchRequests.dispatch(app, BenchExchanges.exchange(head, channel));
             if (res.statusCode() != 200 || !res.finished() || sink.bytes - before < 150) {
-                throw new IllegalStateException(head.uri() + ": status " + res.statusCode() + ", "
-                        + (sink.bytes - before) + " bytes encoded");
+                throw new IllegalStateException(
+                        head.uri() + ": status " + res.statusCode() + ", " + (sink.bytes - before) + " bytes encoded");
             }
         }
     }
@@ -121,8 +120,11 @@ public class FullResponseBenchmark {
     }
 
     private long rawFull(AsciiString type, byte[] body) {
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(body), DefaultHttpHeadersFactory.headersFactory(),
+        FullHttpResponse res = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(body),
+                DefaultHttpHeadersFactory.headersFactory(),
                 DefaultHttpHeadersFactory.trailersFactory());
         HttpHeaders h = res.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, type);

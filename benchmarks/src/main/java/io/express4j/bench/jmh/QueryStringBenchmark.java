@@ -1,6 +1,8 @@
 package io.express4j.bench.jmh;
 
 import io.express4j.http.QueryStrings;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,9 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 /** Express 5's "simple" query parser (Node's querystring) on typical query strings. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -23,13 +22,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class QueryStringBenchmark {
-    @Param({
-        "empty",
-        "one",
-        "typical",
-        "encoded",
-        "twentyKeys"
-    })
+    @Param({"empty", "one", "typical", "encoded", "twentyKeys"})
     public String shape;
 
     private String query;
@@ -43,7 +36,12 @@ public class QueryStringBenchmark {
             case "encoded" -> "name=J%C3%BCrgen%20M%C3%BCller&city=M%C3%BCnchen&emoji=%F0%9F%98%80&bad=%ZZ";
             case "twentyKeys" -> {
                 StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < 20; i++) sb.append(i == 0 ? "" : "&").append("key").append(i).append("=value").append(i);
+                for (int i = 0; i < 20; i++)
+                    sb.append(i == 0 ? "" : "&")
+                            .append("key")
+                            .append(i)
+                            .append("=value")
+                            .append(i);
                 yield sb.toString();
             }
             default -> throw new IllegalArgumentException(shape);

@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,10 +25,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Route matching with 10, 100 and 1,000 routes, the matching one registered last (Express scans its stack in
@@ -57,7 +56,7 @@ public class RouteDispatchBenchmark {
         patterns = new ArrayList<>();
         for (int i = 0; i < routes - 1; i++) {
             String path = BenchPayloads.decoyPath(i);
-            app.get(path, (req, res) -> matchedId = "decoy " + req.params("id"));   // no I/O, like the route
+            app.get(path, (req, res) -> matchedId = "decoy " + req.params("id")); // no I/O, like the route
             patterns.add(PathPattern.compile(path, true, false, false));
         }
         app.get("/users/:id", (req, res) -> matchedId = req.params("id"));

@@ -4,6 +4,8 @@ import io.express4j.http.ETags;
 import io.express4j.http.Freshness;
 import io.express4j.http.MediaType;
 import io.express4j.http.MimeTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,9 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The steps of {@code res.send("Hello, World!")} one by one, as Response runs them: the type for a string body

@@ -18,12 +18,22 @@ import java.util.stream.Stream;
  */
 public final class Report {
     static final String BASELINE = "netty";
-    static final List<String> SERVER_ORDER = List.of("express4j", "express4j-el", "express4j-aot", "netty", "express",
-            "fastify", "javalin");
-    static final Map<String, String> SERVER_NAMES = Map.of("express4j", "express4j (virtual threads)",
-            "express4j-el", "express4j (event loop: Express.nonBlocking)",
-            "express4j-aot", "express4j with a JDK AOT cache",
-            "netty", "raw Netty (ceiling)", "express", "Express 5.3.0", "fastify", "Fastify 5.12.8", "javalin",
+    static final List<String> SERVER_ORDER =
+            List.of("express4j", "express4j-el", "express4j-aot", "netty", "express", "fastify", "javalin");
+    static final Map<String, String> SERVER_NAMES = Map.of(
+            "express4j",
+            "express4j (virtual threads)",
+            "express4j-el",
+            "express4j (event loop: Express.nonBlocking)",
+            "express4j-aot",
+            "express4j with a JDK AOT cache",
+            "netty",
+            "raw Netty (ceiling)",
+            "express",
+            "Express 5.3.0",
+            "fastify",
+            "Fastify 5.12.8",
+            "javalin",
             "Javalin 7.2.3 (virtual threads)");
     static final Map<String, String> TEST_TITLES = Map.of(
             "plaintext", "plaintext — `GET /plaintext` (13 B `Hello, World!`), 50 connections",
@@ -80,7 +90,9 @@ public final class Report {
         String note = machine.get("note");
         if (mode.equals("quick") || note != null) {
             line("> **Provisional numbers** (" + machine.getOrDefault("date", "undated") + ")"
-                    + (mode.equals("quick") ? ": a `--quick` smoke run (1 round × 3 s per test), not a measurement." : ".")
+                    + (mode.equals("quick")
+                            ? ": a `--quick` smoke run (1 round × 3 s per test), not a measurement."
+                            : ".")
                     + (note == null ? "" : " " + note)
                     + " Re-run `benchmarks/run.sh` on a quiet machine for the real table.");
             line();
@@ -91,9 +103,11 @@ public final class Report {
         line("## How to run");
         line();
         line("```sh");
-        line("benchmarks/run.sh              # load test, all servers and tests: 3 rounds × 10 s, medians (≈ 15–20 min)");
+        line(
+                "benchmarks/run.sh              # load test, all servers and tests: 3 rounds × 10 s, medians (≈ 15–20 min)");
         line("benchmarks/run.sh --quick      # smoke run: 1 round × 3 s (≈ 3 min)");
-        line("benchmarks/scale.sh            # scale checks: 10k idle connections, 1,000 vs 10 routes, 1 GiB upload, slow reader");
+        line(
+                "benchmarks/scale.sh            # scale checks: 10k idle connections, 1,000 vs 10 routes, 1 GiB upload, slow reader");
         line("benchmarks/profile.sh          # JFR profile of express4j under plaintext and JSON load: hot methods");
         line("benchmarks/jmh.sh              # JMH micro-benchmarks (add a regex to pick some, e.g. jmh.sh ETag)");
         line("```");
@@ -122,8 +136,22 @@ public final class Report {
         line();
         line("| | |");
         line("|---|---|");
-        for (String key : List.of("date", "commit", "mode", "rounds", "nproc", "cpu", "memory", "kernel", "jdk", "node", "wrk",
-                "java_opts", "pinning", "load_before", "load_after")) {
+        for (String key : List.of(
+                "date",
+                "commit",
+                "mode",
+                "rounds",
+                "nproc",
+                "cpu",
+                "memory",
+                "kernel",
+                "jdk",
+                "node",
+                "wrk",
+                "java_opts",
+                "pinning",
+                "load_before",
+                "load_after")) {
             if (machine.containsKey(key)) line("| " + key.replace('_', ' ') + " | " + machine.get(key) + " |");
         }
         line();
@@ -132,7 +160,8 @@ public final class Report {
     private List<String> serversPresent() {
         Set<String> seen = new LinkedHashSet<>();
         for (Map<String, String> row : load.rows()) seen.add(row.get("server"));
-        List<String> ordered = new ArrayList<>(SERVER_ORDER.stream().filter(seen::contains).toList());
+        List<String> ordered =
+                new ArrayList<>(SERVER_ORDER.stream().filter(seen::contains).toList());
         seen.stream().filter(s -> !ordered.contains(s)).forEach(ordered::add);
         return ordered;
     }
@@ -197,32 +226,47 @@ public final class Report {
         ratioTarget("1 MiB file ≥ 1.0× raw Netty", "express4j", "static", 1.0);
         Double ours = medians.rps("express4j", "stream");
         Double javalin = medians.rps("javalin", "stream");
-        target("stream ≥ Javalin", ours == null || javalin == null ? null
-                : fmt0(ours) + " vs " + fmt0(javalin) + " req/s", ours == null || javalin == null ? null : ours >= javalin);
+        target(
+                "stream ≥ Javalin",
+                ours == null || javalin == null ? null : fmt0(ours) + " vs " + fmt0(javalin) + " req/s",
+                ours == null || javalin == null ? null : ours >= javalin);
         Double p99 = medians.metric("express4j", "plaintext-c256", "p99_ms");
         Double p99n = medians.metric(BASELINE, "plaintext-c256", "p99_ms");
-        target("p99 at c256 ≤ 1.5× raw Netty's", p99 == null || p99n == null ? null
-                : fmt2(p99) + " ms vs " + fmt2(p99n) + " ms (" + fmt2(p99 / p99n) + "×)",
+        target(
+                "p99 at c256 ≤ 1.5× raw Netty's",
+                p99 == null || p99n == null
+                        ? null
+                        : fmt2(p99) + " ms vs " + fmt2(p99n) + " ms (" + fmt2(p99 / p99n) + "×)",
                 p99 == null || p99n == null ? null : p99 <= 1.5 * p99n);
         for (String s : List.of("express4j", "express4j-aot")) {
             Map<String, String> srv = servers.find("server", s);
             if (srv == null && !s.equals("express4j")) continue;
             String with = s.equals("express4j") ? "" : " (AOT cache)";
             Double startup = srv == null ? null : num(srv.get("startup_ms"));
-            target("startup to first response ≤ 300 ms" + with, startup == null ? null : fmt0(startup) + " ms",
+            target(
+                    "startup to first response ≤ 300 ms" + with,
+                    startup == null ? null : fmt0(startup) + " ms",
                     startup == null ? null : startup <= 300);
             Double idle = srv == null ? null : num(srv.get("rss_idle_mib"));
-            target("RSS idle ≤ 100 MiB" + with, idle == null ? null : fmt1(idle) + " MiB",
+            target(
+                    "RSS idle ≤ 100 MiB" + with,
+                    idle == null ? null : fmt1(idle) + " MiB",
                     idle == null ? null : idle <= 100);
             Double peak = srv == null ? null : num(srv.get("rss_peak_mib"));
-            target("RSS peak ≤ 220 MiB under these loads" + with, peak == null ? null : fmt1(peak) + " MiB",
+            target(
+                    "RSS peak ≤ 220 MiB under these loads" + with,
+                    peak == null ? null : fmt1(peak) + " MiB",
                     peak == null ? null : peak <= 220);
         }
         scaleTarget("10k idle connections ≤ 100 MiB extra", "idle10k", "rss_added_mib", " MiB", v -> v <= 100);
         scaleTarget("1,000 routes ≤ 10 % slower than 10", "routes", "slowdown_pct", " % slower", v -> v <= 10);
         scaleTarget("1 GiB upload with heap ≤ 64 MiB", "upload", "peak_heap_mib", " MiB peak heap", v -> v <= 64);
-        scaleTarget("slow reader on a 200 MiB stream (no target: peak heap)", "slow_reader", "peak_heap_mib",
-                " MiB peak heap", v -> true);
+        scaleTarget(
+                "slow reader on a 200 MiB stream (no target: peak heap)",
+                "slow_reader",
+                "peak_heap_mib",
+                " MiB peak heap",
+                v -> true);
         line();
         line("Status is against the numbers above; on a busy machine a *missed* may be noise — re-run to confirm. "
                 + "Why the missed ones stay missed, with the profiles and A/B runs behind it: "
@@ -237,15 +281,19 @@ public final class Report {
             target(label, pendingOrDash(server, test), null);
             return;
         }
-        target(label, rps == null || base == null ? null : fmt2(rps / base) + "× (" + fmt0(rps) + " vs "
-                + fmt0(base) + " req/s)", rps == null || base == null ? null : rps / base >= min);
+        target(
+                label,
+                rps == null || base == null
+                        ? null
+                        : fmt2(rps / base) + "× (" + fmt0(rps) + " vs " + fmt0(base) + " req/s)",
+                rps == null || base == null ? null : rps / base >= min);
     }
 
-    private void scaleTarget(String label, String check, String metric, String unit,
-                             java.util.function.DoublePredicate ok) {
+    private void scaleTarget(
+            String label, String check, String metric, String unit, java.util.function.DoublePredicate ok) {
         Map<String, String> row = scale.find("check", check, "server", "express4j", "metric", metric);
         Double v = row == null ? null : num(row.get("value"));
-        if (v != null && v < 0) {   // e.g. 1,000 routes faster than 10: no slowdown the rounds' noise can show
+        if (v != null && v < 0) { // e.g. 1,000 routes faster than 10: no slowdown the rounds' noise can show
             target(label, fmt1(v) + unit + " (no measurable slowdown: within the rounds' noise)", ok.test(0));
             return;
         }
@@ -274,8 +322,8 @@ public final class Report {
                 Double rps = medians.rps(s, t);
                 String range = t.equals("static") ? " " + feature(s, t, "range") + " |" : "";
                 if (rps == null) {
-                    line("| " + name(s) + " | " + pendingOrDash(s, t) + " | | | | | | | |" + (range.isEmpty() ? "" : " |")
-                            + " |");
+                    line("| " + name(s) + " | " + pendingOrDash(s, t) + " | | | | | | | |"
+                            + (range.isEmpty() ? "" : " |") + " |");
                     continue;
                 }
                 line("| " + name(s) + " | " + fmt0(rps) + " | " + ratioCell(s, t) + " | "
@@ -329,7 +377,9 @@ public final class Report {
     private void profiles() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches("profile-.*\\.txt")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().matches("profile-.*\\.txt"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) return;
         line("## Hot spots (`benchmarks/profile.sh`, JFR execution samples)");
@@ -364,10 +414,11 @@ public final class Report {
             String bench = row.get(0).replace("io.express4j.bench.jmh.", "");
             StringBuilder params = new StringBuilder();
             for (int i = 7; i < row.size(); i++) {
-                if (!row.get(i).isEmpty()) params.append(params.isEmpty() ? "" : ", ").append(row.get(i));
+                if (!row.get(i).isEmpty())
+                    params.append(params.isEmpty() ? "" : ", ").append(row.get(i));
             }
-            line("| " + bench + " | " + params + " | " + fmt1(num(row.get(4))) + " | " + fmt1(num(row.get(5)))
-                    + " | " + row.get(6) + " |");
+            line("| " + bench + " | " + params + " | " + fmt1(num(row.get(4))) + " | " + fmt1(num(row.get(5))) + " | "
+                    + row.get(6) + " |");
         }
         line();
     }
@@ -385,17 +436,19 @@ public final class Report {
                 + "classes loaded and linked ahead of time; JEP 515's method profiles left out, see `AOT_TRAINING_OPTS`) "
                 + "written by a short training run after the build (`train_aot` in `lib.sh`); only startup and memory "
                 + "should differ from express4j.");
-        line("- **raw Netty**: `RawNettyServer` / `RawNettyHandler` — `HttpServerCodec` and one hand-written handler on "
-                + "one epoll event loop thread: no ETag for dynamic bodies, a cached Date, Jackson per JSON response, "
-                + "zero-copy `DefaultFileRegion` with ETag/Last-Modified/single Range; the stream's 1,000 writes are "
-                + "flushed once at the end (on the event loop nothing could leave between them anyway).");
+        line(
+                "- **raw Netty**: `RawNettyServer` / `RawNettyHandler` — `HttpServerCodec` and one hand-written handler on "
+                        + "one epoll event loop thread: no ETag for dynamic bodies, a cached Date, Jackson per JSON response, "
+                        + "zero-copy `DefaultFileRegion` with ETag/Last-Modified/single Range; the stream's 1,000 writes are "
+                        + "flushed once at the end (on the event loop nothing could leave between them anyway).");
         line("- **Express 5.3.0 / Fastify 5.12.8**: `benchmarks/node/express.js`, `fastify.js` (versions pinned in "
                 + "`package-lock.json`, `@fastify/static` 8.3.0): `res.send`/`reply.send`, `express.static` / `@fastify/static` (ETag + Range on "
                 + "by default), Express streams with `res.write` × 1,000 (Node queues what the socket refuses and sends it in one "
                 + "writev), Fastify with a Readable.");
-        line("- **Javalin 7.2.3** (Jetty 12.1): `JavalinServer` — `useVirtualThreads = true`, `ctx.result`, `ctx.json` (Jackson 3), "
-                + "Jetty's static files, `outputStream().write` + `flush` × 1,000 (blocking on the virtual thread). Javalin's `generateEtags` is off by "
-                + "default and left so.");
+        line(
+                "- **Javalin 7.2.3** (Jetty 12.1): `JavalinServer` — `useVirtualThreads = true`, `ctx.result`, `ctx.json` (Jackson 3), "
+                        + "Jetty's static files, `outputStream().write` + `flush` × 1,000 (blocking on the virtual thread). Javalin's `generateEtags` is off by "
+                        + "default and left so.");
         line("- The ETag column shows whether the response carried one: servers that hash the body do more work.");
         line();
     }

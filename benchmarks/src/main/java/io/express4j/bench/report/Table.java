@@ -33,7 +33,9 @@ record Table(List<String> columns, List<Map<String, String>> rows) {
         List<Path> files;
         try (java.util.stream.Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".tsv")).sorted().toList();
+                            && p.getFileName().toString().endsWith(".tsv"))
+                    .sorted()
+                    .toList();
         }
         List<String> columns = List.of();
         List<Map<String, String>> rows = new ArrayList<>();

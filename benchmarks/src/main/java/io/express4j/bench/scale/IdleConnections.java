@@ -55,8 +55,8 @@ public final class IdleConnections {
             if (holdEnd == Long.MAX_VALUE) {
                 int answered = answered(conns);
                 if (answered == count || now - start > CONNECT_DEADLINE_NANOS) {
-                    System.out.println("READY " + answered + " of " + count + " in " + (now - start) / 1_000_000
-                            + " ms");
+                    System.out.println(
+                            "READY " + answered + " of " + count + " in " + (now - start) / 1_000_000 + " ms");
                     System.out.flush();
                     holdEnd = now + holdNanos;
                 }
@@ -119,9 +119,12 @@ public final class IdleConnections {
                         key.cancel();
                         continue;
                     }
-                    for (int i = 0; i + 4 < n; i++) {   // status lines: "HTTP/1.1 "
-                        if (buf.get(i) == 'H' && buf.get(i + 1) == 'T' && buf.get(i + 2) == 'T'
-                                && buf.get(i + 3) == 'P' && buf.get(i + 4) == '/') c.responses++;
+                    for (int i = 0; i + 4 < n; i++) { // status lines: "HTTP/1.1 "
+                        if (buf.get(i) == 'H'
+                                && buf.get(i + 1) == 'T'
+                                && buf.get(i + 2) == 'T'
+                                && buf.get(i + 3) == 'P'
+                                && buf.get(i + 4) == '/') c.responses++;
                     }
                 }
             } catch (IOException e) {

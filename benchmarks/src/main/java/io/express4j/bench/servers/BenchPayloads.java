@@ -11,11 +11,13 @@ import java.util.Arrays;
 public final class BenchPayloads {
     /** {@code GET /plaintext}: 13 bytes. */
     public static final String HELLO = "Hello, World!";
+
     public static final byte[] HELLO_BYTES = HELLO.getBytes(StandardCharsets.UTF_8);
     /** {@code GET /json}: {@code {"message":"Hello, World!"}}. */
     public static final String MESSAGE_KEY = "message";
     /** {@code GET /stream}: this many writes of {@link #KIB}. */
     public static final int STREAM_WRITES = 1000;
+
     public static final byte[] KIB = filled(1024);
     /** {@code GET /static/1mib.bin} is served from this directory (run.sh creates the file). */
     public static final String STATIC_FILE = "1mib.bin";

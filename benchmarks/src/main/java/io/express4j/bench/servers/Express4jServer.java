@@ -5,7 +5,6 @@ import io.express4j.Express;
 import io.express4j.Handler;
 import io.express4j.Middleware;
 import io.express4j.Server;
-
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class Express4jServer {
         app.put("/upload", (req, res) -> upload(req.inputStream(), res));
         app.get("/big", (req, res) -> {
             String mib = req.query("mib");
-            long chunks = (mib == null ? 200 : Long.parseLong(mib)) * 16;   // 64 KiB writes
+            long chunks = (mib == null ? 200 : Long.parseLong(mib)) * 16; // 64 KiB writes
             byte[] chunk = new byte[64 * 1024];
             res.set("Content-Type", "application/octet-stream");
             for (long i = 0; i < chunks; i++) res.write(chunk);
@@ -72,8 +71,7 @@ public final class Express4jServer {
         long total = 0;
         for (int n; (n = in.read(buf)) >= 0; ) total += n;
         long millis = (System.nanoTime() - start) / 1_000_000;
-        res.type("json").send("{\"bytes\":" + total + ",\"millis\":" + millis + ",\"heap\":" + HeapPeaks.json()
-                + "}");
+        res.type("json").send("{\"bytes\":" + total + ",\"millis\":" + millis + ",\"heap\":" + HeapPeaks.json() + "}");
     }
 
     /**

@@ -3,7 +3,6 @@ package io.express4j.bench.servers;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
-
 import java.io.OutputStream;
 import java.util.Map;
 

@@ -21,8 +21,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -33,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The raw Netty handler: what a Netty user writes by hand for the same four endpoints. It does the same work as
@@ -44,8 +43,9 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=utf-8");
     private static final AsciiString OCTET_STREAM = AsciiString.cached("application/octet-stream");
 
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /** Where the static file lives; its validators are read per request, as a file server must. */
     record StaticDir(Path dir) {}
@@ -81,7 +81,10 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
         if (uri.equals("/plaintext")) {
             full(ctx, keepAlive, TEXT_PLAIN, BenchPayloads.HELLO_BYTES);
         } else if (uri.equals("/json")) {
-            full(ctx, keepAlive, APPLICATION_JSON,
+            full(
+                    ctx,
+                    keepAlive,
+                    APPLICATION_JSON,
                     Json.MAPPER.writeValueAsBytes(Map.of(BenchPayloads.MESSAGE_KEY, BenchPayloads.HELLO)));
         } else if (uri.equals("/stream")) {
             stream(ctx, keepAlive);
@@ -95,8 +98,8 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void full(ChannelHandlerContext ctx, boolean keepAlive, AsciiString type, byte[] body) {
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(body));
+        FullHttpResponse res =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
         HttpHeaders h = res.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, type);
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
@@ -111,7 +114,8 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
      */
     private static void stream(ChannelHandlerContext ctx, boolean keepAlive) {
         HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, OCTET_STREAM)
+        res.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, OCTET_STREAM)
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
                 .set(HttpHeaderNames.DATE, CachedDate.now());
         ctx.write(res);
@@ -135,9 +139,12 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
         String etag = "W/\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"";
         HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         HttpHeaders h = res.headers();
-        h.set(HttpHeaderNames.CONTENT_TYPE, OCTET_STREAM).set(HttpHeaderNames.ACCEPT_RANGES, "bytes")
+        h.set(HttpHeaderNames.CONTENT_TYPE, OCTET_STREAM)
+                .set(HttpHeaderNames.ACCEPT_RANGES, "bytes")
                 .set(HttpHeaderNames.ETAG, etag)
-                .set(HttpHeaderNames.LAST_MODIFIED, HTTP_DATE.format(attrs.lastModifiedTime().toInstant()))
+                .set(
+                        HttpHeaderNames.LAST_MODIFIED,
+                        HTTP_DATE.format(attrs.lastModifiedTime().toInstant()))
                 .set(HttpHeaderNames.DATE, CachedDate.now());
         if (etag.equals(req.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
             res.setStatus(HttpResponseStatus.NOT_MODIFIED);
@@ -201,7 +208,7 @@ final class RawNettyHandler extends ChannelInboundHandlerAdapter {
 
         private CachedDate() {}
 
-        static String now() {   // event loop only
+        static String now() { // event loop only
             long s = System.currentTimeMillis() / 1000;
             if (s != second) {
                 second = s;

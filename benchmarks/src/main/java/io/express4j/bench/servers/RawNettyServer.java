@@ -26,8 +26,8 @@ public final class RawNettyServer {
     public static void main(String[] args) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, io);
         RawNettyHandler.StaticDir files = new RawNettyHandler.StaticDir(BenchPayloads.staticDir());
         Channel server = new ServerBootstrap()
@@ -41,7 +41,9 @@ public final class RawNettyServer {
                         ch.pipeline().addLast(new HttpServerCodec(), new RawNettyHandler(files));
                     }
                 })
-                .bind(BenchPayloads.port(args, 8082)).sync().channel();
+                .bind(BenchPayloads.port(args, 8082))
+                .sync()
+                .channel();
         System.out.println("raw netty (" + (epoll ? "epoll" : "nio") + ") listening on " + server.localAddress());
         server.closeFuture().sync();
     }
