@@ -1,7 +1,9 @@
 package io.express4j;
 
 import static io.express4j.BodyParserApps.createApp;
+import static io.express4j.BodyParserApps.createStoreApp;
 import static io.express4j.BodyParserApps.dots;
+import static io.express4j.BodyParserApps.expectStore;
 import static io.express4j.BodyParserApps.hex;
 import static io.express4j.BodyParserRequests.expect;
 import static io.express4j.BodyParserRequests.post;
@@ -157,32 +159,8 @@ abstract class RawAndTextParserCases {
 
     @Nested
     class AsyncLocalStorage {
-        private static final ThreadLocal<Map<String, String>> STORE = new ThreadLocal<>();
-
         private App app() {
-            App app = Express.app();
-            app.use((req, res, next) -> {
-                STORE.set(Map.of("foo", "bar"));
-                next.run();
-            });
-            app.use(parser());
-            app.use((req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                next.run();
-            });
-            app.use((err, req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                BodyParserApps.renderError(err, req, res, next);
-            });
-            app.post("/", BodyParserApps::echo);
-            return app;
-        }
-
-        private void expectStore(RawResponse r, int status) {
-            assertThat(r.status()).isEqualTo(status);
-            assertThat(r.header("x-store-foo")).isEqualTo("bar");
+            return createStoreApp(parser());
         }
 
         @Test
