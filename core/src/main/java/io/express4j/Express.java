@@ -147,4 +147,21 @@ public final class Express {
     public static Middleware cookieParser(List<String> secrets) {
         return new CookieParser(secrets);
     }
+
+    // ---- security headers (helmet 8) ----
+
+    /**
+     * helmet 8 with its defaults: Content-Security-Policy, Cross-Origin-Opener-Policy, Cross-Origin-Resource-Policy,
+     * Origin-Agent-Cluster, Referrer-Policy, Strict-Transport-Security, X-Content-Type-Options,
+     * X-DNS-Prefetch-Control, X-Download-Options, X-Frame-Options, X-Permitted-Cross-Domain-Policies,
+     * X-XSS-Protection, and no X-Powered-By.
+     */
+    public static Middleware helmet() {
+        return helmet(new HelmetOptions());
+    }
+
+    /** helmet with options; a bad value throws {@link IllegalArgumentException} here, with helmet's message. */
+    public static Middleware helmet(HelmetOptions options) {
+        return options.build();
+    }
 }
