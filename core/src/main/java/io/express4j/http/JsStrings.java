@@ -271,6 +271,20 @@ public final class JsStrings {
         return c >= '0' && c <= '9';
     }
 
+    /**
+     * JavaScript's {@code x.toFixed(digits)} for a finite x: rounded on x's exact binary value, a tie going up in
+     * magnitude, with exactly {@code digits} (0–100) decimals.
+     */
+    public static String toFixed(double x, int digits) {
+        if (digits < 0 || digits > 100)
+            throw new IllegalArgumentException("toFixed() digits argument must be between 0 and 100");
+        if (Math.abs(x) >= 1e21) return numberToString(x);
+        String s = new java.math.BigDecimal(x)
+                .setScale(digits, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
+    }
+
     /** {@code JSON.stringify(s)} for a string: quoted, with JSON's escapes (what error messages quote names with). */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
