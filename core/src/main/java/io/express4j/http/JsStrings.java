@@ -279,10 +279,10 @@ public final class JsStrings {
         if (digits < 0 || digits > 100)
             throw new IllegalArgumentException("toFixed() digits argument must be between 0 and 100");
         if (Math.abs(x) >= 1e21) return numberToString(x);
-        String s = new java.math.BigDecimal(x)
+        if (x < 0) return "-" + toFixed(-x, digits); // "-0.00" for -0.0001, which BigDecimal's zero would lose
+        return new java.math.BigDecimal(x)
                 .setScale(digits, java.math.RoundingMode.HALF_UP)
                 .toPlainString();
-        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
     }
 
     /** {@code JSON.stringify(s)} for a string: quoted, with JSON's escapes (what error messages quote names with). */

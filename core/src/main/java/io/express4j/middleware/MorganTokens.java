@@ -164,6 +164,18 @@ public final class MorganTokens implements MorganFormat.Tokens {
         }
     }
 
+    /**
+     * morgan's {@code :req[field]}: Node's {@code req.headers[field]}, which {@code req.get} reads too, except that
+     * {@code req.get} takes Referer and Referrer for each other.
+     */
+    private static String requestHeader(Request req, Response res, String field) {
+        if (field == null || field.isEmpty()) return null;
+        String lower = field.toLowerCase(Locale.ROOT);
+        return lower.equals("referer") || lower.equals("referrer")
+                ? req.headers().get(lower)
+                : req.get(lower);
+    }
+
     /** morgan's {@code :res[field]}: only once the head is written, as Node's header store held it. */
     private static String responseHeader(Request req, Response res, String field) {
         if (field == null || !res.headersSent()) return null;
