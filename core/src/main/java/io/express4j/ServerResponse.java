@@ -40,6 +40,8 @@ public class ServerResponse {
     private boolean closeAfter;
     /** on-headers listeners in the order added; null until one is (most responses have none). */
     private List<Runnable> headerListeners;
+    /** Hooks run as the response is ended, before its last bytes (and head, if not yet sent) go out. */
+    private List<Runnable> endListeners;
 
     ServerResponse(HttpExchange exchange, String requestMethod) {
         this.exchange = exchange;
@@ -193,6 +195,25 @@ public class ServerResponse {
         headerListeners.add(listener);
     }
 
+    /**
+     * Runs {@code listener} once when the response is being ended ({@code end}, {@code send}, a file…), before
+     * anything of that call is written: what express-session does by wrapping {@code res.end} to save the session
+     * first. What it throws comes out of the ending call with the response untouched, so the error can still be
+     * answered.
+     */
+    void beforeEnd(Runnable listener) {
+        if (finished) return;
+        if (endListeners == null) endListeners = new ArrayList<>(1);
+        endListeners.add(listener);
+    }
+
+    private void runEndListeners() {
+        List<Runnable> listeners = endListeners;
+        if (listeners == null) return;
+        endListeners = null;
+        for (Runnable listener : listeners) listener.run();
+    }
+
     private void runHeaderListeners() {
         List<Runnable> listeners = headerListeners;
         if (listeners == null) return;
@@ -284,6 +305,7 @@ public class ServerResponse {
     }
 
     private void endWith(byte[] data) {
+        runEndListeners();
         if (!headersSent) runHeaderListeners();
         finished = true;
         if (!headersSent) {
@@ -312,6 +334,7 @@ public class ServerResponse {
             done.accept(null);
             return;
         }
+        runEndListeners();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             if (!headersSent) {
