@@ -137,9 +137,11 @@ final class CookieSession implements Middleware {
                 throw new IllegalStateException("Cannot send secure cookie over unencrypted connection");
             }
             CookiesSetCookie.Attributes attributes = options.attributes(secureRequest);
-            setCookie(name, value, attributes, true);
+            if (value.isEmpty()) attributes = attributes.deleted();
+            setCookie(name, value, attributes, options.overwrite());
             if (options.signed()) {
-                setCookie(name + ".sig", Keygrip.sign(name + "=" + value, keys.get(0)), attributes, true);
+                setCookie(
+                        name + ".sig", Keygrip.sign(name + "=" + value, keys.get(0)), attributes, options.overwrite());
             }
         }
 

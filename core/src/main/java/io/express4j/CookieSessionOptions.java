@@ -24,6 +24,7 @@ public final class CookieSessionOptions {
     private String sameSite;
     private String priority;
     private boolean partitioned;
+    private boolean overwrite = true;
 
     /** The cookie's name; default {@code session} (the signature goes in {@code <name>.sig}). */
     public CookieSessionOptions name(String name) {
@@ -101,6 +102,16 @@ public final class CookieSessionOptions {
     public CookieSessionOptions partitioned(boolean partitioned) {
         this.partitioned = partitioned;
         return this;
+    }
+
+    /** Replace Set-Cookie lines of the same name set earlier in the response; default true. */
+    public CookieSessionOptions overwrite(boolean overwrite) {
+        this.overwrite = overwrite;
+        return this;
+    }
+
+    boolean overwrite() {
+        return overwrite;
     }
 
     String name() {

@@ -26,7 +26,15 @@ public final class CookiesSetCookie {
             String sameSite,
             boolean secure,
             boolean httpOnly,
-            boolean partitioned) {}
+            boolean partitioned) {
+        /**
+         * What an empty value makes of the attributes: {@code cookies} expires its Cookie object at the epoch, and the
+         * {@code .sig} line written from the same object keeps that expiry.
+         */
+        public Attributes deleted() {
+            return new Attributes(path, null, 0L, domain, priority, sameSite, secure, httpOnly, partitioned);
+        }
+    }
 
     /**
      * The header line for {@code name=value}; throws {@link IllegalArgumentException} with {@code cookies}' messages
