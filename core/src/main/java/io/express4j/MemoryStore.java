@@ -99,6 +99,11 @@ public final class MemoryStore implements SessionStore {
         sessions.values().removeIf(stored -> stored.expired(now));
     }
 
+    /** How many sessions are held, expired ones not yet removed included. */
+    int heldForTests() {
+        return sessions.size();
+    }
+
     private void sweepWhenDue() {
         long now = clock.getAsLong();
         if (now < nextSweep) return;

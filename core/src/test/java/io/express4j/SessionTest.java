@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.express4j.SessionTestSupport.CountingStore;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -788,6 +789,25 @@ class SessionTest {
             assertThat(get(server, "/", "Cookie", "connect.sid=s%3A" + id + ".badsig")
                             .text())
                     .isEqualTo("set");
+        }
+    }
+
+    @Test
+    void malformedCookiesStartAFreshSessionNeverAnError() {
+        try (TestServer server = server(options(), SET_OR_GET_BOB)) {
+            for (String bad : List.of(
+                    "connect.sid=%E0%A4%A",
+                    "connect.sid=s%3A",
+                    "connect.sid=s:.",
+                    "connect.sid=\"s%3Aabc",
+                    "connect.sid",
+                    ";;;=",
+                    "connect.sid=s%3A" + "x".repeat(4000) + ".sig")) {
+                RawResponse r = get(server, "/", "Cookie", bad);
+                assertThat(r.status()).as(bad).isEqualTo(200);
+                assertThat(r.text()).as(bad).isEqualTo("set");
+                assertSetsCookie(r, "connect.sid");
+            }
         }
     }
 }
