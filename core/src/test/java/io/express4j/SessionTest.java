@@ -810,4 +810,22 @@ class SessionTest {
             }
         }
     }
+
+    /** DESIGN.md §6's snippet: a number stored in the session reads back as an Integer on the next request. */
+    @Test
+    void theContractsViewCounterCountsAcrossRequests() {
+        App app = Express.app();
+        app.use(Express.session(
+                new SessionOptions().secret("keyboard cat").resave(false).saveUninitialized(false)));
+        app.get("/count", (req, res) -> {
+            Session s = req.session();
+            s.put("views", ((Integer) s.getOrDefault("views", 0)) + 1);
+            res.json(Map.of("views", s.get("views")));
+        });
+        try (TestServer server = TestServer.serve(app)) {
+            RawResponse first = get(server, "/count");
+            assertThat(first.text()).isEqualTo("{\"views\":1}");
+            assertThat(get(server, "/count", "Cookie", cookie(first)).text()).isEqualTo("{\"views\":2}");
+        }
+    }
 }
