@@ -80,6 +80,12 @@ final class SessionTestSupport {
         assertThat(r.header("Set-Cookie")).as("Set-Cookie").isNotNull().startsWith(name + "=");
     }
 
+    /** The suite's error responder answered: 500 with the error's message as the body. */
+    static void assertFails(RawResponse r, String message) {
+        assertThat(r.status()).as("status").isEqualTo(500);
+        assertThat(r.text()).isEqualTo(message);
+    }
+
     static void assertNoCookie(RawResponse r) {
         assertThat(r.headers("Set-Cookie")).as("Set-Cookie").isEmpty();
     }
