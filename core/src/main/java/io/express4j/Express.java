@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
+import io.express4j.routing.NonBlocking;
 import io.express4j.send.StaticFiles;
 import java.util.List;
 
