@@ -355,6 +355,12 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     @Override
+    public App method(String method, List<?> paths, Middleware... chain) {
+        router().method(method, paths, chain);
+        return this;
+    }
+
+    @Override
     public App all(String path, Middleware... chain) {
         router().all(path, chain);
         return this;
@@ -363,6 +369,12 @@ public final class App implements Middleware, RouterVerbs<App> {
     @Override
     public App all(Pattern path, Middleware... chain) {
         router().all(path, chain);
+        return this;
+    }
+
+    @Override
+    public App all(List<?> paths, Middleware... chain) {
+        router().all(paths, chain);
         return this;
     }
 
