@@ -4,6 +4,7 @@ import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
 import io.express4j.middleware.Cors;
 import io.express4j.middleware.MethodOverride;
+import io.express4j.middleware.RateLimit;
 import io.express4j.send.StaticFiles;
 import java.util.List;
 import java.util.Objects;
@@ -152,7 +153,7 @@ public final class Express {
         return new CookieParser(secrets);
     }
 
-    // ---- cors 2.8, method-override 3.0 ----
+    // ---- cors 2.8, method-override 3.0, express-rate-limit 8 ----
 
     /** cors with its defaults: {@code Access-Control-Allow-Origin: *}, preflight answered 204. */
     public static Middleware cors() {
@@ -198,5 +199,15 @@ public final class Express {
     public static Middleware methodOverride(Function<Request, String> getter, MethodOverrideOptions options) {
         return new MethodOverride(
                 Objects.requireNonNull(getter, "getter"), options.methods(), KnownMethods::isStandard);
+    }
+
+    /** express-rate-limit with its defaults: 5 requests a minute per client IP. */
+    public static Middleware rateLimit() {
+        return rateLimit(new RateLimitOptions());
+    }
+
+    /** express-rate-limit: a fixed window per key; requests past the limit are refused (429). */
+    public static Middleware rateLimit(RateLimitOptions options) {
+        return new RateLimit(options, options.store() != null ? options.store() : new RateLimitMemoryStore());
     }
 }
