@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * express-rate-limit 8's test/library/middleware-test.ts and headers-test.ts, the cases that apply; whole heads
  * compared with captures from express-rate-limit 8.7.5 on Express 5.3.0 (X-Powered-By aside). The memory store's
- * and ipKeyGenerator's suites are {@link RateLimitMemoryStoreTest} and {@link IpKeysTest}.
+ * and ipKeyGenerator's suites are {@link RateLimitMemoryStoreTest} and {@link io.express4j.http.IpKeysTest}.
  *
  * <p>Not ported: {@code skipSuccessfulRequests}/{@code skipFailedRequests}/{@code requestWasSuccessful} (not built:
  * they need the response-finished hook, {@code res.onFinished}); legacy callback stores and promise-returning

@@ -80,23 +80,14 @@ public final class IpKeys {
         return out;
     }
 
-    /** RFC 5952 text: lower-case hex without leading zeros, the longest run of two or more zero parts as {@code ::}. */
+    /**
+     * RFC 5952 text as ip-address prints it: lower-case hex without leading zeros, the longest zero run as
+     * {@code ::}, and never a dotted-quad tail (Node's own formatting, {@link IpLiterals#format}, writes one).
+     */
     static String format(int[] h) {
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (h[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && h[j] == 0) j++;
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
+        int[] run = IpLiterals.longestZeroRun(h);
+        int bestStart = run[0];
+        int bestLength = run[1];
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {

@@ -1,4 +1,4 @@
-package io.express4j;
+package io.express4j.http;
 
 import static io.express4j.http.IpKeys.key;
 import static org.assertj.core.api.Assertions.assertThat;
