@@ -305,4 +305,24 @@ class RateLimitHeadersTest {
         }
         assertThat(statuses).containsExactly(200, 429, 200);
     }
+
+    @Test
+    void draft8QuotaNamesAndPoliciesForOddWindows() {
+        // captured from express-rate-limit 8.7.5 (limit 3, key "k")
+        long[] windows = {1500, 5_400_000, 60_000, 3_600_000, 90_000, 129_600_000, 999};
+        String[] policies = {
+            "\"3-in-1.5sec\"; q=3; w=2; pk=:ODI1NGMzMjlhOTI4:",
+            "\"3-in-1.5hrs\"; q=3; w=5400; pk=:ODI1NGMzMjlhOTI4:",
+            "\"3-in-1min\"; q=3; w=60; pk=:ODI1NGMzMjlhOTI4:",
+            "\"3-in-1hr\"; q=3; w=3600; pk=:ODI1NGMzMjlhOTI4:",
+            "\"3-in-1.5min\"; q=3; w=90; pk=:ODI1NGMzMjlhOTI4:",
+            "\"3-in-1.5days\"; q=3; w=129600; pk=:ODI1NGMzMjlhOTI4:",
+            "\"3-in-0.999sec\"; q=3; w=1; pk=:ODI1NGMzMjlhOTI4:"
+        };
+        for (int i = 0; i < windows.length; i++) {
+            String name = io.express4j.http.RateLimitHeaders.quotaName(3, windows[i]);
+            assertThat(io.express4j.http.RateLimitHeaders.draft8Policy(name, 3, windows[i], "k"))
+                    .isEqualTo(policies[i]);
+        }
+    }
 }
