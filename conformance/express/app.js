@@ -11,7 +11,7 @@
 
 const express = require('express')
 
-const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'api', 'body', 'files', 'views', 'errors', 'pending']
+const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'api', 'body', 'files', 'views', 'errors', 'middleware', 'pending']
 
 function build (env) {
   const app = express()

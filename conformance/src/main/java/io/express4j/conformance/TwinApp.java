@@ -30,6 +30,7 @@ public final class TwinApp {
         FilesRoutes.install(app);
         ViewRoutes.install(app);
         ErrorRoutes.install(app);
+        MiddlewareRoutes.install(app);
         return app;
     }
 
