@@ -55,6 +55,11 @@ public final class KnownMethods {
         if (!STANDARD.contains(method)) declared.add(method);
     }
 
+    /** One of Node's {@code http.METHODS} (upper case), the list npm {@code methods} gives middleware. */
+    public static boolean isStandard(String method) {
+        return STANDARD.contains(method);
+    }
+
     public static boolean isKnown(String method) {
         return STANDARD.contains(method) || declared.contains(method);
     }
