@@ -30,6 +30,7 @@ public final class TwinApp {
         BodyRoutes.install(app);
         FilesRoutes.install(app, fixtures);
         ViewRoutes.install(app, fixtures);
+        MiddlewareRoutes.install(app);
         ErrorRoutes.install(app);
         return app;
     }
