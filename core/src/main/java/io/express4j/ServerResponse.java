@@ -173,10 +173,7 @@ public class ServerResponse {
 
     /** Sends the head at once; the body is then chunked because its length is not known. */
     public void flushHeaders() {
-        if (!headersSent) {
-            runHeaderListeners();
-            storeHead(-1);
-        }
+        implicitHead();
         flushHead(true);
     }
 
@@ -191,6 +188,13 @@ public class ServerResponse {
         if (headersSent) return;
         if (headerListeners == null) headerListeners = new ArrayList<>(2);
         headerListeners.add(listener);
+    }
+
+    /** Node's {@code _implicitHeader}: the head of a response whose writer never called {@code writeHead}. */
+    private void implicitHead() {
+        if (headersSent) return;
+        runHeaderListeners();
+        storeHead(-1);
     }
 
     private void runHeaderListeners() {
@@ -255,10 +259,7 @@ public class ServerResponse {
 
     public boolean write(byte[] chunk) {
         if (finished) throw new IllegalStateException("write after end");
-        if (!headersSent) {
-            runHeaderListeners();
-            storeHead(-1);
-        }
+        implicitHead();
         if (!hasBody || chunk.length == 0) {
             flushHead(true);
             return true;
@@ -314,10 +315,7 @@ public class ServerResponse {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            if (!headersSent) {
-                runHeaderListeners();
-                storeHead(-1);
-            }
+            implicitHead();
             finished = true;
             flushHead(false);
         } catch (RuntimeException e) {
