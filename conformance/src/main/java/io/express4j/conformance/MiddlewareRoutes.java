@@ -1,99 +1,90 @@
 package io.express4j.conformance;
 
 import io.express4j.App;
+import io.express4j.CorsOptions;
 import io.express4j.Express;
-import io.express4j.HelmetOptions;
-import java.util.LinkedHashMap;
+import io.express4j.Handler;
+import io.express4j.MethodOverrideOptions;
+import io.express4j.RateLimitOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
-/** Twin of {@code express/routes/middleware.js}: helmet 8.3.0 and on-headers 1.1.0 ({@code res.onHeaders}). */
+/**
+ * Twin of {@code express/routes/middleware.js}: cors, method-override and rate limiting. Rate limiters key by the
+ * {@code X-Key} header and send no legacy headers, as there.
+ */
 final class MiddlewareRoutes {
     private MiddlewareRoutes() {}
 
     static void install(App app) {
-        app.get("/mw/helmet", Express.helmet(), (req, res) -> res.send("ok"));
-        app.get("/mw/helmet/json", Express.helmet(), (req, res) -> res.json(Map.of("a", 1)));
-        Map<String, List<?>> custom = new LinkedHashMap<>();
-        custom.put("script-src", List.of("'self'", "cdn.example"));
-        custom.put("base-uri", null);
-        custom.put("reportTo", List.of("default"));
-        app.get(
-                "/mw/helmet/custom",
-                Express.helmet(new HelmetOptions()
-                        .contentSecurityPolicy(custom)
-                        .crossOriginEmbedderPolicy(true)
-                        .crossOriginResourcePolicy("cross-origin")
-                        .referrerPolicy("origin", "unsafe-url")
-                        .strictTransportSecurity(123, false, true)
-                        .xDnsPrefetchControlAllow(true)
-                        .xFrameOptions("deny")
-                        .xPermittedCrossDomainPolicies("by-content-type")),
-                (req, res) -> res.send("ok"));
-        app.get(
-                "/mw/helmet/report-only",
-                Express.helmet(new HelmetOptions()
-                        .contentSecurityPolicy(Map.of("defaultSrc", List.of("'self'")))
-                        .contentSecurityPolicyUseDefaults(false)
-                        .contentSecurityPolicyReportOnly(true)),
-                (req, res) -> res.send("ok"));
-        app.get(
-                "/mw/helmet/off",
-                Express.helmet(new HelmetOptions()
-                        .contentSecurityPolicy(false)
-                        .crossOriginOpenerPolicy(false)
-                        .crossOriginResourcePolicy(false)
-                        .originAgentCluster(false)
-                        .referrerPolicy(false)
-                        .strictTransportSecurity(false)
-                        .xContentTypeOptions(false)
-                        .xDnsPrefetchControl(false)
-                        .xDownloadOptions(false)
-                        .xFrameOptions(false)
-                        .xPermittedCrossDomainPolicies(false)
-                        .xPoweredBy(false)
-                        .xXssProtection(false)),
-                (req, res) -> res.send("ok"));
-        app.get(
-                "/mw/helmet/nonce",
-                Express.helmet(new HelmetOptions()
-                        .contentSecurityPolicy(Map.of("scriptSrc", List.of("'self'", (HelmetOptions.CspValue)
-                                (req, res) -> "'nonce-" + req.query("n") + "'")))),
-                (req, res) -> res.send("ok"));
-        app.get(
-                "/mw/helmet/bad-value",
-                Express.helmet(
-                        new HelmetOptions().contentSecurityPolicy(Map.of("scriptSrc", List.of((HelmetOptions.CspValue)
-                                (req, res) -> "bad;value")))),
-                (req, res) -> res.send("never"));
-        app.use("/mw/helmet-404", Express.helmet());
+        Handler answer = (req, res) -> res.send(req.method() + " " + req.originalUrl());
 
-        app.get("/mw/on-headers", (req, res) -> {
-            res.onHeaders(() -> {
-                res.setHeader("X-Status-Seen", String.valueOf(res.statusCode()));
-                res.statusCode(202);
-            });
-            res.status(201).send("x");
-        });
-        app.get("/mw/on-headers/order", (req, res) -> {
-            for (String n : List.of("1", "2", "3")) {
-                res.onHeaders(() -> {
-                    Object before = res.getHeader("X-Order");
-                    res.setHeader("X-Order", (before == null ? "start" : before) + "," + n);
-                });
-            }
-            res.send("x");
-        });
-        app.get("/mw/on-headers/write", (req, res) -> {
-            res.onHeaders(() -> res.setHeader("X-Hook", "before-write"));
-            res.set("Content-Type", "text/plain");
-            res.write("a");
-            res.end("b");
-        });
-        app.get("/mw/on-headers/write-head", (req, res) -> {
-            res.onHeaders(() -> res.setHeader("X-Seen", res.getHeader("X-Given") + " " + res.statusCode()));
-            res.writeHead(203, Map.of("X-Given", "yes"));
-            res.end();
-        });
+        app.all("/mw/cors/default", Express.cors(), answer);
+        app.all(
+                "/mw/cors/fixed",
+                Express.cors(new CorsOptions()
+                        .origin("http://example.com")
+                        .credentials(true)
+                        .maxAge(0)
+                        .exposedHeaders("X-A", "X-B")),
+                answer);
+        app.all(
+                "/mw/cors/list",
+                Express.cors(new CorsOptions()
+                        .origin(List.of(Pattern.compile("foo\\.com$"), "http://example.com"))
+                        .allowedHeaders("A,B")
+                        .optionsSuccessStatus(200)
+                        .maxAge(600)),
+                answer);
+        app.all(
+                "/mw/cors/reflect",
+                Express.cors(
+                        new CorsOptions().origin(true).preflightContinue(true).methods("GET", "POST")),
+                answer);
+        app.all("/mw/cors/regex", Express.cors(new CorsOptions().origin(Pattern.compile("^https?://x\\."))), answer);
+        app.all("/mw/cors/off", Express.cors(new CorsOptions().origin(false).credentials(true)), answer);
+        app.all(
+                "/mw/cors/callback",
+                Express.cors(new CorsOptions().origin(origin -> "http://ok.test".equals(origin))),
+                answer);
+        app.all(
+                "/mw/cors/vary",
+                (req, res, next) -> {
+                    res.set("Vary", "Accept");
+                    next.run();
+                },
+                Express.cors(new CorsOptions().origin("http://example.com")),
+                answer);
+
+        Handler overridden = (req, res) -> res.send(req.method() + " " + req.originalMethod());
+        app.use("/mw/override/header", Express.methodOverride());
+        app.use("/mw/override/query", Express.methodOverride("_method"));
+        app.use("/mw/override/any", Express.methodOverride("X-Method", new MethodOverrideOptions().anyMethod()));
+        app.all("/mw/override/*splat", overridden);
+
+        // one request per key, its limit in ?limit (see middleware.js)
+        Supplier<RateLimitOptions> byKey = () -> new RateLimitOptions()
+                .keyGenerator(req -> String.valueOf(req.get("X-Key")))
+                .limit(req -> Integer.parseInt(req.query("limit")))
+                .legacyHeaders(false);
+        app.get("/mw/limit/default", Express.rateLimit(byKey.get()), answer);
+        app.get("/mw/limit/draft6", Express.rateLimit(byKey.get().standardHeaders(true)), answer);
+        app.get("/mw/limit/draft7", Express.rateLimit(byKey.get().standardHeaders("draft-7")), answer);
+        app.get(
+                "/mw/limit/draft8",
+                Express.rateLimit(byKey.get().standardHeaders("draft-8").windowMs(5_400_000)),
+                Express.rateLimit(
+                        byKey.get().limit(3).standardHeaders("draft-8").identifier("second")),
+                answer);
+        app.get(
+                "/mw/limit/json",
+                Express.rateLimit(byKey.get()
+                        .statusCode(503)
+                        .message(Map.of("error", "slow down"))
+                        .standardHeaders("draft-7")),
+                answer);
+        app.get("/mw/limit/skip", Express.rateLimit(byKey.get().skip(req -> "1".equals(req.query("skip")))), answer);
     }
 }

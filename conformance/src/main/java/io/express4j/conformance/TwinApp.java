@@ -30,8 +30,9 @@ public final class TwinApp {
         BodyRoutes.install(app);
         FilesRoutes.install(app, fixtures);
         ViewRoutes.install(app, fixtures);
-        MiddlewareRoutes.install(app);
         ErrorRoutes.install(app);
+        MiddlewareRoutes.install(app);
+        HelmetRoutes.install(app);
         return app;
     }
 
