@@ -4,6 +4,7 @@ import io.express4j.http.ContentSecurityPolicy;
 import io.express4j.http.SecurityHeaders;
 import io.express4j.middleware.Helmet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ public final class HelmetOptions {
 
     /** One or more policy tokens, sent comma-separated ({@code no-referrer} by default). */
     public HelmetOptions referrerPolicy(String... policy) {
-        this.referrerPolicy = java.util.Arrays.asList(policy.clone());
+        this.referrerPolicy = Arrays.asList(policy.clone());
         return this;
     }
 

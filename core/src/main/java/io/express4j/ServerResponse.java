@@ -175,10 +175,7 @@ public class ServerResponse {
 
     /** Sends the head at once; the body is then chunked because its length is not known. */
     public void flushHeaders() {
-        if (!headersSent) {
-            runHeaderListeners();
-            storeHead(-1);
-        }
+        implicitHead();
         flushHead(true);
     }
 
@@ -212,6 +209,13 @@ public class ServerResponse {
         if (listeners == null) return;
         endListeners = null;
         for (Runnable listener : listeners) listener.run();
+    }
+
+    /** Node's {@code _implicitHeader}: the head of a response whose writer never called {@code writeHead}. */
+    private void implicitHead() {
+        if (headersSent) return;
+        runHeaderListeners();
+        storeHead(-1);
     }
 
     private void runHeaderListeners() {
@@ -276,10 +280,7 @@ public class ServerResponse {
 
     public boolean write(byte[] chunk) {
         if (finished) throw new IllegalStateException("write after end");
-        if (!headersSent) {
-            runHeaderListeners();
-            storeHead(-1);
-        }
+        implicitHead();
         if (!hasBody || chunk.length == 0) {
             flushHead(true);
             return true;
@@ -337,10 +338,7 @@ public class ServerResponse {
         runEndListeners();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            if (!headersSent) {
-                runHeaderListeners();
-                storeHead(-1);
-            }
+            implicitHead();
             finished = true;
             flushHead(false);
         } catch (RuntimeException e) {

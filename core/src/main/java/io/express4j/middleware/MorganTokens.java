@@ -35,6 +35,11 @@ public final class MorganTokens implements MorganFormat.Tokens {
                     "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** The last CLF date written: every line of a busy second shares it (as HttpDates caches the web form). */
+    private static volatile ClfSecond lastClf = new ClfSecond(Long.MIN_VALUE, "");
+
+    private record ClfSecond(long second, String text) {}
+
     private static final Map<String, MorganToken> TOKENS = new ConcurrentHashMap<>();
     private static final Map<String, MorganFormat> FORMATS = new ConcurrentHashMap<>();
 
@@ -202,9 +207,18 @@ public final class MorganTokens implements MorganFormat.Tokens {
         return JsStrings.toFixed(ms, n);
     }
 
+    private static String clf(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        ClfSecond cached = lastClf;
+        if (cached.second() == second) return cached.text();
+        String text = CLF.format(Instant.ofEpochSecond(second));
+        lastClf = new ClfSecond(second, text);
+        return text;
+    }
+
     private static String date(long millis, String format) {
         return switch (format) {
-            case "clf" -> CLF.format(Instant.ofEpochMilli(millis));
+            case "clf" -> clf(millis);
             case "iso" -> ISO.format(Instant.ofEpochMilli(millis));
             case "web" -> HttpDates.format(millis);
             default -> null;
