@@ -42,6 +42,17 @@ exports.install = function (app) {
   app.get('/mw/session/options', everything, (req, res) => res.send('ok'))
   app.get('/mw/session/no-secret', session({ resave: false, saveUninitialized: false }), (req, res) => res.send('never'))
 
+  // a store that fails to save: express-session has sent the response when it learns, express4j has not
+  const broken = new session.MemoryStore()
+  broken.set = (sid, sess, callback) => callback(new Error('store down'))
+  app.get('/mw/session/store-error', session({
+    secret: 'keyboard cat',
+    resave: false,
+    saveUninitialized: true,
+    store: broken,
+    genid: () => 'broken'
+  }), (req, res) => res.send('session saved'))
+
   const cs = cookieSession({ name: 'cs', keys: ['k1', 'k2'] })
   app.get('/mw/cookie-session/set', cs, (req, res) => {
     req.session.views = 5

@@ -7,6 +7,7 @@ import io.express4j.Express;
 import io.express4j.MemoryStore;
 import io.express4j.Middleware;
 import io.express4j.SessionOptions;
+import io.express4j.spi.SessionStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,6 +70,31 @@ final class SessionRoutes {
                 "/mw/session/no-secret",
                 Express.session(new SessionOptions().resave(false).saveUninitialized(false)),
                 (req, res) -> res.send("never"));
+
+        // a store that fails to save: express-session has sent the response when it learns, express4j has not
+        SessionStore broken = new SessionStore() {
+            @Override
+            public Map<String, Object> get(String sid) {
+                return null;
+            }
+
+            @Override
+            public void set(String sid, Map<String, Object> session) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public void destroy(String sid) {}
+        };
+        app.get(
+                "/mw/session/store-error",
+                Express.session(new SessionOptions()
+                        .secret("keyboard cat")
+                        .resave(false)
+                        .saveUninitialized(true)
+                        .store(broken)
+                        .genid(req -> "broken")),
+                (req, res) -> res.send("session saved"));
 
         Middleware cs =
                 Express.cookieSession(new CookieSessionOptions().name("cs").keys("k1", "k2"));
