@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
@@ -27,24 +28,31 @@ import java.util.concurrent.TimeUnit;
 public final class InProcessConnection implements AutoCloseable {
     private static final int HIGH_WATER = 1 << 20;
 
+    private final ChannelFuture connected;
     private final Channel channel;
     private final Received received;
 
-    private InProcessConnection(Channel channel, Received received) {
-        this.channel = channel;
+    private InProcessConnection(ChannelFuture connected, Received received) {
+        this.connected = connected;
+        this.channel = connected.channel();
         this.received = received;
     }
 
+    /**
+     * Connects without waiting: what is written before the connection is up goes out once it is (in order), and a
+     * refused connection fails the first read, so a request costs no extra round trip to the event loop.
+     */
     static InProcessConnection open(EventLoopGroup group, LocalAddress address) {
         Received received = new Received();
-        Channel channel = new Bootstrap()
+        ChannelFuture connected = new Bootstrap()
                 .group(group)
                 .channel(LocalChannel.class)
                 .handler(received.handler)
-                .connect(address)
-                .syncUninterruptibly()
-                .channel();
-        return new InProcessConnection(channel, received);
+                .connect(address);
+        connected.addListener(f -> {
+            if (!f.isSuccess()) received.fail(f.cause());
+        });
+        return new InProcessConnection(connected, received);
     }
 
     /** What the server sends, as it arrives; -1 once the server closed and everything was read. */
@@ -65,7 +73,17 @@ public final class InProcessConnection implements AutoCloseable {
 
             @Override
             public void write(byte[] b, int off, int len) {
-                if (len > 0) channel.writeAndFlush(Unpooled.copiedBuffer(b, off, len));
+                if (len == 0) return;
+                ByteBuf data = Unpooled.copiedBuffer(b, off, len);
+                if (connected.isDone()) {
+                    channel.writeAndFlush(data);
+                } else {
+                    // listeners run in the order added, and before any write submitted once this one is done
+                    connected.addListener(f -> {
+                        if (f.isSuccess()) channel.writeAndFlush(data);
+                        else data.release();
+                    });
+                }
             }
         };
     }
@@ -79,9 +97,10 @@ public final class InProcessConnection implements AutoCloseable {
         return channel.isActive();
     }
 
+    /** Closes without waiting for the event loop to have done it, as closing a socket does not wait for the peer. */
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
+        channel.close();
     }
 
     /** The bytes received, queued for a reader on another thread. */
@@ -91,6 +110,8 @@ public final class InProcessConnection implements AutoCloseable {
         private int position;
         private long queued;
         private boolean ended;
+        /** Why the connection could not be made. */
+        private Throwable failure;
         private volatile long timeoutMillis = 30_000;
         private volatile Channel channel;
 
@@ -145,6 +166,7 @@ public final class InProcessConnection implements AutoCloseable {
                     }
                     continue;
                 }
+                if (failure != null) throw new IOException("in-process connection failed: " + failure, failure);
                 if (ended) return -1;
                 awaitUntil(deadline);
             }
@@ -183,6 +205,12 @@ public final class InProcessConnection implements AutoCloseable {
         }
 
         private synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        private synchronized void fail(Throwable cause) {
+            failure = cause;
             ended = true;
             notifyAll();
         }
