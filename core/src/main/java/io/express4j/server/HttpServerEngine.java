@@ -211,6 +211,8 @@ public final class HttpServerEngine implements AutoCloseable {
         while (!connections.isEmpty() && System.nanoTime() - deadline < 0 && sleep(10)) {
             // in-flight responses are finishing
         }
+        // on sockets, shutting the event loops down closes what is left; in process the loop is shared and stays
+        if (inProcess != null) connections.forEach(ConnectionHandler::closeIdle);
         shutdownGroups();
     }
 

@@ -112,6 +112,7 @@ public final class InProcessConnection implements AutoCloseable {
         private boolean ended;
         /** Why the connection could not be made. */
         private Throwable failure;
+
         private volatile long timeoutMillis = 30_000;
         private volatile Channel channel;
 

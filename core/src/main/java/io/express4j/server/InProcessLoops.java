@@ -17,9 +17,7 @@ final class InProcessLoops {
 
     private static final class Holder {
         static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(
-                1,
-                new DefaultThreadFactory("express4j-in-process", true),
-                LocalIoHandler.newFactory());
+                1, new DefaultThreadFactory("express4j-in-process", true), LocalIoHandler.newFactory());
     }
 
     static EventLoopGroup group() {

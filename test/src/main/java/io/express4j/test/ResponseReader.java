@@ -93,18 +93,21 @@ final class ResponseReader {
         throw new EOFException("connection closed inside a line");
     }
 
-    /** Exactly {@code remaining} bytes. */
-    private final class LengthBody extends InputStream {
-        private long remaining;
-
-        LengthBody(long length) {
-            remaining = length;
-        }
-
+    /** A body read through its framing; single bytes go through the bulk read. */
+    private abstract static class FramedBody extends InputStream {
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
+    /** Exactly {@code remaining} bytes. */
+    private final class LengthBody extends FramedBody {
+        private long remaining;
+
+        LengthBody(long length) {
+            remaining = length;
         }
 
         @Override
@@ -118,15 +121,9 @@ final class ResponseReader {
     }
 
     /** A chunked body, read chunk by chunk as it arrives; trailers are skipped. */
-    private final class ChunkedBody extends InputStream {
+    private final class ChunkedBody extends FramedBody {
         private long left;
         private boolean done;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {

@@ -67,16 +67,19 @@ public final class TestRequest {
      * {@code text}, {@code xml}), a file extension ({@code png}), or a full type.
      */
     public TestRequest type(String type) {
-        String full = TYPE_SHORTHANDS.get(type);
-        if (full == null) full = type.contains("/") ? type : TestAccess.mimeType(type);
-        return set("Content-Type", full != null ? full : type);
+        return set("Content-Type", fullType(type));
     }
 
     /** The Accept header, with the same shorthands as {@link #type}. */
     public TestRequest accept(String type) {
+        return set("Accept", fullType(type));
+    }
+
+    /** A shorthand's type, a file extension's, or the type as given. */
+    private static String fullType(String type) {
         String full = TYPE_SHORTHANDS.get(type);
         if (full == null) full = type.contains("/") ? type : TestAccess.mimeType(type);
-        return set("Accept", full != null ? full : type);
+        return full != null ? full : type;
     }
 
     /** Adds {@code name=value} to the query string, both percent-encoded as supertest's qs encodes them. */
