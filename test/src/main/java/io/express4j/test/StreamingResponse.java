@@ -1,6 +1,7 @@
 package io.express4j.test;
 
 import java.io.InputStream;
+import java.lang.ref.Reference;
 import java.util.List;
 
 /**
@@ -12,11 +13,14 @@ public final class StreamingResponse implements AutoCloseable {
     private final ResponseHead head;
     private final InputStream body;
     private final Wire.Connection connection;
+    /** Keeps the client, and so its server, from being cleaned up while the body is still being read. */
+    private final TestClient client;
 
-    StreamingResponse(ResponseHead head, InputStream body, Wire.Connection connection) {
+    StreamingResponse(ResponseHead head, InputStream body, Wire.Connection connection, TestClient client) {
         this.head = head;
         this.body = body;
         this.connection = connection;
+        this.client = client;
     }
 
     public int status() {
@@ -41,5 +45,6 @@ public final class StreamingResponse implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+        Reference.reachabilityFence(client);
     }
 }

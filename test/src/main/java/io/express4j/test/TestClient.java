@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -122,10 +123,7 @@ public final class TestClient implements AutoCloseable {
         try (Wire.Connection connection = wire.connect(timeout)) {
             TestResponse response = request.exchange(connection, wire.host(), cookieHeader(request));
             if (cookies != null) {
-                cookies.store(
-                        response.headers().getOrDefault("set-cookie", java.util.List.of()),
-                        hostname(),
-                        request.pathOnly());
+                cookies.store(response.headers().getOrDefault("set-cookie", List.of()), hostname(), request.pathOnly());
             }
             return response;
         } catch (IOException e) {
@@ -140,7 +138,7 @@ public final class TestClient implements AutoCloseable {
             ResponseReader reader = new ResponseReader(new BufferedInputStream(connection.input()));
             ResponseHead head = request.writeAndReadHead(connection, reader, wire.host(), cookieHeader(request));
             if (cookies != null) cookies.store(head.values("set-cookie"), hostname(), request.pathOnly());
-            return new StreamingResponse(head, reader.body(head, request.method()), connection);
+            return new StreamingResponse(head, reader.body(head, request.method()), connection, this);
         } catch (IOException e) {
             if (connection != null) connection.close();
             throw TestRequest.unchecked(request.method() + " " + request.target(), e);

@@ -6,6 +6,7 @@ import io.express4j.App;
 import io.express4j.CookieOptions;
 import io.express4j.Express;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,8 +112,7 @@ class AgentTest {
     @Test
     void aCookieWithMaxAgeLastsUntilThen() {
         TestClient agent = TestClient.agent(app());
-        agent.get("/set?name=a&value=1&maxAge=3600")
-                .expect("Set-Cookie", java.util.regex.Pattern.compile("Max-Age=3600"));
+        agent.get("/set?name=a&value=1&maxAge=3600").expect("Set-Cookie", Pattern.compile("Max-Age=3600"));
         agent.get("/").expect("a=1");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.express4j.App;
 import io.express4j.Express;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class TestClientTest {
         });
         TestClient client = TestClient.of(app);
         client.get("/").expect(500);
-        assertThatThrownBy(() -> client.get("/hang-up").response()).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThatThrownBy(() -> client.get("/hang-up").response()).isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
