@@ -61,6 +61,57 @@ public final class Response extends ServerResponse {
         return async;
     }
 
+    // ---- the Node layer, returning Response so that chains go on ----
+    // Covariant overrides only: the logic stays in ServerResponse; these let res.setHeader(…).send(…) compile.
+
+    @Override
+    public Response statusCode(int code) {
+        super.statusCode(code);
+        return this;
+    }
+
+    @Override
+    public Response statusMessage(String message) {
+        super.statusMessage(message);
+        return this;
+    }
+
+    @Override
+    public Response setHeader(String name, String value) {
+        super.setHeader(name, value);
+        return this;
+    }
+
+    @Override
+    public Response setHeader(String name, List<String> values) {
+        super.setHeader(name, values);
+        return this;
+    }
+
+    @Override
+    public Response removeHeader(String name) {
+        super.removeHeader(name);
+        return this;
+    }
+
+    @Override
+    public Response writeHead(int status) {
+        super.writeHead(status);
+        return this;
+    }
+
+    @Override
+    public Response writeHead(int status, Map<String, ?> extra) {
+        super.writeHead(status, extra);
+        return this;
+    }
+
+    @Override
+    public Response writeHead(int status, String reason, Map<String, ?> extra) {
+        super.writeHead(status, reason, extra);
+        return this;
+    }
+
     // ---- status ----
 
     /** Sets the status; Express 5 rejects codes outside 100–999. */
