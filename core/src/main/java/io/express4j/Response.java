@@ -398,13 +398,21 @@ public final class Response extends ServerResponse {
 
     /**
      * {@code res.format(handlers)}: runs the handler of the best-accepted key (MIME types or extensions, in the
-     * map's iteration order for ties — use a {@link LinkedHashMap}) after setting its Content-Type; the
+     * map's iteration order for ties — use a {@link LinkedHashMap}, or {@link #format(Formats)}) after setting its Content-Type; the
      * {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406 {@link NotAcceptableError}.
      * Always adds {@code Vary: Accept}.
      */
     public Response format(Map<String, ? extends Middleware> handlers) throws Exception {
         ContentNegotiation.format(req, this, handlers);
         return this;
+    }
+
+    /**
+     * {@code res.format(handlers)} with the handlers in the order they were registered, each of any arity:
+     * {@code res.format(Formats.of().on("text", () -> res.send("hey")).on("json", …).otherwise(…))}.
+     */
+    public Response format(Formats handlers) throws Exception {
+        return format(handlers.handlers());
     }
 
     /**
