@@ -483,8 +483,7 @@ public final class Request {
     /** {@code req.body} converted to a type with the app's JSON mapper. */
     public <T> T bodyAs(Class<T> type) {
         if (body == null || type.isInstance(body)) return type.cast(body);
-        JsonMapper mapper = app.jsonMapper();
-        return mapper.parse(mapper.stringify(body, ""), type);
+        return app.jsonMapper().convert(body, type);
     }
 
     /** Sets {@code req.body} (what body parsers do). */
