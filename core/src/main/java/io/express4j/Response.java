@@ -21,7 +21,7 @@ import java.util.function.Function;
  * headers and body bytes and then end through the Node layer, in exactly Express's order of steps — which is
  * observable (the ETag survives a 204, the 304 decision uses the ETag just computed).
  */
-public final class Response extends ServerResponse {
+public final class Response extends ServerResponse<Response> {
     private static final String HTML_UTF8 = "text/html; charset=utf-8";
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
@@ -59,57 +59,6 @@ public final class Response extends ServerResponse {
 
     boolean isAsync() {
         return async;
-    }
-
-    // ---- the Node layer, returning Response so that chains go on ----
-    // Covariant overrides only: the logic stays in ServerResponse; these let res.setHeader(…).send(…) compile.
-
-    @Override
-    public Response statusCode(int code) {
-        super.statusCode(code);
-        return this;
-    }
-
-    @Override
-    public Response statusMessage(String message) {
-        super.statusMessage(message);
-        return this;
-    }
-
-    @Override
-    public Response setHeader(String name, String value) {
-        super.setHeader(name, value);
-        return this;
-    }
-
-    @Override
-    public Response setHeader(String name, List<String> values) {
-        super.setHeader(name, values);
-        return this;
-    }
-
-    @Override
-    public Response removeHeader(String name) {
-        super.removeHeader(name);
-        return this;
-    }
-
-    @Override
-    public Response writeHead(int status) {
-        super.writeHead(status);
-        return this;
-    }
-
-    @Override
-    public Response writeHead(int status, Map<String, ?> extra) {
-        super.writeHead(status, extra);
-        return this;
-    }
-
-    @Override
-    public Response writeHead(int status, String reason, Map<String, ?> extra) {
-        super.writeHead(status, reason, extra);
-        return this;
     }
 
     // ---- status ----
@@ -398,9 +347,9 @@ public final class Response extends ServerResponse {
 
     /**
      * {@code res.format(handlers)}: runs the handler of the best-accepted key (MIME types or extensions, in the
-     * map's iteration order for ties — use a {@link LinkedHashMap}, or {@link #format(Formats)}) after setting its Content-Type; the
-     * {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406 {@link NotAcceptableError}.
-     * Always adds {@code Vary: Accept}.
+     * map's iteration order for ties — use a {@link LinkedHashMap}, or {@link #format(Formats)}) after setting its
+     * Content-Type; the {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406
+     * {@link NotAcceptableError}. Always adds {@code Vary: Accept}.
      */
     public Response format(Map<String, ? extends Middleware> handlers) throws Exception {
         ContentNegotiation.format(req, this, handlers);
