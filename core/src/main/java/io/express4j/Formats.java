@@ -18,7 +18,8 @@ import java.util.Map;
  * }</pre>
  *
  * Registering a key again replaces its handler and keeps its first place, as a repeated key in a JavaScript object
- * literal does. Build it, then hand it to {@code format}; a built one may be shared between requests.
+ * literal does. One whose handlers use only their own arguments (no captured {@code res}) may be built once, before
+ * serving, and shared by every request.
  */
 public final class Formats {
     /** A handler that needs neither request nor response (it uses the ones in scope), Express's {@code () => …}. */
