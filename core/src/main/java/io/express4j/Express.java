@@ -3,6 +3,7 @@ package io.express4j;
 import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
 import io.express4j.send.StaticFiles;
+import io.express4j.server.NettyMultipartDecoder;
 import java.util.List;
 
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
@@ -118,7 +119,7 @@ public final class Express {
     }
 
     public static Middleware multipart(MultipartOptions options) {
-        return new MultipartParser(options);
+        return new MultipartParser(options, new NettyMultipartDecoder());
     }
 
     /**

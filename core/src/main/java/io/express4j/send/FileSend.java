@@ -4,13 +4,13 @@ import io.express4j.FileError;
 import io.express4j.FileServingOptions;
 import io.express4j.Request;
 import io.express4j.Response;
+import io.express4j.access.ApiAccess;
 import io.express4j.http.ETags;
 import io.express4j.http.HttpDates;
 import io.express4j.http.JsStrings;
 import io.express4j.http.MimeTypes;
 import io.express4j.http.RangeParser;
 import io.express4j.http.RangeParser.Range;
-import io.express4j.server.FileSegment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -279,7 +279,7 @@ public final class FileSend {
     private void stream(String file, List<FileSegment> segments, byte[] trailer) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            res.endWithFile(Path.of(file), segments, trailer, failure -> {
+            ApiAccess.get().endWithFile(res, Path.of(file), segments, trailer, failure -> {
                 if (failure == null) done.complete(null);
                 else done.completeExceptionally(failure);
             });

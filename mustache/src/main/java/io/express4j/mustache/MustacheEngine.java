@@ -2,7 +2,7 @@ package io.express4j.mustache;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import io.express4j.TemplateEngine;
+import io.express4j.spi.TemplateEngine;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
