@@ -1,5 +1,6 @@
 package io.express4j;
 
+import io.express4j.routing.Fatal;
 import io.express4j.routing.PathPattern;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class Layer {
         try {
             middleware.handle(req, res, next);
         } catch (Throwable t) {
-            next.fail(rethrowFatal(t));
+            next.fail(Fatal.rethrowIfFatal(t));
         }
     }
 
@@ -123,13 +124,7 @@ final class Layer {
         try {
             errorHandler.handle(err, req, res, next);
         } catch (Throwable t) {
-            next.fail(rethrowFatal(t));
+            next.fail(Fatal.rethrowIfFatal(t));
         }
-    }
-
-    /** Out of memory is no request's error: let it end the thread rather than render an error page. */
-    private static Throwable rethrowFatal(Throwable t) {
-        if (t instanceof OutOfMemoryError oom) throw oom;
-        return t;
     }
 }

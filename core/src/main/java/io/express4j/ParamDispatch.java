@@ -1,5 +1,6 @@
 package io.express4j;
 
+import io.express4j.routing.Fatal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,7 @@ final class ParamDispatch implements Next {
         try {
             fn.handle(req, res, this, value, key);
         } catch (Throwable t) {
-            if (t instanceof OutOfMemoryError oom) throw oom;
-            fail(t);
+            fail(Fatal.rethrowIfFatal(t));
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What {@link Request#range} returns, range-parser's answer: {@code status} is 0 with the unit ({@code type}, e.g.
  * {@code bytes}) and the inclusive {@code ranges}, or -1 (unsatisfiable) / -2 (malformed) with no ranges, as
- * Express returns -1 / -2 instead of the array. {@code ranges()} serialises like Express's array.
+ * Express returns -1 / -2 instead of the array (compare {@code status()} with {@link #UNSATISFIABLE} and
+ * {@link #MALFORMED}). {@code ranges()} serialises like Express's array.
  */
 public record Ranges(int status, String type, List<Range> ranges) {
     public static final int OK = 0;
@@ -17,17 +18,5 @@ public record Ranges(int status, String type, List<Range> ranges) {
 
     public Ranges {
         ranges = List.copyOf(ranges);
-    }
-
-    public boolean isOk() {
-        return status == OK;
-    }
-
-    public boolean isUnsatisfiable() {
-        return status == UNSATISFIABLE;
-    }
-
-    public boolean isMalformed() {
-        return status == MALFORMED;
     }
 }

@@ -9,6 +9,7 @@ import io.express4j.http.ETags;
 import io.express4j.http.HttpDates;
 import io.express4j.http.JsStrings;
 import io.express4j.http.MimeTypes;
+import io.express4j.http.NodePath;
 import io.express4j.http.RangeParser;
 import io.express4j.http.RangeParser.Range;
 import java.io.IOException;
@@ -158,7 +159,7 @@ public final class FileSend {
         try {
             stat = stat(file);
         } catch (IOException e) {
-            if (SystemErrors.isNotFound(e) && NodePaths.extname(file).isEmpty() && !file.endsWith("/")) {
+            if (SystemErrors.isNotFound(e) && NodePath.extname(file).isEmpty() && !file.endsWith("/")) {
                 tryExtensions(file, e);
             } else {
                 events.onError(SystemErrors.toFileError(e, "stat", file));
@@ -305,7 +306,7 @@ public final class FileSend {
 
     private void setType(String file) {
         if (isSet("Content-Type")) return;
-        String type = MimeTypes.contentType(NodePaths.extname(file));
+        String type = MimeTypes.contentType(NodePath.extname(file));
         res.setHeader("Content-Type", type == null ? "application/octet-stream" : type);
     }
 

@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MustacheEngine implements TemplateEngine {
     private final Map<Path, Mustache> compiled = new ConcurrentHashMap<>();
 
+    /** An engine with an empty cache; register it with {@code app.engine("mustache", new MustacheEngine())}. */
+    public MustacheEngine() {}
+
     @Override
     public String render(Path file, Map<String, Object> model) throws Exception {
         Path absolute = file.toAbsolutePath().normalize();
