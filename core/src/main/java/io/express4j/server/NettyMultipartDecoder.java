@@ -137,6 +137,16 @@ public final class NettyMultipartDecoder implements MultipartDecoder {
             }
         }
 
+        /** Moves an upload Netty wrote to disk to a temporary file the handler will own. */
+        private Path keep(FileUpload upload) throws IOException {
+            Path owned = Files.createTempFile(tempDir, "express4j-upload-", ".tmp");
+            if (!upload.renameTo(owned.toFile())) {
+                Files.deleteIfExists(owned);
+                throw new IOException("could not keep the uploaded file " + upload.getFilename());
+            }
+            return owned;
+        }
+
         private void complete(InterfaceHttpData data) throws IOException {
             int part;
             if (data == partial) {
@@ -147,30 +157,15 @@ public final class NettyMultipartDecoder implements MultipartDecoder {
             }
             if (data instanceof FileUpload upload) {
                 handler.progress(part, upload.getName(), true, upload.length());
-                if (upload.isInMemory()) {
-                    handler.file(
-                            part,
-                            upload.getName(),
-                            upload.getFilename(),
-                            upload.getContentType(),
-                            upload.length(),
-                            null,
-                            upload.get());
-                } else {
-                    Path owned = Files.createTempFile(tempDir, "express4j-upload-", ".tmp");
-                    if (!upload.renameTo(owned.toFile())) {
-                        Files.deleteIfExists(owned);
-                        throw new IOException("could not keep the uploaded file " + upload.getFilename());
-                    }
-                    handler.file(
-                            part,
-                            upload.getName(),
-                            upload.getFilename(),
-                            upload.getContentType(),
-                            upload.length(),
-                            owned,
-                            null);
-                }
+                Path owned = upload.isInMemory() ? null : keep(upload);
+                handler.file(
+                        part,
+                        upload.getName(),
+                        upload.getFilename(),
+                        upload.getContentType(),
+                        upload.length(),
+                        owned,
+                        owned == null ? upload.get() : null);
             } else if (data instanceof Attribute attribute) {
                 handler.progress(part, attribute.getName(), false, attribute.length());
                 handler.field(part, attribute.getName(), attribute.getValue());
