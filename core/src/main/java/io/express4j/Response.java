@@ -28,7 +28,6 @@ public final class Response extends ServerResponse {
 
     private Map<String, Object> locals;
     Request req;
-    App app;
     private volatile boolean async;
 
     Response(HttpExchange exchange, String requestMethod) {
@@ -39,8 +38,9 @@ public final class Response extends ServerResponse {
         return req;
     }
 
+    /** {@code res.app}: always the same app as {@code req.app}. */
     public App app() {
-        return app;
+        return req.routing.app;
     }
 
     /** {@code res.locals}: values for this request's views and later middleware. */
@@ -212,7 +212,7 @@ public final class Response extends ServerResponse {
     /** Steps 2–7 of Express's {@code res.send}; {@code chunk} null means "no body" (JavaScript's undefined). */
     private Response finish(byte[] chunk) {
         if (headersSent()) throw new IllegalStateException("Cannot set headers after they are sent to the client");
-        Function<byte[], String> etagFn = app.etagFunction();
+        Function<byte[], String> etagFn = app().etagFunction();
         boolean generateETag = !hasHeader("ETag") && etagFn != null;
         if (chunk != null && !hasHeader("Transfer-Encoding")) {
             setComputedHeader("Content-Length", Integer.toString(chunk.length));
@@ -322,7 +322,7 @@ public final class Response extends ServerResponse {
      * Content-Type and an empty body, as {@code res.json(undefined)} does.
      */
     public Response json(Object value) {
-        String body = app.stringify(value);
+        String body = app().stringify(value);
         if (!hasContentType()) setComputedHeader("Content-Type", JSON_UTF8); // set("Content-Type", "application/json")
         return body == null ? send() : send(body);
     }
@@ -334,7 +334,7 @@ public final class Response extends ServerResponse {
 
     /** {@code res.jsonp(value)}: JSON, or a JavaScript call when the request names a callback (see {@link Jsonp}). */
     public Response jsonp(Object value) {
-        String body = Jsonp.body(req, this, app.stringify(value));
+        String body = Jsonp.body(req, this, app().stringify(value));
         return send(body);
     }
 
@@ -485,7 +485,7 @@ public final class Response extends ServerResponse {
     public void render(String view, Map<String, ?> model) throws Exception {
         render(view, model, (err, html) -> {
             if (err == null) send(html);
-            else if (req.next != null) req.next.fail(err);
+            else if (req.routing.next != null) req.routing.next.fail(err);
             else throw err instanceof Exception e ? e : new RuntimeException(err);
         });
     }
@@ -496,7 +496,7 @@ public final class Response extends ServerResponse {
     }
 
     public void render(String view, Map<String, ?> model, RenderCallback callback) throws Exception {
-        App current = req.app;
+        App current = req.app();
         current.views().render(view, current.views().options(locals(), model), callback);
     }
 }
