@@ -15,7 +15,6 @@ import io.express4j.routing.RoutingAccess;
 import io.express4j.routing.RoutingState;
 import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
-import io.express4j.spi.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
