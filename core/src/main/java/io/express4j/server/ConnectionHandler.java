@@ -238,6 +238,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     private void advance() {
         current = null;
+        // The finished request's body may have paused reading (its last bytes arrived while the queue was full and
+        // nobody read them): the next request must not inherit that pause, or its bytes are never read.
+        bodyPaused = false;
         while (!waiting.isEmpty()) {
             HttpObject next = waiting.poll();
             if (current == null) {
