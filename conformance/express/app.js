@@ -7,16 +7,20 @@
 //
 // Usage: node app.js — starts two instances of the same app on ephemeral loopback ports, env "development"
 // and env "production", prints {"dev":<port>,"prod":<port>} on one stdout line, and exits when stdin closes
-// (so it never outlives the JVM that started it).
+// (so it never outlives the JVM that started it). Files and views come from the folder named by the FIXTURES
+// environment variable (the runner's copy, the same folder the express4j twin serves), else ../fixtures.
 
+const path = require('path')
 const express = require('express')
+
+const fixtures = process.env.FIXTURES || path.join(__dirname, '..', 'fixtures')
 
 const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'api', 'body', 'files', 'views', 'errors', 'pending']
 
 function build (env) {
   const app = express()
   app.set('env', env)
-  for (const area of areas) require('./routes/' + area).install(app)
+  for (const area of areas) require('./routes/' + area).install(app, fixtures)
   return app
 }
 

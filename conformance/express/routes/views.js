@@ -16,9 +16,9 @@ function tpl (file, options, callback) {
   })
 }
 
-exports.install = function (app) {
+exports.install = function (app, fixtures) {
   const views = express()
-  views.set('views', path.join(__dirname, '..', '..', 'fixtures', 'views'))
+  views.set('views', path.join(fixtures, 'views'))
   views.set('view engine', 'tpl')
   views.engine('tpl', tpl)
   views.locals.title = 'the views app'

@@ -1,6 +1,9 @@
 package io.express4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.express4j.body.BodyParserError;
+import io.express4j.support.RawResponse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,37 @@ final class BodyParserApps {
         app.use(BodyParserApps::renderError);
         app.post("/", BodyParserApps::echo);
         return app;
+    }
+
+    /** The context of Express's "async local storage" cases, set before the parser: here a ThreadLocal. */
+    private static final ThreadLocal<Map<String, String>> STORE = new ThreadLocal<>();
+
+    /**
+     * The app of the "async local storage" cases: a context set before the parser must still be there after it,
+     * in the next middleware and in the error handler, which both copy it to {@code x-store-foo}.
+     */
+    static App createStoreApp(Middleware parser) {
+        App app = Express.app();
+        app.use((req, res, next) -> {
+            STORE.set(Map.of("foo", "bar"));
+            next.run();
+        });
+        app.use(parser);
+        app.use((req, res, next) -> {
+            if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+            next.run();
+        });
+        app.use((err, req, res, next) -> {
+            if (STORE.get() != null) res.setHeader("x-store-foo", STORE.get().get("foo"));
+            renderError(err, req, res, next);
+        });
+        app.post("/", BodyParserApps::echo);
+        return app;
+    }
+
+    static void expectStore(RawResponse r, int status) {
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.header("x-store-foo")).isEqualTo("bar");
     }
 
     static void echo(Request req, Response res) {

@@ -1,14 +1,19 @@
 package io.express4j;
 
 import static io.express4j.BodyParserApps.createApp;
+import static io.express4j.BodyParserApps.createStoreApp;
 import static io.express4j.BodyParserApps.dots;
+import static io.express4j.BodyParserApps.expectStore;
 import static io.express4j.BodyParserApps.hex;
+import static io.express4j.BodyParserRequests.expect;
+import static io.express4j.BodyParserRequests.post;
+import static io.express4j.BodyParserRequests.with;
+import static io.express4j.BodyParserRequests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,41 +31,12 @@ class ExpressJsonTest {
 
     private static final String GZIP_BROKEN = "1f8b080000000000000bab56cc4d55b2527ab16e97522d00515be1cc0e000000";
 
-    private static RawResponse post(App app, Map<String, String> headers, String body) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.request("POST", "/", headers, body);
-        }
-    }
-
-    private static RawResponse post(App app, Map<String, String> headers, byte[] body) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.requestBytes("POST", "/", headers, body);
-        }
-    }
-
-    private static RawResponse write(App app, Map<String, String> headers, byte[]... chunks) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.chunked("POST", "/", headers, chunks);
-        }
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String name, String value) {
-        Map<String, String> all = new HashMap<>(base);
-        all.put(name, value);
-        return all;
-    }
-
     private static App app() {
         return createApp(Express.json());
     }
 
     private static App app(BodyParserOptions options) {
         return createApp(Express.json(options));
-    }
-
-    private static void expect(RawResponse r, int status, String body) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.text()).isEqualTo(body);
     }
 
     @Test
@@ -406,32 +382,8 @@ class ExpressJsonTest {
     /** Express's "async local storage" block: a per-request context survives the parser (here: a ThreadLocal). */
     @Nested
     class AsyncLocalStorage {
-        private static final ThreadLocal<Map<String, String>> STORE = new ThreadLocal<>();
-
         private App app() {
-            App app = Express.app();
-            app.use((req, res, next) -> {
-                STORE.set(Map.of("foo", "bar"));
-                next.run();
-            });
-            app.use(Express.json());
-            app.use((req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                next.run();
-            });
-            app.use((err, req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                BodyParserApps.renderError(err, req, res, next);
-            });
-            app.post("/", BodyParserApps::echo);
-            return app;
-        }
-
-        private void expectStore(RawResponse r, int status) {
-            assertThat(r.status()).isEqualTo(status);
-            assertThat(r.header("x-store-foo")).isEqualTo("bar");
+            return createStoreApp(Express.json());
         }
 
         @Test

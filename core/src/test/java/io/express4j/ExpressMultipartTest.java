@@ -1,6 +1,7 @@
 package io.express4j;
 
 import static io.express4j.BodyParserApps.createApp;
+import static io.express4j.BodyParserRequests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.express4j.support.RawResponse;
@@ -71,12 +72,6 @@ class ExpressMultipartTest {
     private List<Path> leftovers() throws java.io.IOException {
         try (var files = Files.list(tempDir)) {
             return files.toList();
-        }
-    }
-
-    private static RawResponse post(App app, Map<String, String> headers, byte[] body) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.requestBytes("POST", "/", headers, body);
         }
     }
 

@@ -1,13 +1,15 @@
 package io.express4j;
 
-import static io.express4j.BodyParserApps.createApp;
 import static io.express4j.BodyParserApps.dots;
 import static io.express4j.BodyParserApps.hex;
+import static io.express4j.BodyParserRequests.expect;
+import static io.express4j.BodyParserRequests.post;
+import static io.express4j.BodyParserRequests.with;
+import static io.express4j.BodyParserRequests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,243 +17,40 @@ import org.junit.jupiter.api.Test;
 /**
  * Express's test/express.raw.js (38 cases). "should 400 when invalid content-length" rewrites {@code req.headers}
  * and is ported to io.express4j.body.RawBodyTest; "should assert value is function" passes a string as
- * {@code verify}, which Java's types rule out. {@code req.body} is a {@code byte[]}; the app answers
+ * {@code verify}, which Java's types rule out. The cases it shares with express.text.js
+ * are in {@link RawAndTextParserCases}. {@code req.body} is a {@code byte[]}; the app answers
  * {@code {"buf": hex}} as Express's does.
  */
-class ExpressRawTest {
+class ExpressRawTest extends RawAndTextParserCases {
     private static final Map<String, String> TYPE = Map.of("Content-Type", "application/octet-stream");
-    private static final String SAMPLE = "the user is tobi";
     private static final String SAMPLE_ECHO = "{\"buf\":\"746865207573657220697320746f6269\"}";
-    private static final String LIMIT_PREFIX = "the user is ";
-    private static final String PLAIN_SAMPLE = "6e616d653de8aeba";
-    private static final String GZIP_SAMPLE = "1f8b080000000000000bcb4bcc4db57db16e170099a4bad608000000";
-    private static final String DEFLATE_SAMPLE = "789ccb4bcc4db57db16e17001068042f";
-    private static final String GZIP_ECHO = "{\"buf\":\"6e616d653de8aeba\"}";
 
-    private static RawResponse SEND_1028(App app) {
+    ExpressRawTest() {
+        super(new Samples(
+                TYPE,
+                "the user is tobi",
+                SAMPLE_ECHO,
+                "the user is ",
+                "6e616d653de8aeba",
+                "1f8b080000000000000bcb4bcc4db57db16e170099a4bad608000000",
+                "789ccb4bcc4db57db16e17001068042f",
+                "{\"buf\":\"6e616d653de8aeba\"}",
+                "1f8b080000000000000ad3d31b05a360148c64000087e5a147040400"));
+    }
+
+    @Override
+    Middleware parser() {
+        return Express.raw();
+    }
+
+    @Override
+    Middleware parser(BodyParserOptions options) {
+        return Express.raw(options);
+    }
+
+    @Override
+    RawResponse send1028(App app) {
         return write(app, TYPE, dots(1028));
-    }
-
-    private static RawResponse post(App app, Map<String, String> headers, String body) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.request("POST", "/", headers, body);
-        }
-    }
-
-    private static RawResponse write(App app, Map<String, String> headers, byte[]... chunks) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.chunked("POST", "/", headers, chunks);
-        }
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String name, String value) {
-        Map<String, String> all = new HashMap<>(base);
-        all.put(name, value);
-        return all;
-    }
-
-    private static void expect(RawResponse r, int status, String body) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.text()).isEqualTo(body);
-    }
-
-    private static App app() {
-        return createApp(Express.raw());
-    }
-
-    private static App app(BodyParserOptions options) {
-        return createApp(Express.raw(options));
-    }
-
-    @Test
-    void shouldHandleDuplicatedMiddleware() {
-        App app = Express.app();
-        app.use(Express.raw());
-        app.use(Express.raw());
-        app.post("/", BodyParserApps::echo);
-        expect(post(app, TYPE, SAMPLE), 200, SAMPLE_ECHO);
-    }
-
-    @Nested
-    class WithLimitOption {
-        @Test
-        void shouldRespond413WhenOverLimitWithContentLength() {
-            RawResponse r = post(
-                    app(new BodyParserOptions().limit("1kb")), with(TYPE, "Content-Length", "1028"), ".".repeat(1028));
-            assertThat(r.status()).isEqualTo(413);
-        }
-
-        @Test
-        void shouldRespond413WhenOverLimitWithChunkedEncoding() {
-            assertThat(write(app(new BodyParserOptions().limit("1kb")), TYPE, dots(1028))
-                            .status())
-                    .isEqualTo(413);
-        }
-
-        @Test
-        void shouldRespond413WhenInflatedBodyOverLimit() {
-            RawResponse r = write(
-                    app(new BodyParserOptions().limit("1kb")),
-                    with(TYPE, "Content-Encoding", "gzip"),
-                    hex("1f8b080000000000000ad3d31b05a360148c64000087e5a14704040000"));
-            assertThat(r.status()).isEqualTo(413);
-        }
-
-        @Test
-        void shouldAcceptNumberOfBytes() {
-            assertThat(SEND_1028(app(new BodyParserOptions().limit(1024))).status())
-                    .isEqualTo(413);
-        }
-
-        @Test
-        void shouldNotChangeWhenOptionsAltered() {
-            BodyParserOptions options = new BodyParserOptions().limit("1kb");
-            App app = app(options);
-            options.limit("100kb");
-            assertThat(SEND_1028(app).status()).isEqualTo(413);
-        }
-
-        @Test
-        void shouldNotHangResponse() {
-            RawResponse r =
-                    write(app(new BodyParserOptions().limit("8kb")), TYPE, dots(10240), dots(10240), dots(10240));
-            assertThat(r.status()).isEqualTo(413);
-        }
-
-        @Test
-        void shouldNotErrorWhenInflating() {
-            RawResponse r = write(
-                    app(new BodyParserOptions().limit("1kb")),
-                    with(TYPE, "Content-Encoding", "gzip"),
-                    hex("1f8b080000000000000ad3d31b05a360148c64000087e5a147040400"));
-            assertThat(r.status()).isEqualTo(413);
-        }
-    }
-
-    @Nested
-    class WithInflateOption {
-        @Test
-        void whenFalseShouldNotAcceptContentEncoding() {
-            expect(
-                    write(
-                            app(new BodyParserOptions().inflate(false)),
-                            with(TYPE, "Content-Encoding", "gzip"),
-                            hex(GZIP_SAMPLE)),
-                    415,
-                    "[encoding.unsupported] content encoding unsupported");
-        }
-
-        @Test
-        void whenTrueShouldAcceptContentEncoding() {
-            expect(
-                    write(
-                            app(new BodyParserOptions().inflate(true)),
-                            with(TYPE, "Content-Encoding", "gzip"),
-                            hex(GZIP_SAMPLE)),
-                    200,
-                    GZIP_ECHO);
-        }
-    }
-
-    @Nested
-    class AsyncLocalStorage {
-        private static final ThreadLocal<Map<String, String>> STORE = new ThreadLocal<>();
-
-        private App app() {
-            App app = Express.app();
-            app.use((req, res, next) -> {
-                STORE.set(Map.of("foo", "bar"));
-                next.run();
-            });
-            app.use(Express.raw());
-            app.use((req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                next.run();
-            });
-            app.use((err, req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                BodyParserApps.renderError(err, req, res, next);
-            });
-            app.post("/", BodyParserApps::echo);
-            return app;
-        }
-
-        private void expectStore(RawResponse r, int status) {
-            assertThat(r.status()).isEqualTo(status);
-            assertThat(r.header("x-store-foo")).isEqualTo("bar");
-        }
-
-        @Test
-        void shouldPersistStore() {
-            RawResponse r = post(app(), TYPE, SAMPLE);
-            expectStore(r, 200);
-            assertThat(r.text()).isEqualTo(SAMPLE_ECHO);
-        }
-
-        @Test
-        void shouldPersistStoreWhenUnmatchedContentType() {
-            expectStore(post(app(), Map.of("Content-Type", "application/fizzbuzz"), "buzz"), 200);
-        }
-
-        @Test
-        void shouldPersistStoreWhenInflated() {
-            RawResponse r = write(app(), with(TYPE, "Content-Encoding", "gzip"), hex(GZIP_SAMPLE));
-            expectStore(r, 200);
-            assertThat(r.text()).isEqualTo(GZIP_ECHO);
-        }
-
-        @Test
-        void shouldPersistStoreWhenInflateError() {
-            expectStore(
-                    write(
-                            app(),
-                            with(TYPE, "Content-Encoding", "gzip"),
-                            hex(GZIP_SAMPLE.substring(0, GZIP_SAMPLE.length() - 4))),
-                    400);
-        }
-
-        @Test
-        void shouldPersistStoreWhenLimitExceeded() {
-            expectStore(post(app(), TYPE, LIMIT_PREFIX + ".".repeat(1024 * 100)), 413);
-        }
-    }
-
-    @Nested
-    class Encoding {
-        @Test
-        void shouldParseWithoutEncoding() {
-            expect(write(app(), TYPE, hex(PLAIN_SAMPLE)), 200, GZIP_ECHO);
-        }
-
-        @Test
-        void shouldSupportIdentityEncoding() {
-            expect(write(app(), with(TYPE, "Content-Encoding", "identity"), hex(PLAIN_SAMPLE)), 200, GZIP_ECHO);
-        }
-
-        @Test
-        void shouldSupportGzipEncoding() {
-            expect(write(app(), with(TYPE, "Content-Encoding", "gzip"), hex(GZIP_SAMPLE)), 200, GZIP_ECHO);
-        }
-
-        @Test
-        void shouldSupportDeflateEncoding() {
-            expect(write(app(), with(TYPE, "Content-Encoding", "deflate"), hex(DEFLATE_SAMPLE)), 200, GZIP_ECHO);
-        }
-
-        @Test
-        void shouldBeCaseInsensitive() {
-            expect(write(app(), with(TYPE, "Content-Encoding", "GZIP"), hex(GZIP_SAMPLE)), 200, GZIP_ECHO);
-        }
-
-        @Test
-        void shouldRespond415OnUnknownEncoding() {
-            expect(
-                    write(app(), with(TYPE, "Content-Encoding", "nulls"), hex("000000000000")),
-                    415,
-                    "[encoding.unsupported] unsupported content encoding \"nulls\"");
-        }
     }
 
     @Test

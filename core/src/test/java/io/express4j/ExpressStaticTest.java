@@ -230,13 +230,18 @@ class ExpressStaticTest {
 
     @Test
     @DisplayName("18 current dir: should be served with \".\"")
-    void currentDir() {
+    void currentDir() throws Exception {
+        // "." is the working directory, so this one serves the classpath's fixtures, not the temporary copy
         Path cwd = Path.of("").toAbsolutePath();
-        String relative = cwd.relativize(fixtures()).toString().replace('\\', '/');
+        String relative = cwd.relativize(classpathFixtures()).toString().replace('\\', '/');
         assertThat(relative).doesNotStartWith("..");
         RawResponse r = get(createApp(".", null), "/" + relative + "/todo.txt");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("- groceries");
+    }
+
+    private static Path classpathFixtures() throws Exception {
+        return Path.of(ExpressStaticTest.class.getResource("/fixtures").toURI());
     }
 
     @Nested

@@ -1,14 +1,19 @@
 package io.express4j;
 
 import static io.express4j.BodyParserApps.createApp;
+import static io.express4j.BodyParserApps.createStoreApp;
 import static io.express4j.BodyParserApps.dots;
+import static io.express4j.BodyParserApps.expectStore;
 import static io.express4j.BodyParserApps.hex;
+import static io.express4j.BodyParserRequests.expect;
+import static io.express4j.BodyParserRequests.post;
+import static io.express4j.BodyParserRequests.with;
+import static io.express4j.BodyParserRequests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,35 +32,12 @@ class ExpressUrlencodedTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String GZIP_NAME = "1f8b080000000000000bcb4bcc4db57db16e170099a4bad608000000";
 
-    private static RawResponse post(App app, Map<String, String> headers, String body) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.request("POST", "/", headers, body);
-        }
-    }
-
-    private static RawResponse write(App app, Map<String, String> headers, byte[]... chunks) {
-        try (TestServer server = TestServer.serve(app)) {
-            return server.chunked("POST", "/", headers, chunks);
-        }
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String name, String value) {
-        Map<String, String> all = new HashMap<>(base);
-        all.put(name, value);
-        return all;
-    }
-
     private static App app() {
         return createApp(Express.urlencoded());
     }
 
     private static App app(BodyParserOptions options) {
         return createApp(Express.urlencoded(options));
-    }
-
-    private static void expect(RawResponse r, int status, String body) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.text()).isEqualTo(body);
     }
 
     private static String createManyParams(int count) {
@@ -531,32 +513,8 @@ class ExpressUrlencodedTest {
 
     @Nested
     class AsyncLocalStorage {
-        private static final ThreadLocal<Map<String, String>> STORE = new ThreadLocal<>();
-
         private App app() {
-            App app = Express.app();
-            app.use((req, res, next) -> {
-                STORE.set(Map.of("foo", "bar"));
-                next.run();
-            });
-            app.use(Express.urlencoded());
-            app.use((req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                next.run();
-            });
-            app.use((err, req, res, next) -> {
-                if (STORE.get() != null)
-                    res.setHeader("x-store-foo", STORE.get().get("foo"));
-                BodyParserApps.renderError(err, req, res, next);
-            });
-            app.post("/", BodyParserApps::echo);
-            return app;
-        }
-
-        private void expectStore(RawResponse r, int status) {
-            assertThat(r.status()).isEqualTo(status);
-            assertThat(r.header("x-store-foo")).isEqualTo("bar");
+            return createStoreApp(Express.urlencoded());
         }
 
         @Test

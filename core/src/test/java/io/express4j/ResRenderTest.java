@@ -4,6 +4,7 @@ import static io.express4j.support.Requests.get;
 import static io.express4j.support.TmplEngine.fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.http.Html;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TmplEngine;
 import java.util.List;
@@ -67,8 +68,7 @@ class ResRenderTest {
         RawResponse r = render(app, (req, res) -> res.render("nope.tmpl"));
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text())
-                .contains("Failed to lookup view &quot;nope.tmpl&quot; in views directory &quot;" + fixtures()
-                        + "&quot;");
+                .contains(Html.escape("Failed to lookup view \"nope.tmpl\" in views directory \"" + fixtures() + "\""));
     }
 
     @Test

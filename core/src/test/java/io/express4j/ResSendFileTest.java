@@ -6,6 +6,7 @@ import static io.express4j.support.FileFixtures.fixture;
 import static io.express4j.support.FileFixtures.fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.http.Html;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
@@ -145,8 +146,8 @@ class ResSendFileTest {
             RawResponse r = get(app, "/");
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.text())
-                    .contains("Error: ENOENT: no such file or directory, stat &#39;" + fixture("does-no-exist")
-                            + "&#39;");
+                    .contains(Html.escape(
+                            "Error: ENOENT: no such file or directory, stat '" + fixture("does-no-exist") + "'"));
         }
 
         @Test

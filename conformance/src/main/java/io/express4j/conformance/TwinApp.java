@@ -3,6 +3,7 @@ package io.express4j.conformance;
 import io.express4j.App;
 import io.express4j.Express;
 import io.express4j.Server;
+import java.nio.file.Path;
 
 /**
  * The express4j twin of the conformance app in {@code conformance/express/app.js}: the same routes, area by area
@@ -15,8 +16,8 @@ import io.express4j.Server;
 public final class TwinApp {
     private TwinApp() {}
 
-    /** The whole app for one env. */
-    public static App build(String env) {
+    /** The whole app for one env, serving files and views from {@code fixtures} (a copy of conformance/fixtures). */
+    public static App build(String env, Path fixtures) {
         App app = Express.app();
         app.set("env", env);
         SendRoutes.install(app);
@@ -27,17 +28,17 @@ public final class TwinApp {
         AppRoutes.install(app);
         ApiRoutes.install(app);
         BodyRoutes.install(app);
-        FilesRoutes.install(app);
-        ViewRoutes.install(app);
+        FilesRoutes.install(app, fixtures);
+        ViewRoutes.install(app, fixtures);
         ErrorRoutes.install(app);
         return app;
     }
 
     /** Both instances, listening on loopback: index 0 is development, 1 production. */
-    public static Server[] start() {
-        Server dev = build("development").listen(0, "127.0.0.1");
+    public static Server[] start(Path fixtures) {
+        Server dev = build("development", fixtures).listen(0, "127.0.0.1");
         try {
-            return new Server[] {dev, build("production").listen(0, "127.0.0.1")};
+            return new Server[] {dev, build("production", fixtures).listen(0, "127.0.0.1")};
         } catch (RuntimeException e) {
             dev.close();
             throw e;
@@ -45,7 +46,8 @@ public final class TwinApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Server[] servers = start();
+        // by hand, from the module folder, like `node app.js` from express/
+        Server[] servers = start(Path.of("fixtures").toAbsolutePath());
         System.out.println("{\"dev\":" + servers[0].port() + ",\"prod\":" + servers[1].port() + "}");
         Thread.currentThread().join();
     }

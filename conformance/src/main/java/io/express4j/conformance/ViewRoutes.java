@@ -25,9 +25,9 @@ final class ViewRoutes {
 
     private ViewRoutes() {}
 
-    static void install(App app) {
+    static void install(App app, Path fixtures) {
         App views = Express.app();
-        views.set("views", Path.of("fixtures", "views").toAbsolutePath().toString());
+        views.set("views", fixtures.resolve("views").toString());
         views.set("view engine", "tpl");
         views.engine("tpl", TPL);
         views.locals().put("title", "the views app");

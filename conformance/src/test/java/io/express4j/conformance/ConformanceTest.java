@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,14 +46,15 @@ class ConformanceTest {
 
     @Test
     void expressAndExpress4jSendTheSameBytes() throws Exception {
-        pinFixtureTimes(MODULE.resolve("fixtures"));
+        Path fixtures = FixtureCopy.of(MODULE.resolve("fixtures"), FIXTURE_MTIME);
         List<Case> cases = Corpus.load(MODULE.resolve("src/test/resources/corpus"));
         Differences differences = Differences.load(MODULE.resolve("DIFFERENCES.md"));
         Path out = MODULE.resolve("target/conformance");
 
         List<Outcome> outcomes = new ArrayList<>();
-        Server[] twins = TwinApp.start();
-        try (ExpressOracle express = ExpressOracle.start(MODULE.resolve("express"), out.resolve("express.log"))) {
+        Server[] twins = TwinApp.start(fixtures);
+        try (ExpressOracle express =
+                ExpressOracle.start(MODULE.resolve("express"), fixtures, out.resolve("express.log"))) {
             System.out.println("conformance: " + cases.size() + " cases, Express 5.3.0 on node " + express.nodeVersion
                     + " against express4j");
             // cases are independent (each on its own connections): a few at a time keeps the run short
@@ -136,12 +135,6 @@ class ConformanceTest {
 
     private static String percent(int part, int whole) {
         return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 100.0 : 100.0 * part / whole);
-    }
-
-    private static void pinFixtureTimes(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.toList()) Files.setLastModifiedTime(p, FileTime.from(FIXTURE_MTIME));
-        }
     }
 
     /** Both sides of every differing case, in full, for whoever investigates one. */

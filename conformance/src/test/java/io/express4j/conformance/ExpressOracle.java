@@ -32,16 +32,17 @@ final class ExpressOracle implements AutoCloseable {
         this.nodeVersion = nodeVersion;
     }
 
-    static ExpressOracle start(Path appDir, Path log) throws IOException, InterruptedException {
+    /** Starts {@code node app.js} in {@code appDir}, serving files and views from {@code fixtures}. */
+    static ExpressOracle start(Path appDir, Path fixtures, Path log) throws IOException, InterruptedException {
         if (!Files.isDirectory(appDir.resolve("node_modules/express"))) {
             throw new IllegalStateException(appDir + "/node_modules is missing: the build installs it with `npm ci` "
                     + "(exec-maven-plugin, phase generate-test-resources); run `mvn verify`, or `npm ci` there");
         }
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder("node", "app.js")
-                .directory(appDir.toFile())
-                .redirectError(log.toFile())
-                .start();
+        ProcessBuilder node =
+                new ProcessBuilder("node", "app.js").directory(appDir.toFile()).redirectError(log.toFile());
+        node.environment().put("FIXTURES", fixtures.toString());
+        Process process = node.start();
         try {
             BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -1,12 +1,10 @@
 package io.express4j.routing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Row model and helpers for the table-driven PathPattern tests. */
+/** Row model of the table-driven PathPattern tests. */
 class PathPatternCaseSupport {
 
     /** Expected outcome of compiling {@code path} with {@code opts} and matching {@code input}. */
@@ -77,34 +75,5 @@ class PathPatternCaseSupport {
             }
             return String.valueOf(o);
         }
-    }
-
-    static Row r(Object path, String opts, String input, Expect expect) {
-        return new Row(path, opts, input, expect);
-    }
-
-    static Expect none() {
-        return new NoMatch();
-    }
-
-    /** Match with alternating key/value arguments; a value is a String or a List of Strings. */
-    static Expect m(String matchedPath, Object... kv) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            params.put((String) kv[i], kv[i + 1]);
-        }
-        return new Matched(matchedPath, params);
-    }
-
-    static Expect dec(String message) {
-        return new DecodeError(message);
-    }
-
-    static Expect err(String message) {
-        return new SyntaxError(message);
-    }
-
-    static List<Object> list(Object... items) {
-        return Arrays.asList(items);
     }
 }

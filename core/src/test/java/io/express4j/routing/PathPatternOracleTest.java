@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays the oracle table generated from router@2.3.0 + path-to-regexp@8.4.2 (see {@link PathPatternOracleCases}).
+ * Replays the oracle table generated from router@2.3.0 + path-to-regexp@8.4.2 (loaded by {@link PathPatternOracleCases}).
  */
 class PathPatternOracleTest {
 

@@ -1,7 +1,6 @@
 package io.express4j.support;
 
 import io.express4j.TemplateEngine;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,13 +21,9 @@ public final class TmplEngine implements TemplateEngine {
         }
     }
 
-    /** The copy of Express's test/fixtures views: core/src/test/resources/io/express4j/views. */
+    /** Express's test/fixtures views, from {@link FileFixtures#views()}. */
     public static Path fixtures() {
-        try {
-            return Path.of(TmplEngine.class.getResource("/io/express4j/views").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileFixtures.views();
     }
 
     public static String fixtures(String... more) {

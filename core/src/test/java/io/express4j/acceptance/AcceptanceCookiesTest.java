@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Express's test/acceptance/cookies.js against a port of examples/cookies. */
-class CookiesTest {
+class AcceptanceCookiesTest {
 
     static App example() {
         App app = Express.app();
