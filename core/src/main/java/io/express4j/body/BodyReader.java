@@ -106,8 +106,8 @@ final class BodyReader implements Middleware {
             next.fail(err);
             return;
         }
-        if (stream != source)
-            readOff(source, req.get("content-length"), req.get("expect")); // bytes after the compressed stream
+        // bytes after the compressed stream
+        if (stream != source) readOff(source, req.get("content-length"), req.get("expect"));
 
         if (verify != null) {
             try {
