@@ -2,8 +2,13 @@ package io.express4j;
 
 import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
+import io.express4j.middleware.Cors;
+import io.express4j.middleware.MethodOverride;
+import io.express4j.middleware.RateLimit;
 import io.express4j.send.StaticFiles;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
 public final class Express {
@@ -146,5 +151,63 @@ public final class Express {
 
     public static Middleware cookieParser(List<String> secrets) {
         return new CookieParser(secrets);
+    }
+
+    // ---- cors 2.8, method-override 3.0, express-rate-limit 8 ----
+
+    /** cors with its defaults: {@code Access-Control-Allow-Origin: *}, preflight answered 204. */
+    public static Middleware cors() {
+        return cors(new CorsOptions());
+    }
+
+    /** cors: CORS headers from {@code options}; preflight ({@code OPTIONS}) requests answered here. */
+    public static Middleware cors(CorsOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new Cors(req -> options);
+    }
+
+    /**
+     * cors with options decided per request (cors's options delegate); a null answer means the defaults, and what
+     * the function throws goes to {@code next(err)}.
+     */
+    public static Middleware cors(Function<Request, CorsOptions> options) {
+        return new Cors(Objects.requireNonNull(options, "options"));
+    }
+
+    /** method-override reading the {@code X-HTTP-Method-Override} header of POST requests. */
+    public static Middleware methodOverride() {
+        return methodOverride("X-HTTP-Method-Override");
+    }
+
+    /**
+     * method-override: a name starting with {@code X-} is a request header (the first of a comma-separated list),
+     * any other a query-string key ({@code _method} for {@code POST /resource?_method=DELETE}).
+     */
+    public static Middleware methodOverride(String getter) {
+        return methodOverride(getter, new MethodOverrideOptions());
+    }
+
+    public static Middleware methodOverride(String getter, MethodOverrideOptions options) {
+        return methodOverride(MethodOverride.getter(Objects.requireNonNull(getter, "getter")), options);
+    }
+
+    /** method-override with a getter of your own; a value that is not a method is ignored. */
+    public static Middleware methodOverride(Function<Request, String> getter) {
+        return methodOverride(getter, new MethodOverrideOptions());
+    }
+
+    public static Middleware methodOverride(Function<Request, String> getter, MethodOverrideOptions options) {
+        return new MethodOverride(
+                Objects.requireNonNull(getter, "getter"), options.methods(), KnownMethods::isStandard);
+    }
+
+    /** express-rate-limit with its defaults: 5 requests a minute per client IP. */
+    public static Middleware rateLimit() {
+        return rateLimit(new RateLimitOptions());
+    }
+
+    /** express-rate-limit: a fixed window per key; requests past the limit are refused (429). */
+    public static Middleware rateLimit(RateLimitOptions options) {
+        return new RateLimit(options, options.store() != null ? options.store() : new RateLimitMemoryStore());
     }
 }

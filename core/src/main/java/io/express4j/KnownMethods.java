@@ -55,6 +55,11 @@ final class KnownMethods {
         if (!STANDARD.contains(method)) declared.add(method);
     }
 
+    /** One of Node's {@code http.METHODS} (upper case), the list npm {@code methods} gives middleware. */
+    static boolean isStandard(String method) {
+        return STANDARD.contains(method);
+    }
+
     static boolean isKnown(String method) {
         return STANDARD.contains(method) || declared.contains(method);
     }

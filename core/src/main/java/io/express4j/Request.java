@@ -94,6 +94,14 @@ public final class Request {
         return this;
     }
 
+    /**
+     * The method the client sent, whatever later middleware set with {@link #method(String)} (method-override's
+     * {@code req.originalMethod}).
+     */
+    public String originalMethod() {
+        return exchange.method();
+    }
+
     /** The URL relative to the current mount point, with its query string. */
     public String url() {
         return url;

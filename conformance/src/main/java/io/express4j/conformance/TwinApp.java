@@ -31,6 +31,7 @@ public final class TwinApp {
         FilesRoutes.install(app, fixtures);
         ViewRoutes.install(app, fixtures);
         ErrorRoutes.install(app);
+        MiddlewareRoutes.install(app);
         return app;
     }
 

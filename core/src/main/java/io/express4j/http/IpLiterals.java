@@ -108,26 +108,9 @@ public final class IpLiterals {
         for (int i = 0; i < 8; i++) {
             words[i] = ((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF);
         }
-        int bestBase = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (words[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && words[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestBase = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        if (bestLen < 2) {
-            bestBase = -1;
-        }
+        int[] run = longestZeroRun(words);
+        int bestBase = run[0];
+        int bestLen = run[1];
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLen) {
@@ -163,6 +146,31 @@ public final class IpLiterals {
             out.append('%').append(v6.getScopeId());
         }
         return out.toString();
+    }
+
+    /**
+     * RFC 5952's choice of what {@code ::} stands for in eight 16-bit groups: the longest run of two or more zero
+     * groups, the first on a tie. Returns {start, length}, or {-1, 0} when there is none.
+     */
+    static int[] longestZeroRun(int[] words) {
+        int bestBase = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (words[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestBase = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        return bestLen < 2 ? new int[] {-1, 0} : new int[] {bestBase, bestLen};
     }
 
     private static boolean ipv4Length(String s, int from, int end) {
