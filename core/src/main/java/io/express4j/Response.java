@@ -27,7 +27,6 @@ public final class Response extends ServerResponse {
 
     private Map<String, Object> locals;
     Request req;
-    App app;
     private volatile boolean async;
 
     Response(HttpExchange exchange, String requestMethod) {
@@ -38,8 +37,9 @@ public final class Response extends ServerResponse {
         return req;
     }
 
+    /** {@code res.app}: always the same app as {@code req.app}. */
     public App app() {
-        return app;
+        return req.routing.app;
     }
 
     /** {@code res.locals}: values for this request's views and later middleware. */
@@ -211,7 +211,7 @@ public final class Response extends ServerResponse {
     /** Steps 2–7 of Express's {@code res.send}; {@code chunk} null means "no body" (JavaScript's undefined). */
     private Response finish(byte[] chunk) {
         if (headersSent()) throw new IllegalStateException("Cannot set headers after they are sent to the client");
-        Function<byte[], String> etagFn = app.etagFunction();
+        Function<byte[], String> etagFn = app().etagFunction();
         boolean generateETag = !hasHeader("ETag") && etagFn != null;
         if (chunk != null && !hasHeader("Transfer-Encoding")) {
             setComputedHeader("Content-Length", Integer.toString(chunk.length));
@@ -321,7 +321,7 @@ public final class Response extends ServerResponse {
      * Content-Type and an empty body, as {@code res.json(undefined)} does.
      */
     public Response json(Object value) {
-        String body = app.stringify(value);
+        String body = app().stringify(value);
         if (!hasContentType()) setComputedHeader("Content-Type", JSON_UTF8); // set("Content-Type", "application/json")
         return body == null ? send() : send(body);
     }
@@ -333,7 +333,7 @@ public final class Response extends ServerResponse {
 
     /** {@code res.jsonp(value)}: JSON, or a JavaScript call when the request names a callback (see {@link Jsonp}). */
     public Response jsonp(Object value) {
-        String body = Jsonp.body(req, this, app.stringify(value));
+        String body = Jsonp.body(req, this, app().stringify(value));
         return send(body);
     }
 
@@ -484,7 +484,7 @@ public final class Response extends ServerResponse {
     public void render(String view, Map<String, ?> model) throws Exception {
         render(view, model, (err, html) -> {
             if (err == null) send(html);
-            else if (req.next != null) req.next.fail(err);
+            else if (req.routing.next != null) req.routing.next.fail(err);
             else throw err instanceof Exception e ? e : new RuntimeException(err);
         });
     }
@@ -495,7 +495,7 @@ public final class Response extends ServerResponse {
     }
 
     public void render(String view, Map<String, ?> model, RenderCallback callback) throws Exception {
-        App current = req.app;
+        App current = req.app();
         current.views().render(view, current.views().options(locals(), model), callback);
     }
 }

@@ -32,7 +32,7 @@ class ResFormatTest {
         handlers.put(text, (Handler) (req, res) -> res.send("hey"));
         handlers.put(html, (Handler) (req, res) -> res.send("<p>hey</p>"));
         handlers.put(json, (req, res, next) -> {
-            assertThat(next).isSameAs(req.next);
+            assertThat(next).isSameAs(req.routing.next);
             res.send(Map.of("message", "hey"));
         });
         return handlers;
@@ -150,7 +150,7 @@ class ResFormatTest {
             handlers.put("default", (rq, rs, n) -> {
                 assertThat(rq).isSameAs(req);
                 assertThat(rs).isSameAs(res);
-                assertThat(n).isSameAs(req.next);
+                assertThat(n).isSameAs(req.routing.next);
                 rs.send("default");
             });
             res.format(handlers);
