@@ -12,6 +12,9 @@ import io.express4j.routing.RouterStack;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.RequestListener;
+import io.express4j.server.TestAccess;
+import io.express4j.spi.JsonMapper;
+import io.express4j.spi.TemplateEngine;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -34,6 +38,13 @@ public final class App implements Middleware, RouterVerbs<App> {
     private static final Logger log = LoggerFactory.getLogger("io.express4j");
     private static final Function<byte[], String> WEAK = body -> ETags.generate(body, true);
     private static final Function<byte[], String> STRONG = body -> ETags.generate(body, false);
+
+    static {
+        // express4j-test's in-process client serves an app without listen(): see TestAccess for why this way
+        TestAccess.install((app, options) -> new TestAccess.Served(
+                ((App) app).requestListener(),
+                (options == null ? new ServerOptions() : (ServerOptions) options).toConfig()));
+    }
 
     private final Map<String, Object> settings = new HashMap<>();
     private final Map<String, Object> locals = new LinkedHashMap<>();
@@ -111,6 +122,27 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public boolean disabled(String name) {
         return !enabled(name);
+    }
+
+    // Typed forms of the settings whose value is a function, so a lambda needs no cast to pass through set(String,
+    // Object); each writes the same setting its Express name does (app.get("etag") returns the function).
+
+    /** {@code app.set("etag", fn)}: the ETag of a body, or null or "" for none (then no ETag is sent). */
+    public App etag(Function<byte[], String> fn) {
+        return set("etag", fn);
+    }
+
+    /** {@code app.set("query parser", fn)}: {@code req.query} from the raw query string (without the {@code ?}). */
+    public App queryParser(Function<String, Map<String, Object>> fn) {
+        return set("query parser", fn);
+    }
+
+    /**
+     * {@code app.set("json replacer", fn)}: JSON.stringify's replacer for {@code res.json}; it gets each key with the
+     * value as JSON sees it and returns what to write, or {@link Express#UNDEFINED} to leave the key out.
+     */
+    public App jsonReplacer(BiFunction<String, Object, Object> fn) {
+        return set("json replacer", fn);
     }
 
     /** {@code app.locals}: values for every view; holds {@code settings}. */
@@ -430,7 +462,12 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     private Server listen(InetSocketAddress address, ServerOptions options) {
-        RequestListener listener = new RequestListener() {
+        return new Server(HttpServerEngine.start(requestListener(), options.toConfig(), address));
+    }
+
+    /** What the server calls for each request of this app, on a socket or in process. */
+    private RequestListener requestListener() {
+        return new RequestListener() {
             @Override
             public void onRequest(HttpExchange exchange) {
                 serve(exchange);
@@ -446,7 +483,6 @@ public final class App implements Middleware, RouterVerbs<App> {
                 return holdsNonBlocking();
             }
         };
-        return new Server(HttpServerEngine.start(listener, options.toConfig(), address));
     }
 
     /**
