@@ -94,7 +94,7 @@ public final class MultipartParser implements Middleware {
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", null, e));
             return;
         }
-        ApiAccess.get().setBody(req, JsStrings.inJsPropertyOrder(collector.fields));
+        req.body(JsStrings.inJsPropertyOrder(collector.fields));
         ApiAccess.get().setFiles(req, collector.uploads);
         next.run();
     }
