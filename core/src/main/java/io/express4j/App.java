@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -111,6 +112,27 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public boolean disabled(String name) {
         return !enabled(name);
+    }
+
+    // Typed forms of the settings whose value is a function, so a lambda needs no cast to pass through set(String,
+    // Object); each writes the same setting its Express name does (app.get("etag") returns the function).
+
+    /** {@code app.set("etag", fn)}: the ETag of a body, or null or "" for none (then no ETag is sent). */
+    public App etag(Function<byte[], String> fn) {
+        return set("etag", fn);
+    }
+
+    /** {@code app.set("query parser", fn)}: {@code req.query} from the raw query string (without the {@code ?}). */
+    public App queryParser(Function<String, Map<String, Object>> fn) {
+        return set("query parser", fn);
+    }
+
+    /**
+     * {@code app.set("json replacer", fn)}: JSON.stringify's replacer for {@code res.json}; it gets each key with the
+     * value as JSON sees it and returns what to write, or {@link Express#UNDEFINED} to leave the key out.
+     */
+    public App jsonReplacer(BiFunction<String, Object, Object> fn) {
+        return set("json replacer", fn);
     }
 
     /** {@code app.locals}: values for every view; holds {@code settings}. */

@@ -505,8 +505,7 @@ public final class Request {
     /** {@code req.body} converted to a type with the app's JSON mapper. */
     public <T> T bodyAs(Class<T> type) {
         if (body == null || type.isInstance(body)) return type.cast(body);
-        JsonMapper mapper = routing.app.jsonMapper();
-        return mapper.parse(mapper.stringify(body, ""), type);
+        return routing.app.jsonMapper().convert(body, type);
     }
 
     /** Sets {@code req.body} (what body parsers do). */

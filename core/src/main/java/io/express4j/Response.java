@@ -21,7 +21,7 @@ import java.util.function.Function;
  * headers and body bytes and then end through the Node layer, in exactly Express's order of steps — which is
  * observable (the ETag survives a 204, the 304 decision uses the ETag just computed).
  */
-public final class Response extends ServerResponse {
+public final class Response extends ServerResponse<Response> {
     private static final String HTML_UTF8 = "text/html; charset=utf-8";
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
@@ -347,13 +347,21 @@ public final class Response extends ServerResponse {
 
     /**
      * {@code res.format(handlers)}: runs the handler of the best-accepted key (MIME types or extensions, in the
-     * map's iteration order for ties — use a {@link LinkedHashMap}) after setting its Content-Type; the
-     * {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406 {@link NotAcceptableError}.
-     * Always adds {@code Vary: Accept}.
+     * map's iteration order for ties — use a {@link LinkedHashMap}, or {@link #format(Formats)}) after setting its
+     * Content-Type; the {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406
+     * {@link NotAcceptableError}. Always adds {@code Vary: Accept}.
      */
     public Response format(Map<String, ? extends Middleware> handlers) throws Exception {
         ContentNegotiation.format(req, this, handlers);
         return this;
+    }
+
+    /**
+     * {@code res.format(handlers)} with the handlers in the order they were registered, each of any arity:
+     * {@code res.format(Formats.of().on("text", () -> res.send("hey")).on("json", …).otherwise(…))}.
+     */
+    public Response format(Formats handlers) throws Exception {
+        return format(handlers.handlers());
     }
 
     /**
