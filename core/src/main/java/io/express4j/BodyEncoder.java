@@ -1,8 +1,8 @@
 package io.express4j;
 
-import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
 import com.aayushatharva.brotli4j.encoder.Encoder;
+import io.express4j.body.Brotli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-import org.slf4j.LoggerFactory;
 
 /**
  * A response body's compressor: the JDK's zlib for {@code gzip} and {@code deflate}, brotli4j for {@code br}.
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BodyEncoder {
     /** Whether br is offered at all: compression offers it only where Node's zlib has brotli. */
-    static final boolean BROTLI = brotliAvailable();
+    static final boolean BROTLI = Brotli.AVAILABLE;
 
     /** compression's brotli quality (BROTLI_PARAM_QUALITY 4) and Node's default window (22). */
     private static final int BROTLI_QUALITY = 4;
@@ -112,14 +111,5 @@ final class BodyEncoder {
         byte[] out = sink.toByteArray();
         sink.reset();
         return out;
-    }
-
-    private static boolean brotliAvailable() {
-        try {
-            return Brotli4jLoader.isAvailable();
-        } catch (Throwable e) { // natives missing for this platform
-            LoggerFactory.getLogger(BodyEncoder.class).debug("brotli responses unsupported", e);
-            return false;
-        }
     }
 }
