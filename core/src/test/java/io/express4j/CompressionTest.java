@@ -665,24 +665,41 @@ class CompressionTest {
 
     // ---- express4j: Express's senders, files, ranges, bodiless statuses ----
 
+    /** The heads below are Express 5.3.0 with compression 1.8.2's, line for line (X-Powered-By disabled). */
     @Test
     void resSendAboveTheDefaultThresholdIsCompressedWithItsEtagUnchanged() {
         String big = "x".repeat(2000);
         App app = server(null, (req, res) -> ((Response) res).send(big));
-        RawResponse plain = get(app, "/", "Accept-Encoding", "identity");
-        RawResponse r = get(app, "/", "Accept-Encoding", "gzip, deflate, br");
-        assertEncoded(r, "br", big);
-        assertThat(r.header("ETag")).isEqualTo(plain.header("ETag")).startsWith("W/\"7d0-");
+        RawResponse r = get(app, "/", "Accept-Encoding", "gzip");
+        assertEncoded(r, "gzip", big);
+        assertThat(r.headerNames())
+                .containsExactly(
+                        "Content-Type",
+                        "ETag",
+                        "Vary",
+                        "Content-Encoding",
+                        "Date",
+                        "Connection",
+                        "Keep-Alive",
+                        "Transfer-Encoding");
+        assertThat(r.header("ETag")).isEqualTo("W/\"7d0-jolN0a75RjfzR69WjpNAdaadG3k\"");
         assertThat(r.header("Vary")).isEqualTo("Accept-Encoding");
+        assertEncoded(get(app, "/", "Accept-Encoding", "gzip, deflate, br"), "br", big);
+
+        RawResponse plain = get(app, "/", "Accept-Encoding", "identity");
+        assertThat(plain.headerNames())
+                .containsExactly("Content-Type", "Content-Length", "ETag", "Vary", "Date", "Connection", "Keep-Alive");
+        assertThat(plain.header("ETag")).isEqualTo(r.header("ETag"));
         assertThat(plain.header("Content-Length")).isEqualTo("2000");
-        assertThat(plain.header("Vary")).isEqualTo("Accept-Encoding");
     }
 
     @Test
     void resSendUnderTheDefaultThresholdIsSentAsItIs() {
         RawResponse r = get(server(null, (req, res) -> ((Response) res).send("small")), "/", "Accept-Encoding", "gzip");
-        assertThat(r.hasHeader("Content-Encoding")).isFalse();
+        assertThat(r.headerNames())
+                .containsExactly("Content-Type", "Content-Length", "ETag", "Vary", "Date", "Connection", "Keep-Alive");
         assertThat(r.header("Content-Length")).isEqualTo("5");
+        assertThat(r.header("ETag")).isEqualTo("W/\"5-ifYimhGsTrqlU8Gj6pbXj6dINzU\"");
         assertThat(r.header("Vary")).isEqualTo("Accept-Encoding");
         assertThat(r.text()).isEqualTo("small");
     }
