@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.local.LocalChannel;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -256,10 +258,7 @@ public final class HttpExchange {
                 if (segment.prefix().length > 0) {
                     channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
                 }
-                if (segment.count() > 0) {
-                    channel.write(
-                            new SharedFileRegion(file, segment.position(), segment.count()), channel.voidPromise());
-                }
+                if (segment.count() > 0) channel.write(fileBytes(file, segment), channel.voidPromise());
             }
         } catch (RuntimeException | Error e) {
             closeQuietly(file);
@@ -284,6 +283,30 @@ public final class HttpExchange {
             closed(f.isSuccess() ? null : f.cause());
         });
         channel.writeAndFlush(last, promise);
+    }
+
+    /**
+     * A segment's bytes as the channel can take them: a file region (sendfile) on a socket; read into a buffer on an
+     * in-process connection, whose local channel carries only messages (Netty refuses file regions there).
+     */
+    private Object fileBytes(FileChannel file, FileSegment segment) {
+        if (!(channel instanceof LocalChannel)) return new SharedFileRegion(file, segment.position(), segment.count());
+        ByteBuf bytes = channel.alloc().buffer((int) segment.count());
+        try {
+            long position = segment.position();
+            while (bytes.isWritable()) {
+                int n = bytes.writeBytes(file, position, bytes.writableBytes());
+                if (n < 0) throw new EOFException("the file ended before its expected length");
+                position += n;
+            }
+            return bytes;
+        } catch (IOException e) {
+            bytes.release();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            bytes.release();
+            throw e;
+        }
     }
 
     /** A region of a channel the response owns: releasing the region must not close the file under its siblings. */
