@@ -468,10 +468,14 @@ public final class Report {
         line("## compression: a 100 KiB text body as identity, gzip and br (`CompressionBenchmark`)");
         line();
         runLine(Table.readPairs(dir.resolve("compression.meta")));
-        Map<String, double[]> scores = new java.util.LinkedHashMap<>();
+        Map<String, double[]> scores =
+                new java.util.TreeMap<>(java.util.Comparator.comparing((String name) -> !name.equals("identity"))
+                        .thenComparing(name -> name));
         for (List<String> row : Csv.read(csv)) {
+            Double score = num(row.get(4));
+            if (score == null) continue; // the header line
             String bench = row.get(0).replace("io.express4j.bench.jmh.CompressionBenchmark.", "");
-            scores.put(bench, new double[] {num(row.get(4)), num(row.get(5))});
+            scores.put(bench, new double[] {score, num(row.get(5))});
         }
         double[] identity = scores.get("identity");
         line("| response | ops/s | ± error (99.9 %) | ÷ identity |");
