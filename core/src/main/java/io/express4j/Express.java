@@ -221,6 +221,22 @@ public final class Express {
         return new CookieSession(options);
     }
 
+    // ---- compression 1.8 ----
+
+    /**
+     * compression with its defaults: bodies of 1 KiB or more whose type mime-db calls compressible are sent as
+     * br, gzip or deflate, as the request's Accept-Encoding prefers; {@code res.flush()} sends what the compressor
+     * holds.
+     */
+    public static Middleware compression() {
+        return compression(new CompressionOptions());
+    }
+
+    /** compression with options: threshold, zlib level, filter, enforceEncoding. */
+    public static Middleware compression(CompressionOptions options) {
+        return new Compression(Objects.requireNonNull(options, "options"));
+    }
+
     // ---- cors 2.8, method-override 3.0, express-rate-limit 8 ----
 
     /** cors with its defaults: {@code Access-Control-Allow-Origin: *}, preflight answered 204. */

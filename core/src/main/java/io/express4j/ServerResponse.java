@@ -6,12 +6,15 @@ import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
 import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +48,13 @@ public class ServerResponse<R extends ServerResponse<R>> {
     private List<Runnable> headerListeners;
     /** Hooks run as the response is ended, before its last bytes (and head, if not yet sent) go out. */
     private List<Runnable> endListeners;
+    /** The compressor the body passes through, once compression chose one for this response; else null. */
+    private BodyEncoder encoder;
+    /**
+     * While {@code end(data)} decides the head: the length of {@code data} when no Content-Length is set (what
+     * compression estimates the body by), else -1.
+     */
+    private long endingLength = -1;
 
     ServerResponse(HttpExchange exchange, String requestMethod) {
         this.exchange = exchange;
@@ -227,6 +237,16 @@ public class ServerResponse<R extends ServerResponse<R>> {
         storeHead(-1);
     }
 
+    /** compression's on-headers listener: from now on the body is compressed by {@code encoder}. */
+    void encodeBody(BodyEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    /** See {@link #endingLength}. */
+    long endingLength() {
+        return endingLength;
+    }
+
     private void runHeaderListeners() {
         List<Runnable> listeners = headerListeners;
         if (listeners == null) return;
@@ -270,7 +290,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
     }
 
     /** Node sends no body for HEAD, 204, 304 and 1xx; once the head is stored, its decision stands. */
-    private boolean bodyAllowed() {
+    boolean bodyAllowed() {
         return headersSent ? hasBody : exchange.bodyAllowed(statusCode);
     }
 
@@ -294,9 +314,46 @@ public class ServerResponse<R extends ServerResponse<R>> {
             flushHead(true);
             return true;
         }
+        if (encoder != null) {
+            chunk = encodeOrRelease(chunk);
+            if (chunk.length == 0) return true; // the compressor holds it until more comes, a flush or the end
+        }
         flushHead(false);
-        exchange.writeBody(chunk, 0, chunk.length);
+        writeOrRelease(chunk);
         return true;
+    }
+
+    /**
+     * compression's {@code res.flush()}: what the compressor holds goes out now, decodable on its own — so
+     * server-sent events reach the client under compression. Without a compressor every write already left.
+     */
+    public void flush() {
+        if (encoder == null || finished || !headersSent) return;
+        byte[] held = encodeOrRelease(null);
+        flushHead(held.length == 0);
+        if (held.length > 0) writeOrRelease(held);
+    }
+
+    private byte[] encodeOrRelease(byte[] chunk) {
+        try {
+            return chunk == null ? encoder.flush() : encoder.encode(chunk);
+        } catch (RuntimeException e) {
+            encoder.release();
+            throw e;
+        }
+    }
+
+    private void writeOrRelease(byte[] bytes) {
+        if (encoder == null) {
+            exchange.writeBody(bytes, 0, bytes.length);
+            return;
+        }
+        try {
+            exchange.writeBody(bytes, 0, bytes.length);
+        } catch (RuntimeException e) {
+            encoder.release(); // the client is gone: free the codec's native memory now
+            throw e;
+        }
     }
 
     /** Node's {@code res.end()}: finishes the response; a second call is a no-op. */
@@ -316,8 +373,19 @@ public class ServerResponse<R extends ServerResponse<R>> {
 
     private void endWith(byte[] data) {
         runEndListeners();
-        if (!headersSent) runHeaderListeners();
+        if (!headersSent) {
+            endingLength = headers.contains("Content-Length") ? -1 : data.length;
+            try {
+                runHeaderListeners();
+            } finally {
+                endingLength = -1;
+            }
+        }
         finished = true;
+        if (encoder != null) {
+            endEncoded(data);
+            return;
+        }
         if (!headersSent) {
             storeHead(data.length);
             headFlushed = true;
@@ -326,6 +394,24 @@ public class ServerResponse<R extends ServerResponse<R>> {
         }
         flushHead(false);
         exchange.end(hasBody ? data : EMPTY, closeAfter);
+    }
+
+    /** The end of a compressed body: chunked, since its length is known only once it is compressed. */
+    private void endEncoded(byte[] data) {
+        if (!headersSent) storeHead(-1);
+        byte[] last;
+        try {
+            last = encoder.finish(hasBody ? data : EMPTY);
+        } catch (RuntimeException e) {
+            encoder.release();
+            throw e;
+        }
+        if (!headFlushed) {
+            headFlushed = true;
+            exchange.respond(statusCode, statusMessage, headers, hasBody ? last : EMPTY, closeAfter);
+            return;
+        }
+        exchange.end(hasBody ? last : EMPTY, closeAfter);
     }
 
     /**
@@ -348,6 +434,10 @@ public class ServerResponse<R extends ServerResponse<R>> {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             implicitHead();
+            if (encoder != null) {
+                compressFile(channel, segments, trailer, done);
+                return;
+            }
             finished = true;
             flushHead(false);
         } catch (RuntimeException e) {
@@ -355,6 +445,36 @@ public class ServerResponse<R extends ServerResponse<R>> {
             throw e;
         }
         exchange.writeFile(channel, segments, trailer, closeAfter, done);
+    }
+
+    /**
+     * A file under compression: no zero-copy, the bytes are read here and pass through the compressor, a block at a
+     * time so memory stays bounded; {@code done} is told as for a zero-copy file.
+     */
+    private void compressFile(FileChannel channel, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)
+            throws IOException {
+        Throwable failure = null;
+        try (channel) {
+            ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+            for (FileSegment segment : segments) {
+                if (segment.prefix().length > 0) write(segment.prefix());
+                long position = segment.position();
+                long end = position + segment.count();
+                while (position < end) {
+                    block.clear().limit((int) Math.min(block.capacity(), end - position));
+                    int n = channel.read(block, position);
+                    if (n < 0) throw new EOFException("the file ended before its expected length");
+                    position += n;
+                    write(Arrays.copyOf(block.array(), n));
+                }
+            }
+            end(trailer);
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            if (encoder != null) encoder.release();
+            destroy(); // the head is out: the client can only learn of the failure by the connection closing
+        }
+        done.accept(failure);
     }
 
     /** Whether the client is still connected. */

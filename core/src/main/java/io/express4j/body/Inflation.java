@@ -1,6 +1,5 @@
 package io.express4j.body;
 
-import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
-import org.slf4j.LoggerFactory;
 
 /**
  * The decompressing streams body-parser puts in front of a {@code Content-Encoding}d body: {@code gzip},
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * {@code unexpected end of file}), as Node reports them.
  */
 final class Inflation {
-    private static final boolean BROTLI = brotliAvailable();
-
     private Inflation() {}
 
     /** A stream of the decoded body, or null when the encoding is not one we decode. */
@@ -27,18 +23,9 @@ final class Inflation {
         return switch (encoding) {
             case "gzip" -> new ZlibMessages(new Lazy(in, raw -> new GZIPInputStream(raw, 8192)));
             case "deflate" -> new ZlibMessages(new InflaterInputStream(in, new Inflater()));
-            case "br" -> BROTLI ? new ZlibMessages(new Lazy(in, BrotliInputStream::new)) : null;
+            case "br" -> Brotli.AVAILABLE ? new ZlibMessages(new Lazy(in, BrotliInputStream::new)) : null;
             default -> null;
         };
-    }
-
-    private static boolean brotliAvailable() {
-        try {
-            return Brotli4jLoader.isAvailable();
-        } catch (Throwable e) { // natives missing for this platform
-            LoggerFactory.getLogger(Inflation.class).debug("brotli request bodies unsupported", e);
-            return false;
-        }
     }
 
     /** A decoder failure (not a connection problem) with the message Node's zlib would give. */

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The npm {@code mime-types} 3.0.2 API over the {@code mime-db} 1.54.0 database (shipped as a
@@ -92,6 +94,32 @@ public final class MimeTypes {
         }
         return mime;
     }
+
+    /**
+     * npm {@code compressible} 2.0.18, as compression's default filter asks it: the database's {@code
+     * compressible} flag for the type (parameters and case ignored), else whether it is {@code text/*} or ends
+     * in {@code +json}, {@code +text} or {@code +xml}.
+     */
+    public static boolean compressible(String type) {
+        if (type == null) {
+            return false;
+        }
+        Matcher m = LEADING_TYPE.matcher(type);
+        String mime = m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+        if (mime.isEmpty()) {
+            return false;
+        }
+        Entry entry = Db.INSTANCE.entries.get(mime);
+        if (entry != null && entry.compressible != null) {
+            return entry.compressible;
+        }
+        return startsWithTextSlash(mime) || COMPRESSIBLE_SUFFIX.matcher(mime).find();
+    }
+
+    /** compressible's {@code /^\s*([^;\s]*)(?:;|\s|$)/}. */
+    private static final Pattern LEADING_TYPE = Pattern.compile("\\s*([^;\\s]*)(?:;|\\s|$)");
+
+    private static final Pattern COMPRESSIBLE_SUFFIX = Pattern.compile("\\+(?:json|text|xml)$");
 
     /** The first extension the database lists for a type ({@code text/html} gives {@code html}). */
     public static String extension(String type) {
@@ -197,13 +225,14 @@ public final class MimeTypes {
         return true;
     }
 
-    private record Entry(String source, String charset) {}
+    /** {@code compressible} is null where the database has no flag. */
+    private record Entry(String source, String charset, Boolean compressible) {}
 
     /**
      * The database, read on first use (class-holder idiom) from {@link #TABLE}: mime-db's {@code db.json}
-     * cut down to what this class reads: every type that has a charset or extensions (the others answer
+     * cut down to what this class reads: every type that has a charset, extensions or a compressible flag (the others answer
      * as unknown types do), one a line in database order ({@code type}, {@code source}, {@code charset},
-     * space-separated {@code extensions}; {@code -} for none). {@code MimeDbTableTest}
+     * space-separated {@code extensions}, {@code compressible}; {@code -} for none). {@code MimeDbTableTest}
      * generates it from the webjar and fails when it is stale. Reading it takes a few milliseconds
      * without any JSON parser, where parsing {@code db.json} with Jackson took ≈ 0.3 s on one CPU, inside
      * the first response that set a Content-Type.
@@ -240,7 +269,8 @@ public final class MimeTypes {
                     }
                     String[] f = line.split("\t", -1);
                     String type = f[0];
-                    Entry entry = new Entry(field(f[1]), field(f[2]));
+                    String flag = field(f[4]);
+                    Entry entry = new Entry(field(f[1]), field(f[2]), flag == null ? null : Boolean.valueOf(flag));
                     entries.put(type, entry);
                     if (field(f[3]) == null) {
                         continue;

@@ -83,6 +83,7 @@ public final class Report {
         profiles();
         jmh();
         testClient();
+        compression();
         notes();
     }
 
@@ -457,6 +458,36 @@ public final class Report {
                         + "process saves only the socket system calls, and a TestClient request also opens and closes a "
                         + "connection of its own (supertest's `Connection: close`). Against `overSocket`, the same API on "
                         + "loopback: " + fmt2(p50.get("overSocket") / inProcess) + "× faster.");
+        line();
+    }
+
+    /** CompressionBenchmark: a 100 KiB body through compression() as identity, gzip and br, relative to identity. */
+    private void compression() throws IOException {
+        Path csv = dir.resolve("compression.csv");
+        if (!Files.exists(csv)) return;
+        line("## compression: a 100 KiB text body as identity, gzip and br (`CompressionBenchmark`)");
+        line();
+        runLine(Table.readPairs(dir.resolve("compression.meta")));
+        Map<String, double[]> scores =
+                new java.util.TreeMap<>(java.util.Comparator.comparing((String name) -> !name.equals("identity"))
+                        .thenComparing(name -> name));
+        for (List<String> row : Csv.read(csv)) {
+            Double score = num(row.get(4));
+            if (score == null) continue; // the header line
+            String bench = row.get(0).replace("io.express4j.bench.jmh.CompressionBenchmark.", "");
+            scores.put(bench, new double[] {score, num(row.get(5))});
+        }
+        double[] identity = scores.get("identity");
+        line("| response | ops/s | ± error (99.9 %) | ÷ identity |");
+        line("|---|---:|---:|---:|");
+        for (Map.Entry<String, double[]> e : scores.entrySet()) {
+            line("| " + e.getKey() + " | " + fmt1(e.getValue()[0]) + " | " + fmt1(e.getValue()[1]) + " | "
+                    + (identity == null ? "" : fmt2(e.getValue()[0] / identity[0]) + "×") + " |");
+        }
+        line();
+        line("Each request runs the app, `res.send` (ETag over the 100 KiB) and the encoder on one thread without a "
+                + "socket. The codecs dominate: gzip is the JDK's zlib at level 6 (Node's default too), br brotli4j at "
+                + "compression's quality 4; what express4j adds around them is the identity row.");
         line();
     }
 
