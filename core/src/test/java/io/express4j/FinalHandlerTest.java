@@ -170,7 +170,7 @@ class FinalHandlerTest {
                 Connection: keep-alive
                 Keep-Alive: timeout=5
                 """.formatted(expected.getBytes(StandardCharsets.UTF_8).length));
-        assertThat(r.text()).isEqualTo(expected).contains("<pre>io.express4j.HttpError: with headers<br>");
+        assertThat(r.text()).isEqualTo(expected).contains("<pre>ServiceUnavailableError: with headers<br>");
     }
 
     /** An exception with a public {@code int status()}: Express's {@code err.status}. */

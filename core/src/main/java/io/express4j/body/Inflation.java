@@ -2,6 +2,7 @@ package io.express4j.body;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
+import io.express4j.log.Logs;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
-import org.slf4j.LoggerFactory;
 
 /**
  * The decompressing streams body-parser puts in front of a {@code Content-Encoding}d body: {@code gzip},
@@ -36,7 +36,7 @@ final class Inflation {
         try {
             return Brotli4jLoader.isAvailable();
         } catch (Throwable e) { // natives missing for this platform
-            LoggerFactory.getLogger(Inflation.class).debug("brotli request bodies unsupported", e);
+            Logs.get(Inflation.class).debug("brotli request bodies unsupported", e);
             return false;
         }
     }

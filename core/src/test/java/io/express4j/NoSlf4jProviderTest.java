@@ -1,0 +1,64 @@
+package io.express4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.express4j.support.ChildJvm;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An app run without any SLF4J provider on the class path. finalhandler prints {@code err.stack} to standard error
+ * (outside the {@code test} env); SLF4J alone would drop it, so express4j writes its warnings and errors there.
+ */
+class NoSlf4jProviderTest {
+
+    @Test
+    void anErrorGoesToStandardErrorWhenSlf4jHasNoProvider() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(FailingProgram.class, entry -> entry.contains("slf4j-simple"));
+
+        assertThat(result.exitCode()).as("stderr: %s", result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("500\n");
+        assertThat(result.stderr())
+                .contains("SLF4J(W): No SLF4J providers were found.")
+                .contains("ERROR io.express4j - GET /fail\njava.lang.IllegalStateException: boom\n\tat ")
+                .contains("FailingProgram");
+    }
+
+    @Test
+    void theSameErrorGoesToTheProviderWhenThereIsOne() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(FailingProgram.class, entry -> false);
+
+        assertThat(result.stdout()).isEqualTo("500\n");
+        // slf4j-simple's layout ("[thread] ERROR …"), not the fallback's line-initial "ERROR …"
+        assertThat(result.stderr())
+                .contains("] ERROR io.express4j - GET /fail")
+                .doesNotContain("No SLF4J providers")
+                .doesNotStartWith("ERROR")
+                .doesNotContain("\nERROR io.express4j")
+                .contains("java.lang.IllegalStateException: boom");
+    }
+
+    /** An app whose route throws, asked once for that route; prints the status it got. */
+    public static final class FailingProgram {
+        public static void main(String[] args) throws Exception {
+            App app = Express.app();
+            app.set("env", "development");
+            app.get("/fail", (req, res) -> {
+                throw new IllegalStateException("boom");
+            });
+            Server server = app.listen(0, "127.0.0.1");
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/fail"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                System.out.println(response.statusCode());
+            } finally {
+                server.close();
+            }
+        }
+    }
+}
