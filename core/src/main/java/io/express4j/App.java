@@ -6,6 +6,10 @@ import io.express4j.http.Qs;
 import io.express4j.http.QueryStrings;
 import io.express4j.http.TrustPredicate;
 import io.express4j.log.Logs;
+import io.express4j.routing.Done;
+import io.express4j.routing.EventLoopDispatch;
+import io.express4j.routing.KnownMethods;
+import io.express4j.routing.RouterStack;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.RequestListener;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,8 +42,8 @@ public final class App implements Middleware, RouterVerbs<App> {
     private String mountpath = "/";
     private Router router;
     /**
-     * Whether this app's stacks hold a {@link NonBlocking} function, as of {@link Layer#stackVersion} (in the high
-     * bits; bit 0 is the answer); -1 before the first look.
+     * Whether this app's stacks hold a {@link Express#nonBlocking} function, as of {@link RouterStack#version} (in
+     * the high bits; bit 0 is the answer); -1 before the first look.
      */
     private volatile long nonBlockingLookup = -1;
     /** Whether "trust proxy" still holds the constructor's default, which a mounted app drops to inherit. */
@@ -107,6 +112,27 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     public boolean disabled(String name) {
         return !enabled(name);
+    }
+
+    // Typed forms of the settings whose value is a function, so a lambda needs no cast to pass through set(String,
+    // Object); each writes the same setting its Express name does (app.get("etag") returns the function).
+
+    /** {@code app.set("etag", fn)}: the ETag of a body, or null or "" for none (then no ETag is sent). */
+    public App etag(Function<byte[], String> fn) {
+        return set("etag", fn);
+    }
+
+    /** {@code app.set("query parser", fn)}: {@code req.query} from the raw query string (without the {@code ?}). */
+    public App queryParser(Function<String, Map<String, Object>> fn) {
+        return set("query parser", fn);
+    }
+
+    /**
+     * {@code app.set("json replacer", fn)}: JSON.stringify's replacer for {@code res.json}; it gets each key with the
+     * value as JSON sees it and returns what to write, or {@link Express#UNDEFINED} to leave the key out.
+     */
+    public App jsonReplacer(BiFunction<String, Object, Object> fn) {
+        return set("json replacer", fn);
     }
 
     /** {@code app.locals}: values for every view; holds {@code settings}. */
@@ -251,6 +277,11 @@ public final class App implements Middleware, RouterVerbs<App> {
         return router;
     }
 
+    /** The stack behind the app's router; null while the app has none. */
+    RouterStack stack() {
+        return router == null ? null : router.stack();
+    }
+
     /** Middleware, routers or sub-apps for every path. */
     public App use(Middleware... fns) {
         if (fns == null || fns.length == 0)
@@ -305,21 +336,19 @@ public final class App implements Middleware, RouterVerbs<App> {
     private Middleware[] mountApps(Object path, Middleware[] fns) {
         if (fns == null || fns.length == 0)
             throw new IllegalArgumentException("app.use() requires a middleware function");
-        Middleware[] mounted = fns.clone();
-        for (int i = 0; i < mounted.length; i++) {
-            if (mounted[i] instanceof App sub) mounted[i] = mount(JsPaths.toString(path), sub);
+        for (Middleware fn : fns) {
+            if (fn instanceof App sub) mount(JsPaths.toString(path), sub);
         }
-        return mounted;
+        return fns;
     }
 
-    private Middleware mount(String path, App sub) {
+    private void mount(String path, App sub) {
         sub.parent = this;
         sub.mountpath = path;
         if (sub.trustProxyDefault) {
             sub.settings.remove("trust proxy");
             sub.settings.remove("trust proxy fn");
         }
-        return new MountedApp(sub);
     }
 
     public Route route(String path) {
@@ -336,26 +365,38 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     @Override
-    public App method(String method, String path, Middleware... handlers) {
-        router().method(method, path, handlers);
+    public App method(String method, String path, Middleware... chain) {
+        router().method(method, path, chain);
         return this;
     }
 
     @Override
-    public App method(String method, Pattern path, Middleware... handlers) {
-        router().method(method, path, handlers);
+    public App method(String method, Pattern path, Middleware... chain) {
+        router().method(method, path, chain);
         return this;
     }
 
     @Override
-    public App all(String path, Middleware... handlers) {
-        router().all(path, handlers);
+    public App method(String method, List<?> paths, Middleware... chain) {
+        router().method(method, paths, chain);
         return this;
     }
 
     @Override
-    public App all(Pattern path, Middleware... handlers) {
-        router().all(path, handlers);
+    public App all(String path, Middleware... chain) {
+        router().all(path, chain);
+        return this;
+    }
+
+    @Override
+    public App all(Pattern path, Middleware... chain) {
+        router().all(path, chain);
+        return this;
+    }
+
+    @Override
+    public App all(List<?> paths, Middleware... chain) {
+        router().all(paths, chain);
         return this;
     }
 
@@ -371,23 +412,25 @@ public final class App implements Middleware, RouterVerbs<App> {
 
     // ---- serving ----
 
-    /** As plain middleware (e.g. in a Router), an app runs its stack and continues in the caller's. */
+    /**
+     * As middleware (mounted in an app or a router), an app runs its stack with {@code req.app} switched to it,
+     * and switches back before continuing in the caller's. Dispatch code, so it may run on the event loop; the
+     * app's own layers decide whether they can.
+     */
     @Override
     public void handle(Request req, Response res, Next next) {
-        App outer = req.app;
+        App outer = req.app();
+        Done back = Router.continueIn(next);
         handle(req, res, err -> {
-            req.app = outer;
-            res.app = outer;
-            if (err == null) next.run();
-            else next.fail(err);
+            req.routing.app = outer;
+            back.done(err);
         });
     }
 
-    void handle(Request req, Response res, RouterDispatch.Done done) {
+    void handle(Request req, Response res, Done done) {
         if (enabled("x-powered-by")) res.setHeader("X-Powered-By", "express4j");
-        req.app = this;
-        res.app = this;
-        router().handle(req, res, done);
+        req.routing.app = this;
+        router().stack().handle(req, res, done);
     }
 
     /** Binds to a port on all interfaces (0 = any free port) and returns once listening. */
@@ -435,15 +478,15 @@ public final class App implements Middleware, RouterVerbs<App> {
      */
     boolean holdsNonBlocking() {
         long lookup = nonBlockingLookup;
-        int version = Layer.stackVersion();
+        int version = RouterStack.version();
         if (lookup >= 0 && lookup >>> 1 == version) return (lookup & 1) != 0;
         boolean holds = holdsNonBlocking(Collections.newSetFromMap(new IdentityHashMap<>()));
         nonBlockingLookup = (long) version << 1 | (holds ? 1 : 0);
         return holds;
     }
 
-    boolean holdsNonBlocking(Set<Object> seen) {
-        return router != null && router.holdsNonBlocking(seen);
+    private boolean holdsNonBlocking(Set<Object> seen) {
+        return router != null && router.stack().holdsNonBlocking(seen);
     }
 
     /**
@@ -457,8 +500,8 @@ public final class App implements Middleware, RouterVerbs<App> {
         res.req = req;
         EventLoopDispatch loop = null;
         if (exchange.onEventLoop()) {
-            loop = new EventLoopDispatch(exchange, () -> afterStack(req, res));
-            req.eventLoopDispatch = loop;
+            loop = new EventLoopDispatch(exchange::continueOnVirtualThread, () -> afterStack(req, res));
+            req.routing.eventLoopDispatch = loop;
         }
         handle(req, res, err -> {
             if (err == null

@@ -18,7 +18,7 @@ final class ContentNegotiation {
     static void format(Request req, Response res, Map<String, ? extends Middleware> handlers) throws Exception {
         List<String> keys = offers(handlers.keySet());
         String key = negotiate(req, res, keys);
-        Next next = req.next;
+        Next next = req.routing.next;
         if (key != null) {
             handlers.get(key).handle(req, res, next);
         } else if (handlers.get(DEFAULT) != null) {

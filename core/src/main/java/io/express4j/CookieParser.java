@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.http.CookieSignature;
 import io.express4j.http.Cookies;
+import io.express4j.routing.LoopSafe;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class CookieParser implements Middleware, LoopSafe {
         String header = req.get("Cookie");
         if (header != null && !header.isEmpty()) {
             CookieSignature.Split split = CookieSignature.parserResult(Cookies.parse(header), secrets);
-            JsonMapper mapper = req.app.jsonMapper();
+            JsonMapper mapper = req.app().jsonMapper();
             req.cookies = plain(split.cookies(), mapper);
             req.signedCookies = plain(split.signedCookies(), mapper);
         }

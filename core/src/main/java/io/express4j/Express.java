@@ -6,6 +6,8 @@ import io.express4j.http.Html;
 import io.express4j.middleware.Cors;
 import io.express4j.middleware.MethodOverride;
 import io.express4j.middleware.RateLimit;
+import io.express4j.routing.KnownMethods;
+import io.express4j.routing.NonBlocking;
 import io.express4j.send.StaticFiles;
 import java.util.List;
 import java.util.Objects;

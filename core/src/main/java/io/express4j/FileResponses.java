@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.http.ContentDisposition;
+import io.express4j.routing.EventLoopDispatch;
 import io.express4j.send.FileSend;
 import io.express4j.send.NodePaths;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -56,9 +57,9 @@ final class FileResponses {
         }
         String encoded = encodeForSend(path);
         Request req = res.req;
-        if (EventLoopDispatch.onLoop(req)) {
+        if (EventLoopDispatch.onLoop(req.routing)) {
             // stat, open and the callback's wait may block: the file work and all after it leave the event loop
-            req.eventLoopDispatch.hop(() -> transferOffLoop(res, encoded, opts, headers, callback));
+            req.routing.eventLoopDispatch.hop(() -> transferOffLoop(res, encoded, opts, headers, callback));
             return;
         }
         transfer(res, encoded, opts, headers, callback);
@@ -75,7 +76,7 @@ final class FileResponses {
             transfer(res, encoded, opts, headers, callback);
         } catch (Throwable t) {
             if (t instanceof OutOfMemoryError oom) throw oom;
-            Next next = res.req.next;
+            Next next = res.req.routing.next;
             if (next == null) throw new IllegalStateException(t);
             next.fail(t);
         }
@@ -93,7 +94,8 @@ final class FileResponses {
         }
         Outcome outcome = new Outcome(res, headers);
         String root = isEmpty(opts.root()) ? null : NodePaths.resolve(opts.root());
-        CompletableFuture<Void> transfer = new FileSend(req, res, encoded, opts, root, res.app.enabled("etag"), outcome)
+        CompletableFuture<Void> transfer = new FileSend(
+                        req, res, encoded, opts, root, res.app().enabled("etag"), outcome)
                 .window(opts.start(), opts.end())
                 .pipe();
         Throwable err = outcome.error;
@@ -105,7 +107,7 @@ final class FileResponses {
                 err = new ClientAbortException(e.getCause());
             }
         }
-        Next next = req.next;
+        Next next = req.routing.next;
         if (callback != null) {
             callback.done(err);
         } else if (next == null) {

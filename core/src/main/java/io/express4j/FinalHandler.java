@@ -48,7 +48,7 @@ final class FinalHandler {
         int status;
         Map<String, String> headers = Map.of();
         String message;
-        String env = String.valueOf(req.app.get("env"));
+        String env = String.valueOf(req.app().get("env"));
         if (err != null) {
             int fromError = statusOf(err);
             if (fromError > 0) {

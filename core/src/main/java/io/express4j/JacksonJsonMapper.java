@@ -111,4 +111,10 @@ public final class JacksonJsonMapper implements io.express4j.JsonMapper {
     public <T> T parse(String json, Class<T> type) {
         return mapper.readValue(json, type);
     }
+
+    /** Jackson's {@code convertValue}: through a token buffer, without writing or reading JSON text. */
+    @Override
+    public <T> T convert(Object value, Class<T> type) {
+        return mapper.convertValue(value, type);
+    }
 }

@@ -16,4 +16,12 @@ public interface JsonMapper {
 
     /** Parses JSON text into the given type. */
     <T> T parse(String json, Class<T> type);
+
+    /**
+     * Converts a value (maps, lists and primitives as a body parser made them) into the given type, as parsing its
+     * JSON text would. The default goes through the text; a mapper that can convert directly should.
+     */
+    default <T> T convert(Object value, Class<T> type) {
+        return parse(stringify(value, ""), type);
+    }
 }

@@ -12,7 +12,7 @@ final class Jsonp {
 
     /** The body to send ({@code null}: nothing, JavaScript's undefined); sets the headers on the way. */
     static String body(Request req, Response res, String json) {
-        Object callback = req.query().get(String.valueOf(res.app.get("jsonp callback name")));
+        Object callback = req.query().get(String.valueOf(res.app().get("jsonp callback name")));
         if (!res.hasContentType()) {
             res.set("X-Content-Type-Options", "nosniff");
             res.set("Content-Type", "application/json");

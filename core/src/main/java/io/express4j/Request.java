@@ -9,6 +9,9 @@ import io.express4j.http.RangeParser;
 import io.express4j.http.TrustPredicate;
 import io.express4j.http.TypeIs;
 import io.express4j.http.Urls;
+import io.express4j.routing.RouterStack;
+import io.express4j.routing.RoutingAccess;
+import io.express4j.routing.RoutingState;
 import io.express4j.server.HttpExchange;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -52,16 +55,10 @@ public final class Request {
     private final String originalUrl;
     final Response res;
     private String method;
-    App app;
-    String url;
-    String baseUrl = "";
-    Map<String, Object> params = Map.of();
-    Route route;
+    /** What the router rewrites as the request passes through mounted routers and apps. */
+    final RoutingState routing;
+
     Object body;
-    /** Express's {@code req.next}: the {@code next} of the innermost router handling the request. */
-    Next next;
-    /** For a request whose dispatch began on the event loop; null when it began on a virtual thread. */
-    EventLoopDispatch eventLoopDispatch;
 
     Map<String, Object> cookies;
     Map<String, Object> signedCookies;
@@ -72,11 +69,27 @@ public final class Request {
     private Map<String, Object> query;
     private App queryApp;
 
+    static {
+        RoutingAccess.install(new RoutingAccess.Api() {
+            @Override
+            public RoutingState state(Request req) {
+                return req.routing;
+            }
+
+            @Override
+            public RouterStack stackOf(Middleware fn) {
+                if (fn instanceof Router router) return router.stack();
+                if (fn instanceof App app) return app.stack();
+                return null;
+            }
+        });
+    }
+
     Request(HttpExchange exchange, Response res) {
         this.exchange = exchange;
         this.method = exchange.method();
         this.originalUrl = exchange.uri();
-        this.url = originalUrl;
+        this.routing = new RoutingState(originalUrl);
         this.res = res;
     }
 
@@ -104,7 +117,7 @@ public final class Request {
 
     /** The URL relative to the current mount point, with its query string. */
     public String url() {
-        return url;
+        return routing.url;
     }
 
     /**
@@ -113,7 +126,7 @@ public final class Request {
      */
     public Request url(String url) {
         if (url == null) throw new IllegalArgumentException("url is required");
-        this.url = url;
+        routing.url = url;
         return this;
     }
 
@@ -124,12 +137,12 @@ public final class Request {
 
     /** The path the current router or app is mounted at, as actually matched. */
     public String baseUrl() {
-        return baseUrl;
+        return routing.baseUrl;
     }
 
     /** The pathname of {@link #url()}. */
     public String path() {
-        return Urls.pathname(url);
+        return Urls.pathname(routing.url);
     }
 
     public String httpVersion() {
@@ -144,13 +157,13 @@ public final class Request {
      * replace a value ({@code req.params().put("id", Integer.valueOf(id))}) for the handlers after it.
      */
     public Map<String, Object> params() {
-        if (!(params instanceof LinkedHashMap)) params = new LinkedHashMap<>(params);
-        return params;
+        if (!(routing.params instanceof LinkedHashMap)) routing.params = new LinkedHashMap<>(routing.params);
+        return routing.params;
     }
 
     /** One parameter as a string; a splat's segments are joined with {@code /}; null when absent. */
     public String params(String name) {
-        Object v = params.get(name);
+        Object v = routing.params.get(name);
         if (v instanceof List<?> list)
             return String.join("/", list.stream().map(String::valueOf).toList());
         return v == null ? null : v.toString();
@@ -161,7 +174,8 @@ public final class Request {
      * again when the URL or the app (a mounted sub-app with its own setting) changed.
      */
     public Map<String, Object> query() {
-        String qs = Urls.query(url);
+        String qs = Urls.query(routing.url);
+        App app = routing.app;
         if (query == null || queryApp != app || !Objects.equals(qs, queryString)) {
             queryString = qs;
             queryApp = app;
@@ -392,7 +406,7 @@ public final class Request {
             labels.addAll(List.of(hostname.split("\\.", -1)));
             Collections.reverse(labels);
         }
-        int offset = app.get("subdomain offset") instanceof Number n ? n.intValue() : 0;
+        int offset = routing.app.get("subdomain offset") instanceof Number n ? n.intValue() : 0;
         if (offset < 0) offset = Math.max(0, labels.size() + offset);
         return offset >= labels.size() ? List.of() : List.copyOf(labels.subList(offset, labels.size()));
     }
@@ -418,7 +432,7 @@ public final class Request {
     }
 
     private TrustPredicate trust() {
-        TrustPredicate trust = app.trustProxy();
+        TrustPredicate trust = routing.app.trustProxy();
         return trust == null ? TrustPredicate.NONE : trust;
     }
 
@@ -447,7 +461,7 @@ public final class Request {
     // ---- the rest ----
 
     public App app() {
-        return app;
+        return routing.app;
     }
 
     public Response res() {
@@ -456,7 +470,7 @@ public final class Request {
 
     /** The route that matched, when inside a route handler. */
     public Route route() {
-        return route;
+        return routing.route;
     }
 
     /** The raw request body as a stream (body parsers read it; read it yourself if none ran). */
@@ -491,8 +505,7 @@ public final class Request {
     /** {@code req.body} converted to a type with the app's JSON mapper. */
     public <T> T bodyAs(Class<T> type) {
         if (body == null || type.isInstance(body)) return type.cast(body);
-        JsonMapper mapper = app.jsonMapper();
-        return mapper.parse(mapper.stringify(body, ""), type);
+        return routing.app.jsonMapper().convert(body, type);
     }
 
     /** Sets {@code req.body} (what body parsers do). */

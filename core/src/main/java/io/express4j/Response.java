@@ -21,13 +21,12 @@ import java.util.function.Function;
  * headers and body bytes and then end through the Node layer, in exactly Express's order of steps — which is
  * observable (the ETag survives a 204, the 304 decision uses the ETag just computed).
  */
-public final class Response extends ServerResponse {
+public final class Response extends ServerResponse<Response> {
     private static final String HTML_UTF8 = "text/html; charset=utf-8";
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
     private Map<String, Object> locals;
     Request req;
-    App app;
     private volatile boolean async;
 
     Response(HttpExchange exchange, String requestMethod) {
@@ -38,8 +37,9 @@ public final class Response extends ServerResponse {
         return req;
     }
 
+    /** {@code res.app}: always the same app as {@code req.app}. */
     public App app() {
-        return app;
+        return req.routing.app;
     }
 
     /** {@code res.locals}: values for this request's views and later middleware. */
@@ -211,7 +211,7 @@ public final class Response extends ServerResponse {
     /** Steps 2–7 of Express's {@code res.send}; {@code chunk} null means "no body" (JavaScript's undefined). */
     private Response finish(byte[] chunk) {
         if (headersSent()) throw new IllegalStateException("Cannot set headers after they are sent to the client");
-        Function<byte[], String> etagFn = app.etagFunction();
+        Function<byte[], String> etagFn = app().etagFunction();
         boolean generateETag = !hasHeader("ETag") && etagFn != null;
         if (chunk != null && !hasHeader("Transfer-Encoding")) {
             setComputedHeader("Content-Length", Integer.toString(chunk.length));
@@ -321,7 +321,7 @@ public final class Response extends ServerResponse {
      * Content-Type and an empty body, as {@code res.json(undefined)} does.
      */
     public Response json(Object value) {
-        String body = app.stringify(value);
+        String body = app().stringify(value);
         if (!hasContentType()) setComputedHeader("Content-Type", JSON_UTF8); // set("Content-Type", "application/json")
         return body == null ? send() : send(body);
     }
@@ -333,7 +333,7 @@ public final class Response extends ServerResponse {
 
     /** {@code res.jsonp(value)}: JSON, or a JavaScript call when the request names a callback (see {@link Jsonp}). */
     public Response jsonp(Object value) {
-        String body = Jsonp.body(req, this, app.stringify(value));
+        String body = Jsonp.body(req, this, app().stringify(value));
         return send(body);
     }
 
@@ -347,13 +347,21 @@ public final class Response extends ServerResponse {
 
     /**
      * {@code res.format(handlers)}: runs the handler of the best-accepted key (MIME types or extensions, in the
-     * map's iteration order for ties — use a {@link LinkedHashMap}) after setting its Content-Type; the
-     * {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406 {@link NotAcceptableError}.
-     * Always adds {@code Vary: Accept}.
+     * map's iteration order for ties — use a {@link LinkedHashMap}, or {@link #format(Formats)}) after setting its
+     * Content-Type; the {@code "default"} entry runs when none is acceptable, else {@code next} gets a 406
+     * {@link NotAcceptableError}. Always adds {@code Vary: Accept}.
      */
     public Response format(Map<String, ? extends Middleware> handlers) throws Exception {
         ContentNegotiation.format(req, this, handlers);
         return this;
+    }
+
+    /**
+     * {@code res.format(handlers)} with the handlers in the order they were registered, each of any arity:
+     * {@code res.format(Formats.of().on("text", () -> res.send("hey")).on("json", …).otherwise(…))}.
+     */
+    public Response format(Formats handlers) throws Exception {
+        return format(handlers.handlers());
     }
 
     /**
@@ -484,7 +492,7 @@ public final class Response extends ServerResponse {
     public void render(String view, Map<String, ?> model) throws Exception {
         render(view, model, (err, html) -> {
             if (err == null) send(html);
-            else if (req.next != null) req.next.fail(err);
+            else if (req.routing.next != null) req.routing.next.fail(err);
             else throw err instanceof Exception e ? e : new RuntimeException(err);
         });
     }
@@ -495,7 +503,7 @@ public final class Response extends ServerResponse {
     }
 
     public void render(String view, Map<String, ?> model, RenderCallback callback) throws Exception {
-        App current = req.app;
+        App current = req.app();
         current.views().render(view, current.views().options(locals(), model), callback);
     }
 }

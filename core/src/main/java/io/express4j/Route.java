@@ -1,10 +1,7 @@
 package io.express4j;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import io.express4j.routing.RouteStack;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What {@code app.route(path)} returns: the handlers of one path, per HTTP method. A route without its own HEAD
@@ -12,12 +9,14 @@ import java.util.Set;
  */
 public final class Route implements RouteVerbs<Route> {
     private final String path;
-    private final List<Layer> stack = new ArrayList<>();
-    private final Set<String> methods = new LinkedHashSet<>();
-    private boolean all;
+    private final RouteStack stack = new RouteStack(this);
 
     Route(String path) {
         this.path = path;
+    }
+
+    RouteStack stack() {
+        return stack;
     }
 
     /**
@@ -32,9 +31,7 @@ public final class Route implements RouteVerbs<Route> {
     public Route method(String method, Middleware... handlers) {
         requireHandlers(handlers);
         String m = method.toUpperCase(Locale.ROOT);
-        for (Middleware fn : handlers) stack.add(Layer.method(m, fn));
-        methods.add(m);
-        KnownMethods.declare(m);
+        for (Middleware fn : handlers) stack.add(m, fn);
         return this;
     }
 
@@ -42,26 +39,21 @@ public final class Route implements RouteVerbs<Route> {
     @Override
     public Route method(String method, ErrorHandler handler) {
         requireHandler(handler);
-        String m = method.toUpperCase(Locale.ROOT);
-        stack.add(Layer.method(m, handler));
-        methods.add(m);
-        KnownMethods.declare(m);
+        stack.add(method.toUpperCase(Locale.ROOT), handler);
         return this;
     }
 
     @Override
     public Route all(Middleware... handlers) {
         requireHandlers(handlers);
-        for (Middleware fn : handlers) stack.add(Layer.method(null, fn));
-        all = true;
+        for (Middleware fn : handlers) stack.add(null, fn);
         return this;
     }
 
     @Override
     public Route all(ErrorHandler handler) {
         requireHandler(handler);
-        stack.add(Layer.method(null, handler));
-        all = true;
+        stack.add(null, handler);
         return this;
     }
 
@@ -74,37 +66,5 @@ public final class Route implements RouteVerbs<Route> {
 
     static void requireHandler(Object handler) {
         if (handler == null) throw new IllegalArgumentException("argument handler must be a function");
-    }
-
-    boolean handlesMethod(String method) {
-        if (all) return true;
-        if (method.equals("HEAD") && !methods.contains("HEAD")) return methods.contains("GET");
-        return methods.contains(method);
-    }
-
-    /** Whether one of this route's handlers is marked with {@link Express#nonBlocking}. */
-    boolean holdsNonBlocking(Set<Object> seen) {
-        for (Layer layer : stack) {
-            if (layer.holdsNonBlocking(seen)) return true;
-        }
-        return false;
-    }
-
-    /** The methods for an automatic OPTIONS answer: HEAD is implied by GET. */
-    List<String> allowedMethods() {
-        List<String> out = new ArrayList<>(methods);
-        if (methods.contains("GET") && !methods.contains("HEAD")) out.add("HEAD");
-        return out;
-    }
-
-    void dispatch(Request req, Response res, Next done) {
-        if (stack.isEmpty()) {
-            done.run();
-            return;
-        }
-        String method = req.method();
-        if (method.equals("HEAD") && !methods.contains("HEAD")) method = "GET";
-        req.route = this;
-        new RouteDispatch(stack, method, req, res, done).start();
     }
 }

@@ -22,8 +22,11 @@ import java.util.function.Consumer;
  * and {@code Content-Length} only when {@code end(data)} comes before any write, chunked otherwise — and it drops
  * body bytes for HEAD, 204 and 304 as Node does. {@link Response} adds Express's methods on top; they only decide
  * headers and then call {@link #end}.
+ *
+ * @param <R> the response type users hold ({@link Response}): what the chainable methods here return, so that
+ *     {@code res.setHeader(…).status(201).send(…)} goes on with Express's methods
  */
-public class ServerResponse {
+public class ServerResponse<R extends ServerResponse<R>> {
     private static final byte[] EMPTY = new byte[0];
 
     final HttpExchange exchange;
@@ -42,6 +45,12 @@ public class ServerResponse {
         this.requestMethod = requestMethod;
     }
 
+    /** This response as the type users hold (the only subclass is {@code Response}). */
+    @SuppressWarnings("unchecked")
+    private R self() {
+        return (R) this;
+    }
+
     // ---- status and headers ----
 
     public int statusCode() {
@@ -49,10 +58,10 @@ public class ServerResponse {
     }
 
     /** Node's {@code res.statusCode = n}: no validation beyond what the wire needs. */
-    public ServerResponse statusCode(int code) {
+    public R statusCode(int code) {
         checkStatus(code);
         this.statusCode = code;
-        return this;
+        return self();
     }
 
     /** The reason phrase; null until set or until the head is written with the standard one. */
@@ -61,12 +70,12 @@ public class ServerResponse {
     }
 
     /** Sets the reason phrase; CR, LF and other characters a header value may not hold are refused, as Node does. */
-    public ServerResponse statusMessage(String message) {
+    public R statusMessage(String message) {
         if (message != null && HeaderValidation.hasInvalidValueChar(message)) {
             throw new IllegalArgumentException("Invalid character in statusMessage");
         }
         this.statusMessage = message;
-        return this;
+        return self();
     }
 
     public boolean headersSent() {
@@ -78,17 +87,17 @@ public class ServerResponse {
         return finished;
     }
 
-    public ServerResponse setHeader(String name, String value) {
+    public R setHeader(String name, String value) {
         checkHeader(name, value);
         headers.set(name, value);
-        return this;
+        return self();
     }
 
     /** A multi-value header: one line per element on the wire. */
-    public ServerResponse setHeader(String name, List<String> values) {
+    public R setHeader(String name, List<String> values) {
         for (String v : values) checkHeader(name, v);
         headers.set(name, values);
-        return this;
+        return self();
     }
 
     /** The stored value: a {@code String}, a {@code List<String>}, or null. */
@@ -107,10 +116,10 @@ public class ServerResponse {
         return names;
     }
 
-    public ServerResponse removeHeader(String name) {
+    public R removeHeader(String name) {
         if (headersSent) throw new IllegalStateException("Cannot remove headers after they are sent to the client");
         headers.remove(name);
-        return this;
+        return self();
     }
 
     /**
@@ -139,17 +148,17 @@ public class ServerResponse {
     // ---- head ----
 
     /** Node's {@code writeHead(status)}: serialises the head now; it goes out with the first body bytes. */
-    public ServerResponse writeHead(int status) {
+    public R writeHead(int status) {
         return writeHead(status, null, Map.of());
     }
 
-    public ServerResponse writeHead(int status, Map<String, ?> extra) {
+    public R writeHead(int status, Map<String, ?> extra) {
         return writeHead(status, null, extra);
     }
 
     /** Node's {@code writeHead(status, reason, headers)}: the given headers are merged over the stored ones. */
     @SuppressWarnings("unchecked")
-    public ServerResponse writeHead(int status, String reason, Map<String, ?> extra) {
+    public R writeHead(int status, String reason, Map<String, ?> extra) {
         if (headersSent) throw new IllegalStateException("Cannot write headers after they are sent to the client");
         checkStatus(status);
         statusCode = status;
@@ -159,7 +168,7 @@ public class ServerResponse {
             else setHeader(name, String.valueOf(value));
         });
         storeHead(-1);
-        return this;
+        return self();
     }
 
     /** Sends the head at once; the body is then chunked because its length is not known. */

@@ -7,6 +7,7 @@ import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,86 @@ class ConfigTest {
                 RawResponse r = server.get("/?a=1&a=2");
                 assertThat(r.text()).isEqualTo("{\"raw\":\"a=1&a=2\"}");
             }
+        }
+    }
+
+    /**
+     * The typed setters for the settings whose value is a function: the same setting as the string form (what one
+     * writes the other reads), compiled the same way, a lambda without a cast.
+     */
+    @Nested
+    class TypedSetters {
+        @Test
+        void etagWritesTheEtagSetting() {
+            App app = Express.app().set("env", "test");
+            Function<byte[], String> fn = body -> "\"len-" + body.length + "\"";
+            assertThat(app.etag(fn)).isSameAs(app);
+            assertThat(app.get("etag")).isSameAs(fn);
+            assertThat(app.get("etag fn")).isSameAs(fn);
+            app.get("/", (req, res) -> res.send("Hello World"));
+            try (TestServer server = TestServer.serve(app)) {
+                assertThat(server.get("/").header("ETag")).isEqualTo("\"len-11\"");
+            }
+            app.set("etag", "strong"); // the string form overrides what the typed one set
+            assertThat(app.get("etag")).isEqualTo("strong");
+            try (TestServer server = TestServer.serve(app)) {
+                assertThat(server.get("/").header("ETag")).isEqualTo("\"b-Ck1VqNd45QIvq3AZd8XYQLvEhtA\"");
+            }
+        }
+
+        @Test
+        void etagRefusesNullAndChangesNothing() {
+            App app = Express.app();
+            assertThatThrownBy(() -> app.etag(null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown value for etag function: null");
+            assertThat(app.get("etag")).isEqualTo("weak");
+        }
+
+        @Test
+        void queryParserWritesTheQueryParserSetting() {
+            App app = Express.app();
+            Function<String, Map<String, Object>> fn = qs -> Map.of("raw", qs);
+            assertThat(app.queryParser(fn)).isSameAs(app);
+            assertThat(app.get("query parser")).isSameAs(fn);
+            assertThat(app.get("query parser fn")).isSameAs(fn);
+            app.get("/", (req, res) -> res.json(req.query()));
+            try (TestServer server = TestServer.serve(app)) {
+                RawResponse r = server.get("/?a=1&a=2");
+                assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+                assertThat(r.text()).isEqualTo("{\"raw\":\"a=1&a=2\"}");
+            }
+            assertThatThrownBy(() -> app.queryParser(null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown value for query parser function: null");
+            assertThat(app.get("query parser")).isSameAs(fn);
+        }
+
+        @Test
+        void jsonReplacerWritesTheJsonReplacerSetting() {
+            App app = Express.app();
+            assertThat(app.get("json replacer")).isNull();
+            BiFunction<String, Object, Object> fn = (key, value) -> key.startsWith("_") ? Express.UNDEFINED : value;
+            assertThat(app.jsonReplacer(fn)).isSameAs(app);
+            assertThat(app.get("json replacer")).isSameAs(fn);
+            app.get("/", (req, res) -> res.json(Map.of("_id", 1)));
+            try (TestServer server = TestServer.serve(app)) {
+                RawResponse r = server.get("/");
+                assertThat(r.header("Content-Length")).isEqualTo("2");
+                assertThat(r.text()).isEqualTo("{}");
+            }
+            app.jsonReplacer(null); // like app.set("json replacer", undefined): no replacer
+            assertThat(app.get("json replacer")).isNull();
+        }
+
+        @Test
+        void aMountedAppReadsTheParentsTypedSetting() {
+            App parent = Express.app();
+            App child = Express.app();
+            parent.use("/child", child);
+            BiFunction<String, Object, Object> fn = (key, value) -> value;
+            parent.jsonReplacer(fn);
+            assertThat(child.get("json replacer")).isSameAs(fn);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.express4j;
 
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
 
 import io.express4j.support.RawResponse;
@@ -32,7 +33,7 @@ class ResFormatTest {
         handlers.put(text, (Handler) (req, res) -> res.send("hey"));
         handlers.put(html, (Handler) (req, res) -> res.send("<p>hey</p>"));
         handlers.put(json, (req, res, next) -> {
-            assertThat(next).isSameAs(req.next);
+            assertThat(next).isSameAs(req.routing.next);
             res.send(Map.of("message", "hey"));
         });
         return handlers;
@@ -76,8 +77,49 @@ class ResFormatTest {
         return app;
     }
 
+    /** The same three handlers through the ordered builder, one of each arity, as Express's object literal. */
+    private static Formats heyFormats(Response res, String text, String html, String json) {
+        return Formats.of()
+                .on(text, () -> res.send("hey"))
+                .on(html, (rq, rs) -> rs.send("<p>hey</p>"))
+                .on(json, (rq, rs, next) -> {
+                    assertThat(next).isSameAs(rq.routing.next);
+                    rs.send(Map.of("message", "hey"));
+                });
+    }
+
+    private static App builderCanonical() {
+        App app = Express.app();
+        app.use((req, res, next) -> res.format(heyFormats(res, "text/plain", "text/html", "application/json")));
+        app.use(supports());
+        return app;
+    }
+
+    private static App builderExtnames() {
+        App app = Express.app();
+        app.get("/", (req, res) -> res.format(heyFormats(res, "text", "html", "json")));
+        app.use(supports());
+        return app;
+    }
+
+    private static App builderWithParameters() {
+        App app = Express.app();
+        Router router = Express.router();
+        router.get(
+                "/",
+                (req, res) -> res.format(heyFormats(
+                        res, "text/plain; charset=utf-8", "text/html; foo=bar; bar=baz", "application/json; q=0.5")));
+        router.use(supports());
+        app.use(router);
+        return app;
+    }
+
     static Stream<Arguments> apps() {
         return Stream.of(
+                Arguments.of(named("builder, canonical types", (Supplier<App>) ResFormatTest::builderCanonical)),
+                Arguments.of(named("builder, extnames, in a route", (Supplier<App>) ResFormatTest::builderExtnames)),
+                Arguments.of(named(
+                        "builder, parameters, in a router", (Supplier<App>) ResFormatTest::builderWithParameters)),
                 Arguments.of(named("with canonicalized mime types", (Supplier<App>) ResFormatTest::canonical)),
                 Arguments.of(named("with extnames", (Supplier<App>) ResFormatTest::extnames)),
                 Arguments.of(named("with parameters", (Supplier<App>) ResFormatTest::withParameters)),
@@ -150,7 +192,7 @@ class ResFormatTest {
             handlers.put("default", (rq, rs, n) -> {
                 assertThat(rq).isSameAs(req);
                 assertThat(rs).isSameAs(res);
-                assertThat(n).isSameAs(req.next);
+                assertThat(n).isSameAs(req.routing.next);
                 rs.send("default");
             });
             res.format(handlers);
@@ -202,5 +244,82 @@ class ResFormatTest {
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
         assertThat(r.text()).contains("<pre>NotAcceptableError: Not Acceptable<br>");
         assertThat(get(app, "/format", "Accept", "application/json").text()).isEqualTo("{\"fmt\":\"json\"}");
+    }
+
+    @Test
+    void builderDefaultIsInvokedInsteadOfAutoResponding() {
+        App app = Express.app();
+        app.use((req, res, next) ->
+                res.format(Formats.of().on("text", () -> res.send("hey")).otherwise((rq, rs, n) -> {
+                    assertThat(rq).isSameAs(req);
+                    assertThat(rs).isSameAs(res);
+                    assertThat(n).isSameAs(req.routing.next);
+                    rs.status(406).send("nope");
+                })));
+        RawResponse r = get(app, "/", "Accept", "image/png");
+        assertThat(r.status()).isEqualTo(406);
+        assertThat(r.header("Vary")).isEqualTo("Accept");
+        assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.header("ETag")).isEqualTo("W/\"4-dictxPr2YHM3EfWMc2gw0nFZ+1U\"");
+        assertThat(r.text()).isEqualTo("nope");
+        RawResponse text = get(app, "/", "Accept", "text/plain");
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+        assertThat(text.header("ETag")).isEqualTo("W/\"3-f1UKn0xEFzo3Zk2TjxNV8PkqR6c\"");
+        assertThat(text.text()).isEqualTo("hey");
+    }
+
+    @Test
+    void builderWorksWhenOnlyDefaultIsProvided() {
+        App app = Express.app();
+        app.use((req, res, next) -> res.format(Formats.of().otherwise(() -> res.send("hey"))));
+        assertThat(get(app, "/", "Accept", "*/*").text()).isEqualTo("hey");
+    }
+
+    @Test
+    void builderBreaksTiesByRegistrationOrder() {
+        // Accept */* ranks every key alike, so the first registered wins, whatever the keys' hash order
+        App app = Express.app();
+        app.get("/:first", (req, res) -> {
+            Formats formats = Formats.of();
+            if (req.params("first").equals("json")) formats.on("json", () -> res.send("json"));
+            formats.on("text", () -> res.send("text")).on("html", () -> res.send("html"));
+            formats.on("json", () -> res.send("json again")); // a repeated key keeps its first place
+            res.format(formats);
+        });
+        RawResponse json = get(app, "/json", "Accept", "*/*");
+        assertThat(json.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(json.text()).isEqualTo("json again");
+        RawResponse text = get(app, "/text", "Accept", "*/*");
+        assertThat(text.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+        assertThat(text.text()).isEqualTo("text");
+    }
+
+    @Test
+    void builder406ListsTheTypesInRegistrationOrder() {
+        App app = Express.app();
+        app.set("env", "test");
+        app.get(
+                "/",
+                (req, res) -> res.format(Formats.of()
+                        .on("text", () -> res.send("hey"))
+                        .on("json", (rq, rs) -> rs.json(Map.of("message", "hey")))
+                        .on("html", (rq, rs, n) -> rs.send("<p>hey</p>"))));
+        RawResponse r = get(app, "/", "Accept", "image/png");
+        assertThat(r.status()).isEqualTo(406);
+        assertThat(r.header("Vary")).isEqualTo("Accept");
+        assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.text()).contains("<pre>io.express4j.NotAcceptableError: Not Acceptable<br>");
+        app.use(supports());
+        assertThat(get(app, "/", "Accept", "image/png").text())
+                .isEqualTo("Supports: text/plain, application/json, text/html");
+    }
+
+    @Test
+    void builderRefusesAMissingTypeOrHandler() {
+        assertThatThrownBy(() -> Formats.of().on(null, () -> {})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Formats.of().on("text", (Handler) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("type and handler are required");
     }
 }

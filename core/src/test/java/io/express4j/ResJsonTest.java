@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** Express 5's test/res.json.js (EXPRESS.md §6.2, rows in order), plus JSON.stringify's exact layout and numbers. */
@@ -133,8 +132,7 @@ class ResJsonTest {
     @Test
     void jsonReplacerIsAppliedAsByJsonStringify() { // row 11
         App app = Express.app();
-        app.set("json replacer", (BiFunction<String, Object, Object>)
-                (key, value) -> key.startsWith("_") ? Express.UNDEFINED : value);
+        app.jsonReplacer((key, value) -> key.startsWith("_") ? Express.UNDEFINED : value);
         app.use((req, res) -> res.json(object("name", "tobi", "_id", 12345)));
         RawResponse r = get(app, "/");
         assertThat(r.status()).isEqualTo(200);
@@ -147,7 +145,7 @@ class ResJsonTest {
     void jsonReplacerSeesEveryKeyAndIndex() {
         List<String> keys = new ArrayList<>();
         App app = Express.app();
-        app.set("json replacer", (BiFunction<String, Object, Object>) (key, value) -> {
+        app.jsonReplacer((key, value) -> {
             keys.add(key);
             if (key.isEmpty()) return value;
             if (key.startsWith("_")) return Express.UNDEFINED;
@@ -163,7 +161,7 @@ class ResJsonTest {
     @Test
     void jsonReplacerDroppingTheRootSendsNothing() {
         App app = Express.app();
-        app.set("json replacer", (BiFunction<String, Object, Object>) (key, value) -> Express.UNDEFINED);
+        app.jsonReplacer((key, value) -> Express.UNDEFINED);
         app.use((req, res) -> res.json(object("a", 1)));
         RawResponse r = get(app, "/");
         assertThat(r.head()).isEqualTo("""
@@ -181,8 +179,7 @@ class ResJsonTest {
     @Test
     void jsonReplacerTurnsUndefinedArrayElementsIntoNull() {
         App app = Express.app();
-        app.set("json replacer", (BiFunction<String, Object, Object>)
-                (key, value) -> "x".equals(value) ? Express.UNDEFINED : value);
+        app.jsonReplacer((key, value) -> "x".equals(value) ? Express.UNDEFINED : value);
         app.use((req, res) -> res.json(List.of("a", "x", "b")));
         assertThat(get(app, "/").text()).isEqualTo("[\"a\",null,\"b\"]");
     }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -423,7 +422,7 @@ class ResSendTest {
         void aFunctionMakesTheETag() { // row 37
             AtomicReference<String> seen = new AtomicReference<>();
             App app = Express.app();
-            app.set("etag", (Function<byte[], String>) body -> {
+            app.etag(body -> {
                 seen.set(new String(body, StandardCharsets.UTF_8));
                 return "\"custom\"";
             });
@@ -437,7 +436,7 @@ class ResSendTest {
         @Test
         void aFunctionReturningNullSendsNoETag() { // row 38
             App app = Express.app();
-            app.set("etag", (Function<byte[], String>) body -> null);
+            app.etag(body -> null);
             app.use((req, res) -> res.send("hello, world!"));
             RawResponse r = get(app);
             assertThat(r.status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import static io.express4j.conformance.Js.obj;
 import io.express4j.App;
 import io.express4j.CookieOptions;
 import io.express4j.Express;
+import io.express4j.Formats;
 import io.express4j.Handler;
 import io.express4j.Request;
 import java.time.Instant;
@@ -128,12 +129,11 @@ final class ApiRoutes {
             handlers.put("application/json", (rq, rs) -> rs.send(obj("fmt", "json")));
             res.format(handlers);
         });
-        app.get("/rr/format/default", (req, res) -> {
-            Map<String, Handler> handlers = new LinkedHashMap<>();
-            handlers.put("html", (rq, rs) -> rs.send("<p>html</p>"));
-            handlers.put("default", (rq, rs) -> rs.status(406).send("default"));
-            res.format(handlers);
-        });
+        app.get( // the builder form, as api.js writes it: zero-argument handlers
+                "/rr/format/default",
+                (req, res) -> res.format(Formats.of()
+                        .on("html", () -> res.send("<p>html</p>"))
+                        .otherwise(() -> res.status(406).send("default"))));
         app.get(
                 "/rr/accepts",
                 (req, res) -> res.json(obj(

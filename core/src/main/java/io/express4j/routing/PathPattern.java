@@ -155,16 +155,6 @@ public final class PathPattern {
                 + (path == null ? "null" : path.getClass().getName()));
     }
 
-    /** A route layer: {@code end=true}. */
-    public static PathPattern route(Object path, boolean caseSensitive, boolean strict) {
-        return compile(path, true, caseSensitive, strict);
-    }
-
-    /** A {@code use} (middleware) layer: {@code end=false}, never strict. */
-    public static PathPattern use(Object path, boolean caseSensitive) {
-        return compile(path, false, caseSensitive, false);
-    }
-
     private static void flattenPaths(List<?> in, List<Object> out) {
         for (Object o : in) {
             if (o instanceof List<?> l) {

@@ -1,4 +1,4 @@
-package io.express4j;
+package io.express4j.routing;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * methods get a bare 501 from the server. The registry is process-wide: a custom method declared by one app is
  * known to every app in the JVM (those without a route for it then answer 404).
  */
-final class KnownMethods {
+public final class KnownMethods {
     private static final Set<String> STANDARD = Set.of(
             "ACL",
             "BIND",
@@ -56,11 +56,11 @@ final class KnownMethods {
     }
 
     /** One of Node's {@code http.METHODS} (upper case), the list npm {@code methods} gives middleware. */
-    static boolean isStandard(String method) {
+    public static boolean isStandard(String method) {
         return STANDARD.contains(method);
     }
 
-    static boolean isKnown(String method) {
+    public static boolean isKnown(String method) {
         return STANDARD.contains(method) || declared.contains(method);
     }
 }

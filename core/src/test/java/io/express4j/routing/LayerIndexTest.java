@@ -1,8 +1,7 @@
-package io.express4j;
+package io.express4j.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.express4j.routing.PathPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LayerIndexTest {
 
     static Layer route(String path) {
-        return Layer.route(PathPattern.compile(path, true, false, false), new Route(path));
+        return Layer.route(PathPattern.compile(path, true, false, false), new RouteStack(null));
     }
 
     static Layer use(String path) {
@@ -45,7 +44,7 @@ class LayerIndexTest {
                 route("/:any"), // 3: always
                 use("/users"), // 4: users
                 route("/users/:id"), // 5: users
-                Layer.route(PathPattern.compile(Pattern.compile("^/p"), true, false, false), new Route("/^\\/p/")),
+                Layer.route(PathPattern.compile(Pattern.compile("^/p"), true, false, false), new RouteStack(null)),
                 route("/posts"))); // 7: posts
         assertThat(candidates(index, "/users/42")).containsExactly(0, 1, 3, 4, 5, 6);
         assertThat(candidates(index, "/posts")).containsExactly(0, 2, 3, 6, 7);
@@ -80,7 +79,8 @@ class LayerIndexTest {
     @Test
     void aLayerWithSeveralFirstSegmentsIsACandidateForEachOnce() {
         LayerIndex index = LayerIndex.of(List.of(
-                Layer.route(PathPattern.compile(List.of("/a", "/b", "/a/:x"), true, false, false), new Route("/a,/b")),
+                Layer.route(
+                        PathPattern.compile(List.of("/a", "/b", "/a/:x"), true, false, false), new RouteStack(null)),
                 route("/a")));
         assertThat(candidates(index, "/a")).containsExactly(0, 1);
         assertThat(candidates(index, "/b")).containsExactly(0);

@@ -1,19 +1,24 @@
-package io.express4j;
+package io.express4j.routing;
 
+import io.express4j.Next;
+import io.express4j.Request;
+import io.express4j.Response;
 import java.util.List;
 
 /** The {@code next} of one pass through a route's handlers: on to the next handler for the request's method. */
-final class RouteDispatch implements Next {
+final class RouteDispatch extends TrampolinedNext {
     private final List<Layer> stack;
     private final String method;
+    private final RoutingState state;
     private final Request req;
     private final Response res;
     private final Next done;
     private int idx;
 
-    RouteDispatch(List<Layer> stack, String method, Request req, Response res, Next done) {
+    RouteDispatch(List<Layer> stack, String method, RoutingState state, Request req, Response res, Next done) {
         this.stack = stack;
         this.method = method;
+        this.state = state;
         this.req = req;
         this.res = res;
         this.done = done;
@@ -21,18 +26,7 @@ final class RouteDispatch implements Next {
 
     /** Runs the first handler; only {@code next} calls from handlers count as nested steps. */
     void start() {
-        next(null);
-    }
-
-    @Override
-    public void run() {
-        Trampoline.call(() -> next(null));
-    }
-
-    @Override
-    public void fail(Throwable err) {
-        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
-        Trampoline.call(() -> next(error));
+        step(null);
     }
 
     @Override
@@ -45,12 +39,13 @@ final class RouteDispatch implements Next {
         Trampoline.call(done::skipRouter);
     }
 
-    private void next(Throwable err) {
+    @Override
+    void step(Throwable err) {
         while (idx < stack.size()) {
             Layer layer = stack.get(idx++);
             if (layer.method != null && !layer.method.equals(method)) continue;
-            if (err != null) layer.handleError(err, req, res, this);
-            else layer.handleRequest(req, res, this);
+            if (err != null) layer.handleError(err, state, req, res, this);
+            else layer.handleRequest(state, req, res, this);
             return;
         }
         if (err != null) done.fail(err);

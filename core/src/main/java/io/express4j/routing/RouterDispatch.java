@@ -1,8 +1,9 @@
-package io.express4j;
+package io.express4j.routing;
 
+import io.express4j.Next;
+import io.express4j.Request;
+import io.express4j.Response;
 import io.express4j.http.Urls;
-import io.express4j.routing.JsKeyOrder;
-import io.express4j.routing.PathPattern;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,13 +17,9 @@ import java.util.TreeSet;
  * callbacks, takes a middleware's mount path off {@code req.url} and puts it back when that middleware calls
  * {@code next}, and on leaving restores {@code req.baseUrl} and {@code req.params} for the parent.
  */
-final class RouterDispatch implements Next {
-    /** Callback when the stack is exhausted: null error for "nothing more here", or the pending error. */
-    interface Done {
-        void done(Throwable err);
-    }
-
-    private final Router router;
+final class RouterDispatch extends TrampolinedNext {
+    private final RouterStack router;
+    private final RoutingState state;
     private final Request req;
     private final Response res;
     private final Done out;
@@ -35,27 +32,17 @@ final class RouterDispatch implements Next {
     private String removed = "";
     private boolean slashAdded;
 
-    RouterDispatch(Router router, Request req, Response res, Done out) {
+    RouterDispatch(RouterStack router, Request req, Response res, Done out) {
         this.router = router;
+        this.state = RoutingAccess.state(req);
         this.req = req;
         this.res = res;
         this.out = out;
-        this.parentUrl = req.baseUrl;
-        this.parentParams = req.params;
-        this.parentNext = req.next;
-        req.next = this;
+        this.parentUrl = state.baseUrl;
+        this.parentParams = state.params;
+        this.parentNext = state.next;
+        state.next = this;
         this.optionsMethods = req.method().equals("OPTIONS") ? new ArrayList<>() : null;
-    }
-
-    @Override
-    public void run() {
-        Trampoline.call(() -> next(null));
-    }
-
-    @Override
-    public void fail(Throwable err) {
-        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
-        Trampoline.call(() -> next(error));
     }
 
     /** From plain middleware {@code next('route')} is just {@code next()}. */
@@ -77,19 +64,20 @@ final class RouterDispatch implements Next {
     private void restorePath() {
         if (slashAdded) {
             // The slash put in front stays when a handler rewrote the url under a mount path without one.
-            boolean pathIsRoot = req.url.equals("/") || req.url.startsWith("/?");
-            if (pathIsRoot || (removed.endsWith("/") && req.url.startsWith("/"))) req.url = req.url.substring(1);
+            boolean pathIsRoot = state.url.equals("/") || state.url.startsWith("/?");
+            if (pathIsRoot || (removed.endsWith("/") && state.url.startsWith("/"))) state.url = state.url.substring(1);
             slashAdded = false;
         }
         if (!removed.isEmpty()) {
-            req.baseUrl = parentUrl;
-            int protohost = Urls.protohostLength(req.url);
-            req.url = req.url.substring(0, protohost) + removed + req.url.substring(protohost);
+            state.baseUrl = parentUrl;
+            int protohost = Urls.protohostLength(state.url);
+            state.url = state.url.substring(0, protohost) + removed + state.url.substring(protohost);
             removed = "";
         }
     }
 
-    void next(Throwable layerError) {
+    @Override
+    void step(Throwable layerError) {
         restorePath();
         LayerIndex stack = router.index();
         if (idx >= stack.size()) {
@@ -122,8 +110,9 @@ final class RouterDispatch implements Next {
             finish(layerError);
             return;
         }
-        if (layer.route != null) req.route = layer.route;
-        req.params = router.mergeParams() ? merge(match.params(), parentParams) : match.params();
+
+        if (layer.route != null) state.route = layer.route.route();
+        state.params = router.mergeParams() ? merge(match.params(), parentParams) : match.params();
         Layer matched = layer;
         PathPattern.Match m = match;
         Throwable pending = layerError;
@@ -136,6 +125,7 @@ final class RouterDispatch implements Next {
                         router,
                         matched.keys(),
                         paramCalled,
+                        state,
                         req,
                         res,
                         err -> afterParams(err, matched, m, pending, path))
@@ -145,9 +135,9 @@ final class RouterDispatch implements Next {
     /** Continues after the param callbacks of a matched layer: into its route or middleware, or past it. */
     private void afterParams(Throwable err, Layer matched, PathPattern.Match m, Throwable pending, String path) {
         if (err == ParamDispatch.SKIP_ROUTER && pending == null) exitRouter();
-        else if (err == ParamDispatch.SKIP_LAYER) next(pending);
-        else if (err != null) next(pending != null ? pending : err);
-        else if (matched.route != null) matched.route.dispatch(req, res, routeNext(matched));
+        else if (err == ParamDispatch.SKIP_LAYER) step(pending);
+        else if (err != null) step(pending != null ? pending : err);
+        else if (matched.route != null) matched.route.dispatch(state, req, res, routeNext(matched));
         else trimPrefix(matched, pending, m.matchedPath(), path);
     }
 
@@ -156,17 +146,17 @@ final class RouterDispatch implements Next {
         return new Next() {
             @Override
             public void run() {
-                next(null);
+                step(null);
             }
 
             @Override
             public void fail(Throwable err) {
-                next(err);
+                step(err);
             }
 
             @Override
             public void skipRoute() {
-                next(null);
+                step(null);
             }
 
             @Override
@@ -179,31 +169,31 @@ final class RouterDispatch implements Next {
     private void trimPrefix(Layer layer, Throwable layerError, String layerPath, String path) {
         if (!layerPath.isEmpty()) {
             if (!path.startsWith(layerPath)) {
-                next(layerError);
+                step(layerError);
                 return;
             }
             if (path.length() > layerPath.length() && path.charAt(layerPath.length()) != '/') {
-                next(layerError);
+                step(layerError);
                 return;
             }
             removed = layerPath;
-            int protohost = Urls.protohostLength(req.url);
-            req.url = req.url.substring(0, protohost) + req.url.substring(protohost + removed.length());
-            if (protohost == 0 && !req.url.startsWith("/")) {
-                req.url = "/" + req.url;
+            int protohost = Urls.protohostLength(state.url);
+            state.url = state.url.substring(0, protohost) + state.url.substring(protohost + removed.length());
+            if (protohost == 0 && !state.url.startsWith("/")) {
+                state.url = "/" + state.url;
                 slashAdded = true;
             }
-            req.baseUrl = parentUrl + (removed.endsWith("/") ? removed.substring(0, removed.length() - 1) : removed);
+            state.baseUrl = parentUrl + (removed.endsWith("/") ? removed.substring(0, removed.length() - 1) : removed);
         }
-        if (layerError != null) layer.handleError(layerError, req, res, this);
-        else layer.handleRequest(req, res, this);
+        if (layerError != null) layer.handleError(layerError, state, req, res, this);
+        else layer.handleRequest(state, req, res, this);
     }
 
     /** Leaving the router: restore what the parent had, answer OPTIONS if routes matched, else hand back. */
     private void finish(Throwable err) {
-        req.baseUrl = parentUrl;
-        req.params = parentParams;
-        req.next = parentNext;
+        state.baseUrl = parentUrl;
+        state.params = parentParams;
+        state.next = parentNext;
         if (err == null && optionsMethods != null && !optionsMethods.isEmpty()) {
             try {
                 sendOptions();

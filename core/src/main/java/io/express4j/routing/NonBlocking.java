@@ -1,10 +1,17 @@
-package io.express4j;
+package io.express4j.routing;
+
+import io.express4j.ErrorHandler;
+import io.express4j.Handler;
+import io.express4j.Middleware;
+import io.express4j.Next;
+import io.express4j.Request;
+import io.express4j.Response;
 
 /**
- * What {@link Express#nonBlocking} wraps a function in: the mark that lets it run on the event loop. An app whose
+ * What {@code Express.nonBlocking} wraps a function in: the mark that lets it run on the event loop. An app whose
  * stacks hold one dispatches its requests on the event loop (see {@link EventLoopDispatch}).
  */
-sealed interface NonBlocking extends LoopSafe {
+public sealed interface NonBlocking extends LoopSafe {
     record OfHandler(Handler fn) implements NonBlocking, Handler {
         @Override
         public void handle(Request req, Response res) throws Exception {

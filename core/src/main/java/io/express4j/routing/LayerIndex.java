@@ -1,6 +1,5 @@
-package io.express4j;
+package io.express4j.routing;
 
-import io.express4j.routing.PathPattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
-package io.express4j;
+package io.express4j.routing;
 
+import io.express4j.ParamHandler;
+import io.express4j.Request;
+import io.express4j.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,7 @@ import java.util.Objects;
  * Runs a router's {@code app.param} callbacks for the params a matched layer declares, before its handlers. Each
  * callback runs at most once per request and value: a later layer with the same value reuses the outcome.
  */
-final class ParamDispatch implements Next {
+final class ParamDispatch extends TrampolinedNext {
     /** Outcomes handed to {@code done} for {@code next('route')} and {@code next('router')} from a callback. */
     static final Throwable SKIP_LAYER = new Signal("route");
 
@@ -28,12 +31,13 @@ final class ParamDispatch implements Next {
         Throwable error;
     }
 
-    private final Router router;
+    private final RouterStack router;
     private final List<String> keys;
     private final Map<String, Called> called;
+    private final RoutingState state;
     private final Request req;
     private final Response res;
-    private final RouterDispatch.Done done;
+    private final Done done;
     private int keyIndex;
     private String key;
     private Object value;
@@ -42,15 +46,17 @@ final class ParamDispatch implements Next {
     private Called current;
 
     ParamDispatch(
-            Router router,
+            RouterStack router,
             List<String> keys,
             Map<String, Called> called,
+            RoutingState state,
             Request req,
             Response res,
-            RouterDispatch.Done done) {
+            Done done) {
         this.router = router;
         this.keys = keys;
         this.called = called;
+        this.state = state;
         this.req = req;
         this.res = res;
         this.done = done;
@@ -61,30 +67,18 @@ final class ParamDispatch implements Next {
         nextParam(null);
     }
 
-    /** From a callback: on to the next callback. */
-    @Override
-    public void run() {
-        Trampoline.call(() -> callback(null));
-    }
-
-    @Override
-    public void fail(Throwable err) {
-        Throwable error = err == null ? new IllegalStateException("next.fail(null)") : err;
-        Trampoline.call(() -> callback(error));
-    }
-
     /**
      * {@code next('route')} from a param callback skips the layer, as it would skip the route; like an error, the
      * outcome is remembered, so a later layer with the same value is skipped without calling back again.
      */
     @Override
     public void skipRoute() {
-        Trampoline.call(() -> callback(SKIP_LAYER));
+        Trampoline.call(() -> step(SKIP_LAYER));
     }
 
     @Override
     public void skipRouter() {
-        Trampoline.call(() -> callback(SKIP_ROUTER));
+        Trampoline.call(() -> step(SKIP_ROUTER));
     }
 
     private void nextParam(Throwable err) {
@@ -94,7 +88,7 @@ final class ParamDispatch implements Next {
         }
         while (keyIndex < keys.size()) {
             key = keys.get(keyIndex++);
-            value = req.params.get(key);
+            value = state.params.get(key);
             callbacks = router.paramCallbacks(key);
             if (value == null || callbacks.isEmpty()) continue;
             Called previous = called.get(key);
@@ -115,18 +109,20 @@ final class ParamDispatch implements Next {
             current.value = value;
             called.put(key, current);
             callbackIndex = 0;
-            callback(null);
+            step(null);
             return;
         }
         current = null;
         done.done(null);
     }
 
-    private void callback(Throwable err) {
-        Called state = current;
-        state.value = req.params.get(key);
+    /** From a callback's {@code next}: on to the next callback, or out with the error. */
+    @Override
+    void step(Throwable err) {
+        Called outcome = current;
+        outcome.value = state.params.get(key);
         if (err != null) {
-            state.error = err;
+            outcome.error = err;
             current = null;
             nextParam(err);
             return;
@@ -136,8 +132,8 @@ final class ParamDispatch implements Next {
             return;
         }
         ParamHandler fn = callbacks.get(callbackIndex++);
-        if (EventLoopDispatch.onLoop(req)) {
-            req.eventLoopDispatch.hop(() -> invoke(fn)); // param callbacks are never marked: they may block
+        if (EventLoopDispatch.onLoop(state)) {
+            state.eventLoopDispatch.hop(() -> invoke(fn)); // param callbacks are never marked: they may block
             return;
         }
         invoke(fn);
@@ -147,14 +143,13 @@ final class ParamDispatch implements Next {
         try {
             fn.handle(req, res, this, value, key);
         } catch (Throwable t) {
-            if (t instanceof OutOfMemoryError oom) throw oom;
-            fail(t);
+            fail(Layer.rethrowFatal(t));
         }
     }
 
     private void putParam(String name, Object v) {
-        if (!(req.params instanceof LinkedHashMap)) req.params = new LinkedHashMap<>(req.params);
-        if (v == null) req.params.remove(name);
-        else req.params.put(name, v);
+        if (!(state.params instanceof LinkedHashMap)) state.params = new LinkedHashMap<>(state.params);
+        if (v == null) state.params.remove(name);
+        else state.params.put(name, v);
     }
 }

@@ -1,6 +1,6 @@
-package io.express4j;
+package io.express4j.routing;
 
-import io.express4j.server.HttpExchange;
+import java.util.function.Consumer;
 
 /**
  * A request whose dispatch began on the event loop. The stack is walked there while the functions it reaches may
@@ -9,14 +9,18 @@ import io.express4j.server.HttpExchange;
  * {@code next} calls reach, then the safety net ({@code afterStack}) run there, and the event loop's side returns
  * at once. So a request hops once at most, and only if it needs to.
  */
-final class EventLoopDispatch {
-    private final HttpExchange exchange;
+public final class EventLoopDispatch {
+    private final Consumer<Runnable> toVirtualThread;
     private final Thread eventLoop;
     private final Runnable afterStack;
     private boolean hopped;
 
-    EventLoopDispatch(HttpExchange exchange, Runnable afterStack) {
-        this.exchange = exchange;
+    /**
+     * @param toVirtualThread runs a task on a new virtual thread (the exchange's, which keeps its context)
+     * @param afterStack the safety net, for the thread that finishes the dispatch
+     */
+    public EventLoopDispatch(Consumer<Runnable> toVirtualThread, Runnable afterStack) {
+        this.toVirtualThread = toVirtualThread;
         this.eventLoop = Thread.currentThread();
         this.afterStack = afterStack;
     }
@@ -29,21 +33,21 @@ final class EventLoopDispatch {
         return Thread.currentThread() == eventLoop;
     }
 
-    /** Whether {@code req} is being dispatched on the event loop it began on, and the caller is that loop. */
-    static boolean onLoop(Request req) {
-        EventLoopDispatch loop = req.eventLoopDispatch;
+    /** Whether a request is being dispatched on the event loop it began on, and the caller is that loop. */
+    public static boolean onLoop(RoutingState state) {
+        EventLoopDispatch loop = state.eventLoopDispatch;
         return loop != null && loop.onEventLoop();
     }
 
     /** Whether the request moved to a virtual thread, which then owns the safety net. */
-    boolean hopped() {
+    public boolean hopped() {
         return hopped;
     }
 
     /** Runs {@code step} (and all it leads to) on a new virtual thread, then the safety net there. */
-    void hop(Runnable step) {
+    public void hop(Runnable step) {
         hopped = true;
-        exchange.continueOnVirtualThread(() -> {
+        toVirtualThread.accept(() -> {
             Trampoline.call(step);
             afterStack.run();
         });

@@ -1,4 +1,4 @@
-package io.express4j;
+package io.express4j.routing;
 
 import java.util.ArrayDeque;
 

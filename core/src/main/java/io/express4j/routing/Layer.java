@@ -1,6 +1,12 @@
-package io.express4j;
+package io.express4j.routing;
 
-import io.express4j.routing.PathPattern;
+import io.express4j.App;
+import io.express4j.ErrorHandler;
+import io.express4j.Middleware;
+import io.express4j.Next;
+import io.express4j.Request;
+import io.express4j.Response;
+import io.express4j.Router;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +30,12 @@ final class Layer {
     private final PathPattern pattern; // null: use('/'), which matches every path
     private final Middleware middleware;
     private final ErrorHandler errorHandler;
-    final Route route;
+    final RouteStack route;
     final String method; // for a route's own layers: the HTTP method, null for all()
     private final boolean loopSafe; // its function may run on the event loop
 
-    private Layer(PathPattern pattern, Middleware middleware, ErrorHandler errorHandler, Route route, String method) {
+    private Layer(
+            PathPattern pattern, Middleware middleware, ErrorHandler errorHandler, RouteStack route, String method) {
         this.pattern = pattern;
         this.middleware = middleware;
         this.errorHandler = errorHandler;
@@ -46,16 +53,13 @@ final class Layer {
 
     /**
      * Whether this layer, its route, or a router or app mounted by it holds a function marked with
-     * {@link Express#nonBlocking}; {@code seen} guards against a router mounted inside itself.
+     * {@code Express.nonBlocking}; {@code seen} guards against a router mounted inside itself.
      */
     boolean holdsNonBlocking(Set<Object> seen) {
         if (route != null) return route.holdsNonBlocking(seen);
-        Object fn = middleware != null ? middleware : errorHandler;
-        if (fn instanceof NonBlocking) return true;
-        if (fn instanceof MountedApp mounted) fn = mounted.app();
-        if (fn instanceof App app) return app.holdsNonBlocking(seen);
-        if (fn instanceof Router router) return router.holdsNonBlocking(seen);
-        return false;
+        if (errorHandler instanceof NonBlocking || middleware instanceof NonBlocking) return true;
+        RouterStack mounted = middleware == null ? null : RoutingAccess.stackOf(middleware);
+        return mounted != null && mounted.holdsNonBlocking(seen);
     }
 
     static Layer middleware(PathPattern pattern, Middleware fn) {
@@ -66,7 +70,7 @@ final class Layer {
         return new Layer(pattern, null, fn, null, null);
     }
 
-    static Layer route(PathPattern pattern, Route route) {
+    static Layer route(PathPattern pattern, RouteStack route) {
         return new Layer(pattern, null, null, route, null);
     }
 
@@ -95,13 +99,13 @@ final class Layer {
         return pattern == null ? List.of() : pattern.keys();
     }
 
-    void handleRequest(Request req, Response res, Next next) {
+    void handleRequest(RoutingState state, Request req, Response res, Next next) {
         if (middleware == null) {
             next.run();
             return;
         }
-        if (!loopSafe && EventLoopDispatch.onLoop(req)) {
-            req.eventLoopDispatch.hop(() -> handleRequest(req, res, next));
+        if (!loopSafe && EventLoopDispatch.onLoop(state)) {
+            state.eventLoopDispatch.hop(() -> handleRequest(state, req, res, next));
             return;
         }
         try {
@@ -111,13 +115,13 @@ final class Layer {
         }
     }
 
-    void handleError(Throwable err, Request req, Response res, Next next) {
+    void handleError(Throwable err, RoutingState state, Request req, Response res, Next next) {
         if (errorHandler == null) {
             next.fail(err);
             return;
         }
-        if (!loopSafe && EventLoopDispatch.onLoop(req)) {
-            req.eventLoopDispatch.hop(() -> handleError(err, req, res, next));
+        if (!loopSafe && EventLoopDispatch.onLoop(state)) {
+            state.eventLoopDispatch.hop(() -> handleError(err, state, req, res, next));
             return;
         }
         try {
@@ -128,7 +132,7 @@ final class Layer {
     }
 
     /** Out of memory is no request's error: let it end the thread rather than render an error page. */
-    private static Throwable rethrowFatal(Throwable t) {
+    static Throwable rethrowFatal(Throwable t) {
         if (t instanceof OutOfMemoryError oom) throw oom;
         return t;
     }
