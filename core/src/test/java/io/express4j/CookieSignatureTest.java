@@ -1,7 +1,6 @@
 package io.express4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.express4j.support.TestServer;
 import java.net.URLEncoder;
@@ -16,26 +15,11 @@ import org.junit.jupiter.api.Test;
 class CookieSignatureTest {
 
     @Test
-    void signsAsCookieSignatureDoes() {
-        assertThat(CookieSignature.sign("hello", "tobiiscool"))
-                .isEqualTo("hello.DGDUkGlIkCzPz+C0B064FNgHdEjox7ch8tOBGslZ5QI");
-        assertThat(CookieSignature.sign("s:ünïcode", "k€y"))
-                .isEqualTo("s:ünïcode./gR9/fovaYTTjBQBsVi0tdrXUxu8KWwV6Zh/2Gt3TXg");
-    }
-
-    @Test
-    void unsignsAValidSignatureAndRefusesOthers() {
-        String signed = CookieSignature.sign("hello", "tobiiscool");
-        assertThat(CookieSignature.unsign(signed, "tobiiscool")).isEqualTo("hello");
+    void signsAndUnsignsAsCookieSignatureDoes() {
+        String signed = CookieSignature.sign("s:ünïcode", "k€y");
+        assertThat(signed).isEqualTo("s:ünïcode./gR9/fovaYTTjBQBsVi0tdrXUxu8KWwV6Zh/2Gt3TXg");
+        assertThat(CookieSignature.unsign(signed, "k€y")).isEqualTo("s:ünïcode");
         assertThat(CookieSignature.unsign(signed, "luna")).isNull();
-        assertThat(CookieSignature.unsign("hello.x", "tobiiscool")).isNull();
-    }
-
-    @Test
-    void aMissingSecretIsRefused() {
-        assertThatThrownBy(() -> CookieSignature.sign("hello", null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Secret key must be provided.");
     }
 
     @Test
