@@ -29,10 +29,14 @@ public final class ChildJvm {
         }
     }
 
-    /** Runs {@code main} with this JVM's class path minus the entries {@code drop} matches. */
+    /** Runs {@code main} on this JVM's class and module path entries, minus those {@code drop} matches. */
     public static Result run(Class<?> main, Predicate<String> drop, String... args)
             throws IOException, InterruptedException {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        // surefire puts a module's classes and dependencies on the module path: the child gets both on its class path
+        String paths =
+                System.getProperty("java.class.path") + File.pathSeparator + System.getProperty("jdk.module.path", "");
+        String classPath = Arrays.stream(paths.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
                 .filter(drop.negate())
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
