@@ -5,6 +5,7 @@ import io.express4j.http.ProxyAddr;
 import io.express4j.http.Qs;
 import io.express4j.http.QueryStrings;
 import io.express4j.http.TrustPredicate;
+import io.express4j.log.Logs;
 import io.express4j.routing.Done;
 import io.express4j.routing.EventLoopDispatch;
 import io.express4j.routing.KnownMethods;
@@ -27,7 +28,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An Express application: settings, locals, a router, and {@link #listen}. An app is middleware too, so it can be
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * from its parent.
  */
 public final class App implements Middleware, RouterVerbs<App> {
-    private static final Logger log = LoggerFactory.getLogger("io.express4j");
+    private static final Logger log = Logs.get("io.express4j");
     private static final Function<byte[], String> WEAK = body -> ETags.generate(body, true);
     private static final Function<byte[], String> STRONG = body -> ETags.generate(body, false);
 

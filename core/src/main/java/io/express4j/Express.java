@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
+import io.express4j.http.Html;
 import io.express4j.middleware.Cors;
 import io.express4j.middleware.MethodOverride;
 import io.express4j.middleware.Morgan;
@@ -29,6 +30,17 @@ public final class Express {
     };
 
     private Express() {}
+
+    /**
+     * npm {@code escape-html}: {@code & < > " '} become {@code &amp; &lt; &gt; &quot; &#39;}, for text an app puts into
+     * HTML it builds itself (Express's own pages escape this way).
+     *
+     * @param text the text to escape
+     * @return the escaped text ({@code text} itself when nothing needed escaping)
+     */
+    public static String escapeHtml(String text) {
+        return Html.escape(text);
+    }
 
     /** A new application ({@code express()}). */
     public static App app() {

@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.http.CookieSignature;
 import io.express4j.http.Cookies;
+import io.express4j.log.Logs;
 import io.express4j.spi.SessionStore;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * express-session 1.18: reads the signed session cookie, loads the session from the store (or starts one), sets the
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * throws goes to {@code next(err)}.
  */
 final class ExpressSession implements Middleware {
-    private static final Logger log = LoggerFactory.getLogger(ExpressSession.class);
+    private static final Logger log = Logs.get(ExpressSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<String> secrets;

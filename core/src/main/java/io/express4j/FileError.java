@@ -1,6 +1,5 @@
 package io.express4j;
 
-import io.express4j.http.StatusCodes;
 import java.util.Map;
 
 /**
@@ -12,13 +11,13 @@ import java.util.Map;
  */
 public class FileError extends HttpError {
     private final String code;
-    private final String name;
+    private final boolean plainError;
 
     /** One of send's own errors: the standard message, named as http-errors names it. */
     public FileError(int status, Map<String, String> headers) {
         super(status, null, headers);
         this.code = null;
-        this.name = errorName(status);
+        this.plainError = false;
     }
 
     /**
@@ -28,7 +27,7 @@ public class FileError extends HttpError {
     public FileError(int status, String message, String code) {
         super(status, message, Map.of());
         this.code = code;
-        this.name = "Error";
+        this.plainError = true;
         setStackTrace(new StackTraceElement[0]);
     }
 
@@ -37,23 +36,9 @@ public class FileError extends HttpError {
         return code;
     }
 
+    /** {@code Error} for a wrapped failure (send passes Node's plain Errors through), else http-errors' name. */
     @Override
-    public String toString() {
-        return name + ": " + getMessage();
-    }
-
-    /** http-errors' constructor names: the reason phrase as one identifier, ending in {@code Error}. */
-    private static String errorName(int status) {
-        String reason = StatusCodes.reasonOrUnknown(status);
-        StringBuilder name = new StringBuilder();
-        for (String word : reason.split(" ")) {
-            if (word.isEmpty()) continue;
-            name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
-        }
-        for (int i = name.length() - 1; i >= 0; i--) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '_') name.deleteCharAt(i);
-        }
-        return name.toString().endsWith("Error") ? name.toString() : name + "Error";
+    public String name() {
+        return plainError ? "Error" : super.name();
     }
 }

@@ -4,6 +4,7 @@ import io.express4j.http.EncodeUrl;
 import io.express4j.http.Html;
 import io.express4j.http.StatusCodes;
 import io.express4j.http.Urls;
+import io.express4j.log.Logs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -12,14 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What answers when the app's stack is exhausted (finalhandler 2.x): the 404 page {@code Cannot GET /path}, or the
  * error page — the error's stack trace outside production, the reason phrase in production.
  */
 final class FinalHandler {
-    private static final Logger log = LoggerFactory.getLogger("io.express4j");
+    private static final Logger log = Logs.get("io.express4j");
     private static final String[] STATUS_ACCESSORS = {"status", "getStatus", "statusCode", "getStatusCode"};
     private static final Map<Class<?>, Method> accessors = new ConcurrentHashMap<>();
     private static final Method NONE;

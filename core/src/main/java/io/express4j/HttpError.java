@@ -1,5 +1,6 @@
 package io.express4j;
 
+import io.express4j.http.HttpErrorNames;
 import io.express4j.http.StatusCodes;
 import java.util.Map;
 
@@ -51,5 +52,20 @@ public class HttpError extends RuntimeException {
     /** Whether the message is safe to show a client: true for 4xx, as http-errors decides. */
     public boolean expose() {
         return status < 500;
+    }
+
+    /**
+     * The error's name as http-errors gives it for the status ({@code NotFoundError}, {@code InternalServerError},
+     * …); a subclass may name itself otherwise.
+     */
+    public String name() {
+        return HttpErrorNames.of(status);
+    }
+
+    /** {@code name(): message}, what Express prints for {@code err.stack}'s first line. */
+    @Override
+    public String toString() {
+        String message = getLocalizedMessage();
+        return message == null ? name() : name() + ": " + message;
     }
 }

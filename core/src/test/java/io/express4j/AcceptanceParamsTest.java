@@ -66,7 +66,7 @@ class AcceptanceParamsTest {
     @Test
     void getUser9ShouldFailToFindUser() {
         try (TestServer server = TestServer.serve(paramsExample())) {
-            expectErrorPage(server.get("/user/9"), 404, "io.express4j.HttpError: failed to find user");
+            expectErrorPage(server.get("/user/9"), 404, "NotFoundError: failed to find user");
         }
     }
 
@@ -80,7 +80,7 @@ class AcceptanceParamsTest {
     @Test
     void getUsersFooBarShouldFailIntegerParsing() {
         try (TestServer server = TestServer.serve(paramsExample())) {
-            expectErrorPage(server.get("/users/foo-bar"), 400, "io.express4j.HttpError: failed to parseInt foo");
+            expectErrorPage(server.get("/users/foo-bar"), 400, "BadRequestError: failed to parseInt foo");
         }
     }
 }

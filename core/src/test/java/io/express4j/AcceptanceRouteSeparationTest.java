@@ -50,14 +50,14 @@ class AcceptanceRouteSeparationTest {
     @Test
     void getUserShouldRespond404OnMissingUser() {
         try (TestServer server = TestServer.serve(routeSeparationExample())) {
-            expectErrorPage(server.get("/user/10"), 404, "io.express4j.HttpError: cannot find user 10");
+            expectErrorPage(server.get("/user/10"), 404, "NotFoundError: cannot find user 10");
         }
     }
 
     @Test
     void getUserViewShouldRespond404OnMissingUser() {
         try (TestServer server = TestServer.serve(routeSeparationExample())) {
-            expectErrorPage(server.get("/user/10/view"), 404, "io.express4j.HttpError: cannot find user 10");
+            expectErrorPage(server.get("/user/10/view"), 404, "NotFoundError: cannot find user 10");
         }
     }
 }

@@ -148,6 +148,18 @@ class FinalHandlerTest {
     }
 
     @Test
+    void anHttpErrorIsNamedByItsStatusAsHttpErrorsNamesIt() {
+        // Express: next(createError(404)) shows "NotFoundError: Not Found<br> &nbsp; &nbsp;at …"
+        App app = app("development");
+        app.get("/missing", (req, res, next) -> next.fail(HttpError.of(404)));
+        RawResponse r = once(app, "GET", "/missing");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.text())
+                .startsWith(page("").substring(0, page("").indexOf("</pre>"))
+                        + "NotFoundError: Not Found<br> &nbsp; &nbsp;at io.express4j.");
+    }
+
+    @Test
     void anHttpErrorsHeadersAreApplied() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         App app = app("development");
@@ -170,7 +182,7 @@ class FinalHandlerTest {
                 Connection: keep-alive
                 Keep-Alive: timeout=5
                 """.formatted(expected.getBytes(StandardCharsets.UTF_8).length));
-        assertThat(r.text()).isEqualTo(expected).contains("<pre>io.express4j.HttpError: with headers<br>");
+        assertThat(r.text()).isEqualTo(expected).contains("<pre>ServiceUnavailableError: with headers<br>");
     }
 
     /** An exception with a public {@code int status()}: Express's {@code err.status}. */

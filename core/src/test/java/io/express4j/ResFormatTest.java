@@ -242,7 +242,7 @@ class ResFormatTest {
         assertThat(r.header("Vary")).isEqualTo("Accept");
         assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(r.text()).contains("<pre>io.express4j.NotAcceptableError: Not Acceptable<br>");
+        assertThat(r.text()).contains("<pre>NotAcceptableError: Not Acceptable<br>");
         assertThat(get(app, "/format", "Accept", "application/json").text()).isEqualTo("{\"fmt\":\"json\"}");
     }
 
@@ -309,7 +309,7 @@ class ResFormatTest {
         assertThat(r.status()).isEqualTo(406);
         assertThat(r.header("Vary")).isEqualTo("Accept");
         assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(r.text()).contains("<pre>io.express4j.NotAcceptableError: Not Acceptable<br>");
+        assertThat(r.text()).contains("<pre>NotAcceptableError: Not Acceptable<br>");
         app.use(supports());
         assertThat(get(app, "/", "Accept", "image/png").text())
                 .isEqualTo("Supports: text/plain, application/json, text/html");

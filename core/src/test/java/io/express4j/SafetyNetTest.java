@@ -44,7 +44,7 @@ class SafetyNetTest {
         RawResponse r = once(app, "GET", "/quiet");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text())
-                .contains("<pre>io.express4j.HttpError: The handlers of GET /quiet returned without "
+                .contains("<pre>InternalServerError: The handlers of GET /quiet returned without "
                         + "ending the response<br>");
     }
 

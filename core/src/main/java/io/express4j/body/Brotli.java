@@ -1,7 +1,7 @@
 package io.express4j.body;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
-import org.slf4j.LoggerFactory;
+import io.express4j.log.Logs;
 
 /** Whether brotli4j's native library loaded here: {@code br} request bodies and responses need it. */
 public final class Brotli {
@@ -14,7 +14,7 @@ public final class Brotli {
         try {
             return Brotli4jLoader.isAvailable();
         } catch (Throwable e) { // natives missing for this platform
-            LoggerFactory.getLogger(Brotli.class).debug("brotli unsupported", e);
+            Logs.get(Brotli.class).debug("brotli unsupported", e);
             return false;
         }
     }

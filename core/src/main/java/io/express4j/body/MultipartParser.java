@@ -168,7 +168,7 @@ public final class MultipartParser implements Middleware {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    org.slf4j.LoggerFactory.getLogger(MultipartParser.class).warn("could not delete {}", p, e);
+                    io.express4j.log.Logs.get(MultipartParser.class).warn("could not delete {}", p, e);
                 }
             }
         }

@@ -9,18 +9,18 @@ import io.express4j.Response;
 import io.express4j.http.HttpDates;
 import io.express4j.http.IpKeys;
 import io.express4j.http.RateLimitHeaders;
+import io.express4j.log.Logs;
 import io.express4j.spi.ClientRateLimitInfo;
 import io.express4j.spi.RateLimitStore;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * express-rate-limit 8: counts each request under its key in a fixed window, sets the chosen headers, and refuses
  * requests past the limit (429 with a message by default).
  */
 public final class RateLimit implements Middleware {
-    private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
+    private static final Logger log = Logs.get(RateLimit.class);
 
     private final RateLimitOptions options;
     private final RateLimitStore store;

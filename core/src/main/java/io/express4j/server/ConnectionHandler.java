@@ -1,5 +1,6 @@
 package io.express4j.server;
 
+import io.express4j.log.Logs;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP/1.x connection. Requests are answered strictly in order: the next pipelined request is dispatched only
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * to the channel's event loop, except the flags a handler's thread reads through {@link #isClosing}.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements RequestBody.FlowControl {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final Logger log = Logs.get(ConnectionHandler.class);
 
     private final RequestListener listener;
     private final ServerConfig config;

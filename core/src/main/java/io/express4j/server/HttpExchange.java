@@ -1,6 +1,7 @@
 package io.express4j.server;
 
 import io.express4j.http.HeaderMap;
+import io.express4j.log.Logs;
 import io.express4j.send.FileSegment;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One request and the wire side of its response. The request head is immutable; the body streams in through
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * the backpressure Express users must arrange by hand with {@code drain}. On the event loop itself it never blocks.
  */
 public final class HttpExchange {
-    private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
+    private static final Logger log = Logs.get(HttpExchange.class);
     /** A literal address: no lookup happens. */
     private static final InetSocketAddress IN_PROCESS_PEER = new InetSocketAddress("127.0.0.1", 0);
 

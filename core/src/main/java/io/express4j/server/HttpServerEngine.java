@@ -18,6 +18,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -69,8 +71,16 @@ public final class HttpServerEngine implements AutoCloseable {
                     .bind(address)
                     .sync()
                     .channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // a failed bind must not leave the event loop threads behind: they are not daemons, so the JVM would
+            // keep running with nothing listening (Node exits on an unhandled EADDRINUSE)
             shutdownGroups();
+            // Netty rethrows the bind's IOException (EADDRINUSE, EACCES) undeclared; name it as Node does
+            if (e instanceof IOException bindFailure) {
+                throw new UncheckedIOException(
+                        "listen " + address.getHostString() + ":" + address.getPort() + ": " + bindFailure.getMessage(),
+                        bindFailure);
+            }
             throw e;
         }
     }
@@ -232,7 +242,8 @@ public final class HttpServerEngine implements AutoCloseable {
 
     private void shutdownGroups() {
         if (boss == null) return; // in process: the shared local event loops stay
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        var bossDone = boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        bossDone.syncUninterruptibly();
     }
 }

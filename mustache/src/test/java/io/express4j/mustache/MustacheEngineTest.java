@@ -97,4 +97,30 @@ class MustacheEngineTest {
         assertThatThrownBy(() -> app.render("nope"))
                 .hasMessage("Failed to lookup view \"nope\" in views directory \"" + views() + "\"");
     }
+
+    @Test
+    void partialsResolveBesideTheTemplateThenFromTheViewsFolder() throws Exception {
+        // users/profile: {{> ../partials/header}} relative to it, {{> copyright}} only in views/,
+        // {{> footer}} both beside it and in views/ (beside wins)
+        assertThat(app().render("users/profile", Map.of("title", "Tobi", "name", "tobi")))
+                .isEqualTo("<h1>Tobi</h1>\n<p>tobi</p><small>(c) tobi</small><footer>beside</footer>");
+    }
+
+    @Test
+    void partialsResolveFromEachOfSeveralViewsFolders(@TempDir Path other) throws Exception {
+        Files.writeString(other.resolve("page.mustache"), "[{{> copyright}}]");
+        Files.writeString(other.resolve("copyright.mustache"), "other");
+        App app = app();
+        app.set("views", List.of(views(), other.toString()));
+        assertThat(app.render("page")).isEqualTo("[other]");
+        assertThat(app.render("users/profile", Map.of("title", "T", "name", "n")))
+                .isEqualTo("<h1>T</h1>\n<p>n</p><small>(c) n</small><footer>beside</footer>");
+    }
+
+    @Test
+    void aPartialOutsideTheViewsFolderIsNotRead() throws Exception {
+        assertThatThrownBy(() -> app().render("users/escape"))
+                .hasMessageContaining("Template")
+                .hasMessageContaining("not found");
+    }
 }
