@@ -12,6 +12,7 @@ import io.express4j.routing.RouterStack;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.RequestListener;
+import io.express4j.server.TestAccess;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +36,13 @@ public final class App implements Middleware, RouterVerbs<App> {
     private static final Logger log = LoggerFactory.getLogger("io.express4j");
     private static final Function<byte[], String> WEAK = body -> ETags.generate(body, true);
     private static final Function<byte[], String> STRONG = body -> ETags.generate(body, false);
+
+    static {
+        // express4j-test's in-process client serves an app without listen(): see TestAccess for why this way
+        TestAccess.install((app, options) -> new TestAccess.Served(
+                ((App) app).requestListener(),
+                (options == null ? new ServerOptions() : (ServerOptions) options).toConfig()));
+    }
 
     private final Map<String, Object> settings = new HashMap<>();
     private final Map<String, Object> locals = new LinkedHashMap<>();
@@ -452,7 +460,12 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     private Server listen(InetSocketAddress address, ServerOptions options) {
-        RequestListener listener = new RequestListener() {
+        return new Server(HttpServerEngine.start(requestListener(), options.toConfig(), address));
+    }
+
+    /** What the server calls for each request of this app, on a socket or in process. */
+    private RequestListener requestListener() {
+        return new RequestListener() {
             @Override
             public void onRequest(HttpExchange exchange) {
                 serve(exchange);
@@ -468,7 +481,6 @@ public final class App implements Middleware, RouterVerbs<App> {
                 return holdsNonBlocking();
             }
         };
-        return new Server(HttpServerEngine.start(listener, options.toConfig(), address));
     }
 
     /**

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpExchange {
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
+    /** A literal address: no lookup happens. */
+    private static final InetSocketAddress IN_PROCESS_PEER = new InetSocketAddress("127.0.0.1", 0);
 
     private final HttpRequest request;
     private final Channel channel;
@@ -132,12 +134,13 @@ public final class HttpExchange {
         return connection.keepAliveHeader();
     }
 
+    /** The peer's address; an in-process connection's peer is this process, so it reads as 127.0.0.1. */
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel.remoteAddress();
+        return channel.remoteAddress() instanceof InetSocketAddress address ? address : IN_PROCESS_PEER;
     }
 
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return channel.localAddress() instanceof InetSocketAddress address ? address : IN_PROCESS_PEER;
     }
 
     /** The request body; reads block until data arrives, -1 at its end. */

@@ -11,8 +11,9 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -38,46 +39,31 @@ public final class HttpServerEngine implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
+    /** The local address of an in-process server; null for one on a socket. */
+    private final LocalAddress inProcess;
+
     private final ServerConfig config;
     private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean shuttingDown;
     private volatile long lastAccept;
 
-    private HttpServerEngine(RequestListener listener, ServerConfig config, InetSocketAddress address)
+    private HttpServerEngine(
+            RequestListener listener, ServerConfig config, InetSocketAddress address, ChannelFactoryChoice choice)
             throws InterruptedException {
         this.config = config;
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType =
-                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        boss = new MultiThreadIoEventLoopGroup(1, io);
-        workers = new MultiThreadIoEventLoopGroup(io);
+        this.inProcess = null;
+        boss = new MultiThreadIoEventLoopGroup(1, choice.io());
+        workers = new MultiThreadIoEventLoopGroup(choice.io());
         try {
             serverChannel = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(channelType)
+                    .channel(choice.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     // as Node: a restarted server can bind while the old one's connections sit in TIME_WAIT
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            if (!admit(ch)) return;
-                            StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
-                            if (config.idleTimeoutMillis() > 0) {
-                                // observeOutput: a response still draining to a slow reader is not idleness
-                                ch.pipeline()
-                                        .addLast(new IdleStateHandler(
-                                                true, 0, 0, config.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
-                            }
-                            ch.pipeline()
-                                    .addLast(
-                                            new NodeHttpCodec(decoder),
-                                            new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
-                        }
-                    })
+                    .childHandler(connectionInitializer(listener))
                     .bind(address)
                     .sync()
                     .channel();
@@ -87,14 +73,79 @@ public final class HttpServerEngine implements AutoCloseable {
         }
     }
 
+    /** In process: a local channel on the shared local event loops, no port, the same pipeline per connection. */
+    private HttpServerEngine(RequestListener listener, ServerConfig config) throws InterruptedException {
+        this.config = config;
+        this.inProcess = new LocalAddress(HttpServerEngine.class);
+        boss = null;
+        workers = InProcessLoops.group();
+        serverChannel = new ServerBootstrap()
+                .group(workers)
+                .channel(LocalServerChannel.class)
+                .childHandler(connectionInitializer(listener))
+                .bind(inProcess)
+                .sync()
+                .channel();
+    }
+
+    /** The per-connection pipeline, the same on sockets and in process. */
+    private ChannelInitializer<Channel> connectionInitializer(RequestListener listener) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                if (!admit(ch)) return;
+                StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
+                if (config.idleTimeoutMillis() > 0) {
+                    // observeOutput: a response still draining to a slow reader is not idleness
+                    ch.pipeline()
+                            .addLast(new IdleStateHandler(
+                                    true, 0, 0, config.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
+                }
+                ch.pipeline()
+                        .addLast(
+                                new NodeHttpCodec(decoder),
+                                new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
+            }
+        };
+    }
+
+    /** Native epoll where available, NIO elsewhere. */
+    private record ChannelFactoryChoice(IoHandlerFactory io, Class<? extends ServerChannel> serverChannel) {
+        static ChannelFactoryChoice best() {
+            return Epoll.isAvailable()
+                    ? new ChannelFactoryChoice(EpollIoHandler.newFactory(), EpollServerSocketChannel.class)
+                    : new ChannelFactoryChoice(NioIoHandler.newFactory(), NioServerSocketChannel.class);
+        }
+    }
+
     /** Binds and starts serving; returns once the port is bound. Port 0 picks a free port. */
     public static HttpServerEngine start(RequestListener listener, ServerConfig config, InetSocketAddress address) {
         try {
-            return new HttpServerEngine(listener, config, address);
+            return new HttpServerEngine(listener, config, address, ChannelFactoryChoice.best());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + address, e);
         }
+    }
+
+    /**
+     * Starts serving in process: no port is opened; {@link #connect()} makes a connection whose bytes go through the
+     * same pipeline as a socket's (decoder, limits, timeouts, keep-alive, pipelining), on event loops shared by all
+     * in-process servers.
+     */
+    public static HttpServerEngine startInProcess(RequestListener listener, ServerConfig config) {
+        try {
+            return new HttpServerEngine(listener, config);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting in process", e);
+        }
+    }
+
+    /** A new connection to an in-process server. */
+    public InProcessConnection connect() {
+        if (inProcess == null) throw new IllegalStateException("not an in-process server");
+        return InProcessConnection.open(workers, inProcess);
     }
 
     public int port() {
@@ -109,7 +160,7 @@ public final class HttpServerEngine implements AutoCloseable {
      * Counts an accepted connection against {@code maxConnections}; one too many is closed at once, before any byte
      * is read (Node's {@code server.maxConnections} drops it the same way), so excess load is refused, not queued.
      */
-    private boolean admit(SocketChannel ch) {
+    private boolean admit(Channel ch) {
         int max = config.maxConnections();
         if (open.incrementAndGet() > max && max > 0) {
             open.decrementAndGet();
@@ -149,14 +200,19 @@ public final class HttpServerEngine implements AutoCloseable {
         // Closing the listener resets the connections still in the kernel's accept queue, whose clients have
         // already sent their requests: accept until the queue has been quiet for a moment (half a second at most);
         // whatever arrives meanwhile is served with Connection: close.
+        // In process there is no such queue.
         long acceptUntil = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
-        while (System.nanoTime() - lastAccept < TimeUnit.MILLISECONDS.toNanos(50) && System.nanoTime() < acceptUntil) {
+        while (inProcess == null
+                && System.nanoTime() - lastAccept < TimeUnit.MILLISECONDS.toNanos(50)
+                && System.nanoTime() < acceptUntil) {
             sleep(10);
         }
         serverChannel.close().syncUninterruptibly();
         while (!connections.isEmpty() && System.nanoTime() - deadline < 0 && sleep(10)) {
             // in-flight responses are finishing
         }
+        // on sockets, shutting the event loops down closes what is left; in process the loop is shared and stays
+        if (inProcess != null) connections.forEach(ConnectionHandler::closeIdle);
         shutdownGroups();
     }
 
@@ -172,6 +228,7 @@ public final class HttpServerEngine implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        if (boss == null) return; // in process: the shared local event loops stay
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -1,5 +1,6 @@
 package io.express4j.support;
 
+import io.express4j.server.InProcessConnection;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import java.util.Map;
 /**
  * A bare HTTP/1.1 client on one socket, for tests that care about the bytes: it writes exactly what it is given and
  * reads responses the way the wire frames them (Content-Length, chunked, or until close; no body for HEAD, 1xx,
- * 204 and 304). Several requests may be written before reading, to test pipelining.
+ * 204 and 304). Several requests may be written before reading, to test pipelining. On a socket, or on an in-process
+ * connection (the same pipeline, no port) for tests where the socket itself does not matter.
  */
 public final class RawClient implements AutoCloseable {
     private final Socket socket;
+    private final InProcessConnection local;
     private final InputStream in;
     private final OutputStream out;
 
@@ -32,11 +35,21 @@ public final class RawClient implements AutoCloseable {
             socket.setSoTimeout(10_000);
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
+            local = null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    public RawClient(InProcessConnection connection) {
+        socket = null;
+        local = connection;
+        local.readTimeout(10_000);
+        in = new BufferedInputStream(connection.input());
+        out = connection.output();
+    }
+
+    /** The socket; null on an in-process connection. */
     public Socket socket() {
         return socket;
     }
@@ -88,7 +101,8 @@ public final class RawClient implements AutoCloseable {
     /** Whether the server closed the connection (EOF within the timeout). */
     public boolean isClosedByServer(int timeoutMillis) {
         try {
-            socket.setSoTimeout(timeoutMillis);
+            if (socket != null) socket.setSoTimeout(timeoutMillis);
+            else local.readTimeout(timeoutMillis);
             return in.read() == -1;
         } catch (java.net.SocketTimeoutException e) {
             return false;
@@ -168,6 +182,10 @@ public final class RawClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (local != null) {
+            local.close();
+            return;
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One request to an app on a fresh server, for tests that make one or two requests per app (supertest's
- * {@code request(app).get(path).set(name, value)}). Headers are given as name/value pairs.
+ * One request to an app served in process (the real pipeline, no port), for tests that make one or two requests
+ * per app (supertest's {@code request(app).get(path).set(name, value)}). Headers are given as name/value pairs.
  */
 public final class Requests {
     private Requests() {}
@@ -20,7 +20,7 @@ public final class Requests {
     }
 
     public static RawResponse request(App app, String method, String path, String body, String... headerPairs) {
-        try (TestServer server = TestServer.serve(app)) {
+        try (TestServer server = TestServer.inProcess(app)) {
             return server.request(method, path, headers(headerPairs), body);
         }
     }

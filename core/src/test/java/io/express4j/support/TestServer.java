@@ -3,23 +3,41 @@ package io.express4j.support;
 import io.express4j.App;
 import io.express4j.Server;
 import io.express4j.ServerOptions;
+import io.express4j.server.HttpServerEngine;
+import io.express4j.server.TestAccess;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An app listening on an ephemeral port for one test, with supertest-like helpers: each request goes on a fresh
- * connection as {@code METHOD path HTTP/1.1} with a {@code Host} header plus the given ones.
+ * An app listening on an ephemeral port for one test, or served in process (the same pipeline, no port: what
+ * express4j-test's TestClient uses), with supertest-like helpers: each request goes on a fresh connection as
+ * {@code METHOD path HTTP/1.1} with a {@code Host} header plus the given ones.
  */
 public final class TestServer implements AutoCloseable {
+    /** Null in process. */
     private final Server server;
+    /** Null on a socket. */
+    private final HttpServerEngine engine;
+
+    private TestServer(Server server, HttpServerEngine engine) {
+        this.server = server;
+        this.engine = engine;
+    }
 
     private TestServer(Server server) {
-        this.server = server;
+        this(server, null);
     }
 
     public static TestServer serve(App app) {
         return new TestServer(app.listen(0, "127.0.0.1"));
+    }
+
+    /** Served in process, for tests where the socket does not matter; {@link #port()} and {@link #server()} fail. */
+    public static TestServer inProcess(App app) {
+        TestAccess.Served served = TestAccess.serve(app, null);
+        return new TestServer(null, HttpServerEngine.startInProcess(served.listener(), served.config()));
     }
 
     /** With server limits and timeouts other than the defaults. */
@@ -28,6 +46,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Server server() {
+        if (server == null) throw new IllegalStateException("served in process: no server");
         return server;
     }
 
@@ -41,21 +60,27 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static RawResponse once(App app, String method, String path, Map<String, String> headers, String body) {
-        try (TestServer server = serve(app)) {
+        try (TestServer server = inProcess(app)) {
             return server.request(method, path, headers, body);
         }
     }
 
     /** Serves {@code app} for the given raw request bytes and returns everything sent until the server closes. */
     public static byte[] rawToClose(App app, String rawRequest) {
-        try (TestServer server = serve(app);
+        try (TestServer server = inProcess(app);
                 RawClient client = server.connect()) {
             return client.send(rawRequest).readToClose();
         }
     }
 
     public int port() {
+        if (server == null) throw new IllegalStateException("served in process: no port");
         return server.port();
+    }
+
+    /** The Host header requests carry: {@code 127.0.0.1:port}, or {@code 127.0.0.1} in process. */
+    private String host() {
+        return server == null ? "127.0.0.1" : "127.0.0.1:" + server.port();
     }
 
     public RawResponse get(String path) {
@@ -85,7 +110,7 @@ public final class TestServer implements AutoCloseable {
      */
     public RawResponse requestBytes(String method, String path, Map<String, String> headers, byte[] body) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("Host", "127.0.0.1:" + port());
+        all.put("Host", host());
         all.putAll(headers);
         if (body != null
                 && all.keySet().stream()
@@ -93,7 +118,7 @@ public final class TestServer implements AutoCloseable {
                                 k -> k.equalsIgnoreCase("content-length") || k.equalsIgnoreCase("transfer-encoding"))) {
             all.put("Content-Length", Integer.toString(body.length));
         }
-        try (RawClient client = new RawClient(port())) {
+        try (RawClient client = connect()) {
             client.send(head(method, path, all));
             if (body != null) client.send(body);
             return client.read(method);
@@ -103,10 +128,10 @@ public final class TestServer implements AutoCloseable {
     /** A request whose body goes out with {@code Transfer-Encoding: chunked}, one chunk per piece. */
     public RawResponse chunked(String method, String path, Map<String, String> headers, byte[]... pieces) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("Host", "127.0.0.1:" + port());
+        all.put("Host", host());
         all.putAll(headers);
         all.put("Transfer-Encoding", "chunked");
-        try (RawClient client = new RawClient(port())) {
+        try (RawClient client = connect()) {
             client.send(head(method, path, all));
             for (byte[] piece : pieces) {
                 if (piece.length == 0) continue;
@@ -128,17 +153,18 @@ public final class TestServer implements AutoCloseable {
 
     /** Sends raw bytes on a new connection and reads one response to the given method. */
     public RawResponse raw(String method, String raw) {
-        try (RawClient client = new RawClient(port())) {
+        try (RawClient client = connect()) {
             return client.send(raw).read(method);
         }
     }
 
     public RawClient connect() {
-        return new RawClient(port());
+        return server != null ? new RawClient(server.port()) : new RawClient(engine.connect());
     }
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) server.close();
+        else engine.close(Duration.ZERO); // in process nothing waits in a kernel queue
     }
 }

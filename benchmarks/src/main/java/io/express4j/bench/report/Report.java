@@ -82,6 +82,7 @@ public final class Report {
         scaleSection();
         profiles();
         jmh();
+        testClient();
         notes();
     }
 
@@ -420,6 +421,42 @@ public final class Report {
             line("| " + bench + " | " + params + " | " + fmt1(num(row.get(4))) + " | " + fmt1(num(row.get(5))) + " | "
                     + row.get(6) + " |");
         }
+        line();
+    }
+
+    /** TestClientBenchmark's sampled run: the median of each way to make one request, against a kept-alive socket. */
+    private void testClient() throws IOException {
+        Path csv = dir.resolve("testclient.csv");
+        if (!Files.exists(csv)) return;
+        line("## TestClient: one request in process vs on loopback (`TestClientBenchmark`)");
+        line();
+        runLine(Table.readPairs(dir.resolve("testclient.meta")));
+        Map<String, Double> p50 = new java.util.LinkedHashMap<>();
+        Map<String, Double> p90 = new java.util.LinkedHashMap<>();
+        for (List<String> row : Csv.read(csv)) {
+            String bench = row.get(0).replace("io.express4j.bench.jmh.TestClientBenchmark.", "");
+            if (bench.endsWith(":p0.50")) p50.put(bench.substring(0, bench.length() - 6), num(row.get(4)));
+            if (bench.endsWith(":p0.90")) p90.put(bench.substring(0, bench.length() - 6), num(row.get(4)));
+        }
+        Double socket = p50.get("keepAliveSocket");
+        line("| request | median µs | p90 µs | kept-alive socket's median ÷ this median |");
+        line("|---|---:|---:|---:|");
+        for (Map.Entry<String, Double> e : p50.entrySet()) {
+            line("| " + e.getKey() + " | " + fmt1(e.getValue()) + " | " + fmt1(p90.get(e.getKey())) + " | "
+                    + (socket == null ? "" : fmt2(socket / e.getValue()) + "×") + " |");
+        }
+        line();
+        Double inProcess = p50.get("inProcess");
+        if (socket == null || inProcess == null) return;
+        double ratio = socket / inProcess;
+        line(
+                "Issue 14's target, a `TestClient.of(app)` request at least 3× faster than one kept-alive loopback request: "
+                        + (ratio >= 3 ? "met" : "missed") + " (" + fmt2(ratio)
+                        + "×). Either way a request crosses the same "
+                        + "thread hand-offs (caller → event loop → virtual thread → event loop → caller), which dominate; in "
+                        + "process saves only the socket system calls, and a TestClient request also opens and closes a "
+                        + "connection of its own (supertest's `Connection: close`). Against `overSocket`, the same API on "
+                        + "loopback: " + fmt2(p50.get("overSocket") / inProcess) + "× faster.");
         line();
     }
 
