@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.local.LocalChannel;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -255,8 +257,7 @@ public final class HttpExchange {
                     channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
                 }
                 if (segment.count() > 0) {
-                    channel.write(
-                            new SharedFileRegion(file, segment.position(), segment.count()), channel.voidPromise());
+                    channel.write(fileContent(file, segment), channel.voidPromise());
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -282,6 +283,28 @@ public final class HttpExchange {
             closed();
         });
         channel.writeAndFlush(last, promise);
+    }
+
+    /**
+     * A segment of the file as the channel can carry it: a zero-copy region on a socket; read into a buffer on an
+     * in-process connection (TestClient), whose peer gets the message itself and would read the file only after this
+     * exchange has closed it.
+     */
+    private Object fileContent(FileChannel file, FileSegment segment) {
+        if (!(channel instanceof LocalChannel)) return new SharedFileRegion(file, segment.position(), segment.count());
+        ByteBuf content = Unpooled.buffer(Math.toIntExact(segment.count()));
+        try {
+            long position = segment.position();
+            while (content.isWritable()) {
+                int read = content.writeBytes(file, position, content.writableBytes());
+                if (read < 0) throw new UncheckedIOException(new EOFException("file shorter than its segment"));
+                position += read;
+            }
+            return content;
+        } catch (IOException e) {
+            content.release();
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A region of a channel the response owns: releasing the region must not close the file under its siblings. */
