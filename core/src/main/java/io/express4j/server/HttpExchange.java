@@ -1,6 +1,7 @@
 package io.express4j.server;
 
 import io.express4j.http.HeaderMap;
+import io.express4j.send.FileSegment;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -8,6 +9,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.local.LocalChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -68,11 +70,23 @@ public final class HttpExchange {
     private final List<Runnable> closeHooks = new ArrayList<>(0);
     private boolean closed;
 
-    HttpExchange(HttpRequest request, Channel channel, ConnectionHandler connection, RequestBody body) {
+    /** {@code Expect: 100-continue} and the interim response not sent yet. */
+    private volatile boolean continueAwaited;
+
+    HttpExchange(
+            HttpRequest request,
+            Channel channel,
+            ConnectionHandler connection,
+            RequestBody body,
+            boolean expectsContinue) {
         this.request = request;
         this.channel = channel;
         this.connection = connection;
         this.body = body;
+        if (expectsContinue) {
+            continueAwaited = true;
+            body.onFirstRead(this::bodyWanted);
+        }
     }
 
     // ---- request ----
@@ -118,6 +132,9 @@ public final class HttpExchange {
      */
     public boolean keepAlive() {
         if (connection.isClosing()) return false;
+        // The client was told neither to send its body nor not to: what follows on the connection may be that
+        // body or the next request, so the connection cannot be reused.
+        if (continueAwaited && bodyDeclared() && !body.isEnded()) return false;
         HttpHeaders h = request.headers();
         if (isHttp11()) return !h.containsValue(HttpHeaderNames.CONNECTION, "close", true);
         return h.containsValue(HttpHeaderNames.CONNECTION, "keep-alive", true);
@@ -166,6 +183,33 @@ public final class HttpExchange {
      */
     public void continueOnVirtualThread(Runnable rest) {
         connection.continueOnVirtualThread(this, rest);
+    }
+
+    /** Whether the head announces a body: chunked, or a Content-Length above zero. */
+    private boolean bodyDeclared() {
+        HttpHeaders h = request.headers();
+        if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) return true;
+        String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && !length.equals("0");
+    }
+
+    /**
+     * A handler reads the body for the first time: a client waiting on {@code Expect: 100-continue} is told to send
+     * it, unless the final response has begun. Under the head's lock, so the interim response is queued before any
+     * final head.
+     */
+    private synchronized void bodyWanted() {
+        if (!continueAwaited || headSent || revoked) return;
+        continueAwaited = false;
+        connection.bodyWanted(this);
+        channel.writeAndFlush(
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
+                channel.voidPromise());
+    }
+
+    /** Whether the client still waits for a 100 Continue that was never sent. */
+    boolean continueAwaited() {
+        return continueAwaited;
     }
 
     // ---- response ----

@@ -183,7 +183,11 @@ class PendingBodyTest {
             ConnectionHandler connection = new ConnectionHandler(
                     exchange -> {}, CONFIG, null, new StrictRequestDecoder(CONFIG, method -> true));
             return new HttpExchange(
-                    new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"), channel, connection, null);
+                    new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"),
+                    channel,
+                    connection,
+                    null,
+                    false);
         }
     }
 }
