@@ -343,7 +343,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         if (current != null) {
             current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
-            current.closed();
+            current.closed(new IOException("the client closed the connection"));
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

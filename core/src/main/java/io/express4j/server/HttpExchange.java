@@ -67,8 +67,10 @@ public final class HttpExchange {
     private volatile boolean headSent;
     private volatile boolean finished;
     private boolean revoked;
-    private final List<Runnable> closeHooks = new ArrayList<>(0);
+    private final List<Consumer<Throwable>> closeHooks = new ArrayList<>(0);
     private boolean closed;
+    /** Why the exchange ended before its response was written completely; null while open or once written. */
+    private Throwable closeCause;
 
     /** {@code Expect: 100-continue} and the interim response not sent yet. */
     private volatile boolean continueAwaited;
@@ -324,7 +326,7 @@ public final class HttpExchange {
         finished = true;
         promise.addListener((ChannelFutureListener) f -> {
             connection.responseFinished(this, close || !f.isSuccess());
-            closed();
+            closed(f.isSuccess() ? null : f.cause());
         });
         channel.writeAndFlush(last, promise);
     }
@@ -377,7 +379,7 @@ public final class HttpExchange {
         // what the handler wrote leaves before the close, as in Node, where each write reached the socket at once
         if (writePending()) channel.flush();
         channel.close();
-        closed();
+        closed(new IOException("the response was aborted"));
     }
 
     /**
@@ -385,32 +387,44 @@ public final class HttpExchange {
      * {@code 'close'} event) — at once if that already happened. Hooks run on a virtual thread, so they may block.
      */
     public void onClose(Runnable hook) {
+        onClose(cause -> hook.run());
+    }
+
+    /**
+     * As {@link #onClose(Runnable)}, telling the hook how the exchange ended: null when the response's last byte
+     * was handed to the socket, else why it was not (the write failed, the connection closed, the response was
+     * aborted). Hooks run in the order they were added.
+     */
+    public void onClose(Consumer<Throwable> hook) {
+        Throwable cause;
         synchronized (closeHooks) {
             if (!closed) {
                 closeHooks.add(hook);
                 return;
             }
+            cause = closeCause;
         }
-        Thread.ofVirtual().start(hook);
+        Thread.ofVirtual().start(() -> runQuietly(hook, cause));
     }
 
-    /** The exchange is over: written, aborted, or its connection lost. */
-    void closed() {
+    /** The exchange is over: written ({@code cause} null), aborted, or its connection lost. */
+    void closed(Throwable cause) {
         releasePending();
-        List<Runnable> hooks;
+        List<Consumer<Throwable>> hooks;
         synchronized (closeHooks) {
             if (closed) return;
             closed = true;
+            closeCause = cause;
             if (closeHooks.isEmpty()) return;
             hooks = List.copyOf(closeHooks);
             closeHooks.clear();
         }
-        Thread.ofVirtual().start(() -> hooks.forEach(HttpExchange::runQuietly));
+        Thread.ofVirtual().start(() -> hooks.forEach(hook -> runQuietly(hook, cause)));
     }
 
-    private static void runQuietly(Runnable hook) {
+    private static void runQuietly(Consumer<Throwable> hook, Throwable cause) {
         try {
-            hook.run();
+            hook.accept(cause);
         } catch (RuntimeException e) {
             log.warn("a response close hook failed", e);
         }
