@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.local.LocalChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,7 +18,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.io.EOFException;
+import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -302,9 +302,7 @@ public final class HttpExchange {
                 if (segment.prefix().length > 0) {
                     channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
                 }
-                if (segment.count() > 0) {
-                    channel.write(fileContent(file, segment), channel.voidPromise());
-                }
+                if (segment.count() > 0) channel.write(fileBody(file, segment), channel.voidPromise());
             }
         } catch (RuntimeException | Error e) {
             closeQuietly(file);
@@ -332,24 +330,29 @@ public final class HttpExchange {
     }
 
     /**
-     * A segment of the file as the channel can carry it: a zero-copy region on a socket; read into a buffer on an
-     * in-process connection (TestClient), whose peer gets the message itself and would read the file only after this
-     * exchange has closed it.
+     * A segment's bytes: a zero-copy region on a socket; where there is no sendfile (a channel without a socket,
+     * whose pipeline then holds a {@link ChunkedWriteHandler}), chunks read from the file as the channel takes them.
      */
-    private Object fileContent(FileChannel file, FileSegment segment) {
-        if (!(channel instanceof LocalChannel)) return new SharedFileRegion(file, segment.position(), segment.count());
-        ByteBuf content = Unpooled.buffer(Math.toIntExact(segment.count()));
+    private Object fileBody(FileChannel file, FileSegment segment) {
+        if (channel.pipeline().get(ChunkedWriteHandler.class) == null) {
+            return new SharedFileRegion(file, segment.position(), segment.count());
+        }
         try {
-            long position = segment.position();
-            while (content.isWritable()) {
-                int read = content.writeBytes(file, position, content.writableBytes());
-                if (read < 0) throw new UncheckedIOException(new EOFException("file shorter than its segment"));
-                position += read;
-            }
-            return content;
+            return new SharedFileChunks(file, segment.position(), segment.count());
         } catch (IOException e) {
-            content.release();
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Chunks of a file the response owns: like {@link SharedFileRegion}, finishing must not close the file. */
+    private static final class SharedFileChunks extends ChunkedNioFile {
+        SharedFileChunks(FileChannel file, long position, long count) throws IOException {
+            super(file, position, count, 16 * 1024);
+        }
+
+        @Override
+        public void close() {
+            // the exchange closes the channel once the whole response is written
         }
     }
 
