@@ -36,6 +36,9 @@ public final class ExampleApp {
         app.use("/static", Express.staticFiles(folder("public"), new StaticOptions().maxAge("1h")));
         app.get("/download", (req, res) -> res.download(folder("public") + "/hello.txt", "greeting.txt"));
 
+        // One body sent five ways, the heads shown side by side in the browser (README: "The seed's question").
+        app.use("/seed", SeedQuestion.router(folder("public")));
+
         // Cookies: a signed visit counter (a tampered cookie reads as false and starts again at 1).
         app.use(Express.cookieParser("express4j example secret"));
         app.get("/cookies", (req, res) -> {
@@ -152,7 +155,7 @@ public final class ExampleApp {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.close(Duration.ofSeconds(10))));
         System.out.println("express4j example listening on http://localhost:" + server.port()
                 + "  (try /, /json, /stream, /users/42?x=1, /api/items/7, /cookies, /page, /static/, /download, /fail,"
-                + " POST /echo, POST /form)");
+                + " POST /echo, POST /form, /seed in a browser)");
     }
 
     private static int port() {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.express4j.App;
 import io.express4j.BodyParserOptions;
 import io.express4j.Express;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,8 +27,11 @@ class WireFidelityTest {
     private static TestClient overSocket;
 
     @BeforeAll
-    static void serve() {
+    static void serve(@TempDir Path files) throws IOException {
+        Path file = Files.writeString(files.resolve("hello.txt"), "file body");
         App app = Express.app();
+        // files leave as zero-copy regions on a socket, as bytes in process: the wire must not tell
+        app.get("/file", (req, res) -> res.sendFile(file.toString()));
         app.use(Express.json(new BodyParserOptions().limit("10b")));
         app.get("/", (req, res) -> res.send("Hello World"));
         app.get("/ip", (req, res) -> res.send(req.ip()));
@@ -109,6 +116,13 @@ class WireFidelityTest {
                         "HTTP/1.1 400 Bad Request",
                         "",
                         "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n" + "Content-Length: 2\r\n\r\nab"),
+                Arguments.of(
+                        "sendFile", "HTTP/1.1 200 OK", "\r\n\r\nfile body", "GET /file HTTP/1.1\r\nHost: x\r\n\r\n"),
+                Arguments.of(
+                        "sendFile range",
+                        "HTTP/1.1 206 Partial Content",
+                        "\r\n\r\nbody",
+                        "GET /file HTTP/1.1\r\nHost: x\r\nRange: bytes=5-\r\n\r\n"),
                 Arguments.of("req.ip", "HTTP/1.1 200 OK", "\r\n\r\n127.0.0.1", "GET /ip HTTP/1.1\r\nHost: x\r\n\r\n"));
     }
 
