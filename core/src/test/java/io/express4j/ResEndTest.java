@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +20,32 @@ import org.junit.jupiter.api.Test;
  */
 class ResEndTest {
 
-    private static App app(Handler handler) {
+    /** Counted down when the handler of the last {@link #app} returns: it may still run after the client has read. */
+    private CountDownLatch handled = new CountDownLatch(1);
+
+    private App app(Handler handler) {
         App app = Express.app();
         app.set("env", "test");
-        app.use(handler);
+        CountDownLatch done = handled = new CountDownLatch(1);
+        app.use((Handler) (req, res) -> {
+            try {
+                handler.handle(req, res);
+            } finally {
+                done.countDown();
+            }
+        });
         return app;
+    }
+
+    /** Waits for the handler's code after {@code res.end()}, which races with the client reading the response. */
+    private void awaitHandler() {
+        try {
+            assertThat(handled.await(10, TimeUnit.SECONDS))
+                    .as("the handler returned")
+                    .isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The wire bytes with the Date value masked, after checking it is an IMF-fixdate. */
@@ -191,6 +214,7 @@ class ResEndTest {
                 "GET",
                 "/");
         assertThat(r.text()).isEqualTo("once");
+        awaitHandler();
         assertThat(events).containsExactly("second end ignored", "write after end");
     }
 
@@ -207,6 +231,7 @@ class ResEndTest {
                 }),
                 "GET",
                 "/");
+        awaitHandler();
         assertThat(states).containsExactly(false, false, true, true);
     }
 
@@ -241,6 +266,7 @@ class ResEndTest {
                 }),
                 "GET",
                 "/");
+        awaitHandler();
         assertThat(messages).containsExactly(null, "Not Found");
     }
 
@@ -276,6 +302,7 @@ class ResEndTest {
                 }),
                 "GET",
                 "/");
+        awaitHandler();
         assertThat(r.hasHeader("X-Late")).isFalse();
         assertThat(messages)
                 .containsExactly(

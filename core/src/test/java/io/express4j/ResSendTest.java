@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -322,16 +324,17 @@ class ResSendTest {
     }
 
     @Test
-    void isChainable() { // row 26
-        AtomicReference<Object> returned = new AtomicReference<>();
+    void isChainable() throws Exception { // row 26
         AtomicReference<Object> response = new AtomicReference<>();
+        // completed after send returns, which may be after the client has read the response
+        CompletableFuture<Object> returned = new CompletableFuture<>();
         RawResponse r = get(app((req, res) -> {
             response.set(res);
-            returned.set(res.send("hey"));
+            returned.complete(res.send("hey"));
         }));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("hey");
-        assertThat(returned.get()).isSameAs(response.get());
+        assertThat(returned.get(10, TimeUnit.SECONDS)).isSameAs(response.get());
     }
 
     @Nested
