@@ -20,4 +20,10 @@ public class BodyParserError extends HttpError {
     public Object body() {
         return body;
     }
+
+    /** body-parser's 415 for a Content-Encoding it cannot inflate. */
+    static BodyParserError unsupportedContentEncoding(String contentEncoding) {
+        return new BodyParserError(
+                415, "unsupported content encoding \"" + contentEncoding + "\"", "encoding.unsupported", null, null);
+    }
 }

@@ -87,12 +87,7 @@ final class BodyReader implements Middleware {
         } else {
             stream = Inflation.open(contentEncoding, source);
             if (stream == null) {
-                next.fail(new BodyParserError(
-                        415,
-                        "unsupported content encoding \"" + contentEncoding + "\"",
-                        "encoding.unsupported",
-                        null,
-                        null));
+                next.fail(BodyParserError.unsupportedContentEncoding(contentEncoding));
                 return;
             }
         }

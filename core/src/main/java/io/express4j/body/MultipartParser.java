@@ -51,12 +51,7 @@ public final class MultipartParser implements Middleware {
         RawBody.Source source = new RawBody.Source(req.inputStream());
         InputStream stream = contentEncoding.equals("identity") ? source : Inflation.open(contentEncoding, source);
         if (stream == null) {
-            next.fail(new BodyParserError(
-                    415,
-                    "unsupported content encoding \"" + contentEncoding + "\"",
-                    "encoding.unsupported",
-                    null,
-                    null));
+            next.fail(BodyParserError.unsupportedContentEncoding(contentEncoding));
             return;
         }
         long declared = contentEncoding.equals("identity") ? BodyReader.declaredLength(req.get("content-length")) : -1;
