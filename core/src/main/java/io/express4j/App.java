@@ -13,6 +13,8 @@ import io.express4j.server.HttpExchange;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.RequestListener;
 import io.express4j.server.TestAccess;
+import io.express4j.spi.JsonMapper;
+import io.express4j.spi.TemplateEngine;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.express4j;
 import io.express4j.http.CookieSignature;
 import io.express4j.http.Cookies;
 import io.express4j.routing.LoopSafe;
+import io.express4j.spi.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import io.express4j.middleware.RateLimit;
 import io.express4j.routing.KnownMethods;
 import io.express4j.routing.NonBlocking;
 import io.express4j.send.StaticFiles;
+import io.express4j.server.NettyMultipartDecoder;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -125,7 +126,7 @@ public final class Express {
     }
 
     public static Middleware multipart(MultipartOptions options) {
-        return new MultipartParser(options);
+        return new MultipartParser(options, new NettyMultipartDecoder());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.express4j;
 
 import io.express4j.http.ContentDisposition;
 import io.express4j.routing.EventLoopDispatch;
+import io.express4j.routing.Fatal;
 import io.express4j.send.FileSend;
 import io.express4j.send.NodePaths;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -75,10 +76,10 @@ final class FileResponses {
         try {
             transfer(res, encoded, opts, headers, callback);
         } catch (Throwable t) {
-            if (t instanceof OutOfMemoryError oom) throw oom;
+            Throwable err = Fatal.rethrowIfFatal(t);
             Next next = res.req.routing.next;
-            if (next == null) throw new IllegalStateException(t);
-            next.fail(t);
+            if (next == null) throw new IllegalStateException(err);
+            next.fail(err);
         }
     }
 

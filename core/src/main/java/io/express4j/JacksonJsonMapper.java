@@ -15,14 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The default {@link io.express4j.JsonMapper}: Jackson 3, set up to write what {@code JSON.stringify} writes —
+ * The default {@link io.express4j.spi.JsonMapper}: Jackson 3, set up to write what {@code JSON.stringify} writes —
  * properties in declaration order, dates as ISO strings, doubles and floats as JavaScript prints numbers ({@code 1}
  * not {@code 1.0}, {@code 1e+21}, NaN and the infinities as {@code null}), control characters escaped with lower-case
  * hex, {@link Express#UNDEFINED} left out of objects and {@code null} in arrays, and with an indent the exact layout
  * of {@code JSON.stringify(v, null, 2)} ({@code "a": 1}, empty {@code {}} and {@code []}, one element per line). A
  * mapper passed in by the caller is used as it is.
  */
-public final class JacksonJsonMapper implements io.express4j.JsonMapper {
+public final class JacksonJsonMapper implements io.express4j.spi.JsonMapper {
     private final JsonMapper mapper;
     private final ObjectWriter compact;
     private final ConcurrentHashMap<String, ObjectWriter> pretty = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package io.express4j;
 
+import io.express4j.spi.JsonMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

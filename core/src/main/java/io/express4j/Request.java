@@ -1,5 +1,6 @@
 package io.express4j;
 
+import io.express4j.access.ApiAccess;
 import io.express4j.http.Freshness;
 import io.express4j.http.IpLiterals;
 import io.express4j.http.MimeTypes;
@@ -12,9 +13,12 @@ import io.express4j.http.Urls;
 import io.express4j.routing.RouterStack;
 import io.express4j.routing.RoutingAccess;
 import io.express4j.routing.RoutingState;
+import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Express's {@code req}. {@link #url()} is rewritten while the request passes through mounted routers and apps
@@ -50,6 +55,33 @@ public final class Request {
             "retry-after",
             "server",
             "user-agent");
+
+    static {
+        ApiAccess.install(new ApiAccess() {
+            @Override
+            public void setBody(Request req, Object body) {
+                req.body(body);
+            }
+
+            @Override
+            public void setFiles(Request req, List<UploadedFile> files) {
+                req.files(files);
+            }
+
+            @Override
+            public UploadedFile uploadedFile(
+                    String fieldName, String filename, String contentType, long size, Path path, byte[] content) {
+                return new UploadedFile(fieldName, filename, contentType, size, path, content);
+            }
+
+            @Override
+            public void endWithFile(
+                    ServerResponse res, Path file, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)
+                    throws IOException {
+                res.endWithFile(file, segments, trailer, done);
+            }
+        });
+    }
 
     private final HttpExchange exchange;
     private final String originalUrl;
@@ -333,15 +365,21 @@ public final class Request {
      * {@code req.range(size)}: null without a Range header, else the parse (range-parser 1.3): the ranges with their
      * unit, or a status of -1 (unsatisfiable) / -2 (malformed).
      */
-    public RangeParser.Ranges range(long size) {
+    public Ranges range(long size) {
         return range(size, false);
     }
 
     /** {@code req.range(size, {combine})}: overlapping and adjacent ranges merged when {@code combine}. */
-    public RangeParser.Ranges range(long size, boolean combine) {
+    public Ranges range(long size, boolean combine) {
         String header = get("Range");
         if (header == null || header.isEmpty()) return null;
-        return RangeParser.parse(size, header, combine);
+        RangeParser.Ranges parsed = RangeParser.parse(size, header, combine);
+        return new Ranges(
+                parsed.status(),
+                parsed.type(),
+                parsed.ranges().stream()
+                        .map(r -> new Ranges.Range(r.start(), r.end()))
+                        .toList());
     }
 
     /** {@code X-Requested-With: XMLHttpRequest}, any case. */
@@ -491,10 +529,9 @@ public final class Request {
         return files;
     }
 
-    /** Sets {@link #files()} (what the multipart parser does). */
-    public Request files(List<UploadedFile> uploaded) {
+    /** Sets {@link #files()} (what the multipart parser does, through {@link ApiAccess}). */
+    void files(List<UploadedFile> uploaded) {
         this.files = List.copyOf(uploaded);
-        return this;
     }
 
     /** {@code req.body}: what a body parser produced, or null when none ran. */
@@ -508,10 +545,9 @@ public final class Request {
         return routing.app.jsonMapper().convert(body, type);
     }
 
-    /** Sets {@code req.body} (what body parsers do). */
-    public Request body(Object value) {
+    /** Sets {@code req.body} (what body parsers do, through {@link ApiAccess}). */
+    void body(Object value) {
         this.body = value;
-        return this;
     }
 
     /** A per-request value, for middleware to hand things on. */

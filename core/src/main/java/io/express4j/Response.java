@@ -5,6 +5,7 @@ import io.express4j.http.EncodeUrl;
 import io.express4j.http.ExpressCookies;
 import io.express4j.http.MediaType;
 import io.express4j.http.MimeTypes;
+import io.express4j.http.NodePath;
 import io.express4j.http.StatusCodes;
 import io.express4j.http.Vary;
 import io.express4j.server.HttpExchange;

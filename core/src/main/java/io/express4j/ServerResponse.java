@@ -4,7 +4,7 @@ import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
 import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
-import io.express4j.server.FileSegment;
+import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -277,7 +277,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
      * writes complete or fail. {@code done} gets null or the failure (on the event loop). With no body to send
      * (HEAD, 204, 304) the file is not opened and the response simply ends.
      */
-    public void endWithFile(Path file, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)
+    void endWithFile(Path file, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)
             throws IOException {
         if (finished) throw new IllegalStateException("write after end");
         if (!bodyAllowed()) {

@@ -19,8 +19,8 @@ public final class UploadedFile {
     private final Path path;
     private final byte[] content;
 
-    /** Made by the multipart parser: exactly one of {@code path} and {@code content} is set. */
-    public UploadedFile(String fieldName, String filename, String contentType, long size, Path path, byte[] content) {
+    /** Made by the multipart parser (through {@code ApiAccess}): exactly one of {@code path} and {@code content} is set. */
+    UploadedFile(String fieldName, String filename, String contentType, long size, Path path, byte[] content) {
         if ((path == null) == (content == null)) throw new IllegalArgumentException("one of path and content");
         this.fieldName = fieldName;
         this.filename = filename;

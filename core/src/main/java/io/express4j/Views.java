@@ -1,5 +1,7 @@
 package io.express4j;
 
+import io.express4j.http.NodePath;
+import io.express4j.spi.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.express4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.express4j.spi.TemplateEngine;
 import io.express4j.support.TmplEngine;
 import java.nio.file.Files;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.express4j;
 import static io.express4j.support.TestServer.once;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.spi.JsonMapper;
 import io.express4j.support.RawResponse;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

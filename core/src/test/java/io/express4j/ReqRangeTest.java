@@ -3,12 +3,11 @@ package io.express4j;
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.express4j.http.RangeParser;
 import org.junit.jupiter.api.Test;
 
 /**
  * Express's test/req.range.js. Express returns the range array with a {@code type} property; Java returns
- * {@link RangeParser.Ranges}, whose {@code ranges()} serialise like Express's array.
+ * {@link Ranges}, whose {@code ranges()} serialise like Express's array.
  */
 class ReqRangeTest {
 

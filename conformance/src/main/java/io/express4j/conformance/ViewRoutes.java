@@ -4,7 +4,7 @@ import static io.express4j.conformance.Js.obj;
 
 import io.express4j.App;
 import io.express4j.Express;
-import io.express4j.TemplateEngine;
+import io.express4j.spi.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

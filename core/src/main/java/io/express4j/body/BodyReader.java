@@ -6,6 +6,7 @@ import io.express4j.Middleware;
 import io.express4j.Next;
 import io.express4j.Request;
 import io.express4j.Response;
+import io.express4j.access.ApiAccess;
 import io.express4j.http.MediaType;
 import io.express4j.http.TypeIs;
 import java.io.IOException;
@@ -119,7 +120,7 @@ final class BodyReader implements Middleware {
 
         String text = charset == null ? null : Charsets.decode(body, charset);
         try {
-            req.body(parser.parse(text, body, charset, req));
+            ApiAccess.get().setBody(req, parser.parse(text, body, charset, req));
         } catch (HttpError e) {
             String type = e.type() != null ? e.type() : "entity.parse.failed";
             next.fail(new BodyParserError(e.status(), e.getMessage(), type, text, e));

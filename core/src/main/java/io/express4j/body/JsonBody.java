@@ -1,8 +1,8 @@
 package io.express4j.body;
 
 import io.express4j.Express;
-import io.express4j.JsonMapper;
 import io.express4j.http.JsStrings;
+import io.express4j.spi.JsonMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import io.express4j.Next;
 import io.express4j.Request;
 import io.express4j.Response;
 import io.express4j.UploadedFile;
+import io.express4j.access.ApiAccess;
 import io.express4j.http.JsStrings;
 import io.express4j.http.TypeIs;
-import io.express4j.server.MultipartDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -28,9 +28,11 @@ public final class MultipartParser implements Middleware {
     private final MultipartOptions options;
     private final List<String> types;
     private final Charset charset;
+    private final MultipartDecoder decoder;
 
-    public MultipartParser(MultipartOptions options) {
+    public MultipartParser(MultipartOptions options, MultipartDecoder decoder) {
         this.options = options;
+        this.decoder = decoder;
         this.types = List.copyOf(options.types());
         this.charset = Charset.forName(options.defaultCharset());
         if (options.files() < 0 || options.fields() < 0) throw new IllegalArgumentException("counts must be >= 0");
@@ -67,7 +69,7 @@ public final class MultipartParser implements Middleware {
         Collector collector = new Collector();
         res.onClose(collector::deleteFiles);
         try {
-            MultipartDecoding.decode(
+            decoder.decode(
                     new Limited(stream, options.limit()),
                     req.get("content-type"),
                     charset,
@@ -79,7 +81,7 @@ public final class MultipartParser implements Middleware {
             BodyReader.readOff(source, req.get("content-length"));
             next.fail(e);
             return;
-        } catch (MultipartDecoding.TooManyPartsException e) {
+        } catch (MultipartDecoder.TooManyPartsException e) {
             BodyReader.readOff(source, req.get("content-length"));
             next.fail(tooLarge(
                     collector.files >= options.files() ? "files.too.many" : "fields.too.many", "too many parts"));
@@ -92,8 +94,8 @@ public final class MultipartParser implements Middleware {
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", null, e));
             return;
         }
-        req.body(JsStrings.inJsPropertyOrder(collector.fields));
-        req.files(collector.uploads);
+        ApiAccess.get().setBody(req, JsStrings.inJsPropertyOrder(collector.fields));
+        ApiAccess.get().setFiles(req, collector.uploads);
         next.run();
     }
 
@@ -102,7 +104,7 @@ public final class MultipartParser implements Middleware {
     }
 
     /** Applies the count and size limits as parts grow, and gathers the results. */
-    private final class Collector implements MultipartDecoding.Handler {
+    private final class Collector implements MultipartDecoder.Handler {
         final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
         final List<UploadedFile> uploads = new ArrayList<>();
         private final List<Path> tempFiles = new ArrayList<>();
@@ -153,7 +155,7 @@ public final class MultipartParser implements Middleware {
             synchronized (tempFiles) {
                 if (path != null) tempFiles.add(path);
             }
-            uploads.add(new UploadedFile(name, filename, contentType, size, path, content));
+            uploads.add(ApiAccess.get().uploadedFile(name, filename, contentType, size, path, content));
         }
 
         void deleteFiles() {

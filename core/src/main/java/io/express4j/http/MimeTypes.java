@@ -43,7 +43,7 @@ public final class MimeTypes {
         if (pathOrExtension == null || pathOrExtension.isEmpty()) {
             return null;
         }
-        String ext = extname("x." + pathOrExtension);
+        String ext = NodePath.extname("x." + pathOrExtension);
         if (ext.length() <= 1) {
             return null;
         }
@@ -195,50 +195,6 @@ public final class MimeTypes {
             }
         }
         return true;
-    }
-
-    /**
-     * Node's POSIX {@code path.extname}: the last segment (trailing slashes ignored) from its last
-     * {@code .}, or {@code ""} when that dot is the segment's first character or there is none
-     * ({@code ".."} also gives {@code ""}).
-     */
-    static String extname(String path) {
-        int startDot = -1;
-        int startPart = 0;
-        int end = -1;
-        boolean matchedSlash = true;
-        // 0: nothing before the dot yet, 1: a dot-only run, -1: something else
-        int preDotState = 0;
-        for (int i = path.length() - 1; i >= 0; i--) {
-            char c = path.charAt(i);
-            if (c == '/') {
-                if (!matchedSlash) {
-                    startPart = i + 1;
-                    break;
-                }
-                continue;
-            }
-            if (end == -1) {
-                matchedSlash = false;
-                end = i + 1;
-            }
-            if (c == '.') {
-                if (startDot == -1) {
-                    startDot = i;
-                } else if (preDotState != 1) {
-                    preDotState = 1;
-                }
-            } else if (startDot != -1) {
-                preDotState = -1;
-            }
-        }
-        if (startDot == -1
-                || end == -1
-                || preDotState == 0
-                || (preDotState == 1 && startDot == end - 1 && startDot == startPart + 1)) {
-            return "";
-        }
-        return path.substring(startDot, end);
     }
 
     private record Entry(String source, String charset) {}

@@ -111,7 +111,7 @@ final class Layer {
         try {
             middleware.handle(req, res, next);
         } catch (Throwable t) {
-            next.fail(rethrowFatal(t));
+            next.fail(Fatal.rethrowIfFatal(t));
         }
     }
 
@@ -127,13 +127,7 @@ final class Layer {
         try {
             errorHandler.handle(err, req, res, next);
         } catch (Throwable t) {
-            next.fail(rethrowFatal(t));
+            next.fail(Fatal.rethrowIfFatal(t));
         }
-    }
-
-    /** Out of memory is no request's error: let it end the thread rather than render an error page. */
-    static Throwable rethrowFatal(Throwable t) {
-        if (t instanceof OutOfMemoryError oom) throw oom;
-        return t;
     }
 }

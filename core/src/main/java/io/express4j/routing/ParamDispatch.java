@@ -143,7 +143,7 @@ final class ParamDispatch extends TrampolinedNext {
         try {
             fn.handle(req, res, this, value, key);
         } catch (Throwable t) {
-            fail(Layer.rethrowFatal(t));
+            fail(Fatal.rethrowIfFatal(t));
         }
     }
 

@@ -4,13 +4,14 @@ import io.express4j.FileError;
 import io.express4j.FileServingOptions;
 import io.express4j.Request;
 import io.express4j.Response;
+import io.express4j.access.ApiAccess;
 import io.express4j.http.ETags;
 import io.express4j.http.HttpDates;
 import io.express4j.http.JsStrings;
 import io.express4j.http.MimeTypes;
+import io.express4j.http.NodePath;
 import io.express4j.http.RangeParser;
 import io.express4j.http.RangeParser.Range;
-import io.express4j.server.FileSegment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -158,7 +159,7 @@ public final class FileSend {
         try {
             stat = stat(file);
         } catch (IOException e) {
-            if (SystemErrors.isNotFound(e) && NodePaths.extname(file).isEmpty() && !file.endsWith("/")) {
+            if (SystemErrors.isNotFound(e) && NodePath.extname(file).isEmpty() && !file.endsWith("/")) {
                 tryExtensions(file, e);
             } else {
                 events.onError(SystemErrors.toFileError(e, "stat", file));
@@ -279,7 +280,7 @@ public final class FileSend {
     private void stream(String file, List<FileSegment> segments, byte[] trailer) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            res.endWithFile(Path.of(file), segments, trailer, failure -> {
+            ApiAccess.get().endWithFile(res, Path.of(file), segments, trailer, failure -> {
                 if (failure == null) done.complete(null);
                 else done.completeExceptionally(failure);
             });
@@ -305,7 +306,7 @@ public final class FileSend {
 
     private void setType(String file) {
         if (isSet("Content-Type")) return;
-        String type = MimeTypes.contentType(NodePaths.extname(file));
+        String type = MimeTypes.contentType(NodePath.extname(file));
         res.setHeader("Content-Type", type == null ? "application/octet-stream" : type);
     }
 

@@ -1,7 +1,6 @@
 package io.express4j.send;
 
 import io.express4j.http.RangeParser.Range;
-import io.express4j.server.FileSegment;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;

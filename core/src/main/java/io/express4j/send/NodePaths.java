@@ -2,7 +2,7 @@ package io.express4j.send;
 
 /**
  * The POSIX flavour of Node's {@code path} functions that {@code send} builds file names with ({@code normalize},
- * {@code join}, {@code resolve}, {@code extname}). Working on strings as Node does — rather than on
+ * {@code join}, {@code resolve}; extname is {@code http.NodePath}). Working on strings as Node does — rather than on
  * {@link java.nio.file.Path}, which silently drops trailing slashes — keeps every decision send takes on a name
  * (traversal, dotfiles, trailing slash, index) the same as in Express.
  */
@@ -37,18 +37,6 @@ public final class NodePaths {
     public static String resolve(String path) {
         String full = isAbsolute(path) ? path : System.getProperty("user.dir") + "/" + path;
         return "/" + normalizeSegments(full, false);
-    }
-
-    /** {@code path.extname}: from the last {@code .} of the last segment, unless that segment starts with it. */
-    public static String extname(String path) {
-        int end = path.length();
-        while (end > 1 && path.charAt(end - 1) == '/') end--;
-        int start = path.lastIndexOf('/', end - 1) + 1;
-        int dot = path.lastIndexOf('.', end - 1);
-        if (dot <= start) return "";
-        String base = path.substring(start, end);
-        if (base.equals("..")) return "";
-        return path.substring(dot, end);
     }
 
     /** Whether a {@code ..} segment appears, with either slash or backslash as separator (send's UP_PATH_REGEXP). */

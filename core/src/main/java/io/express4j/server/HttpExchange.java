@@ -1,6 +1,7 @@
 package io.express4j.server;
 
 import io.express4j.http.HeaderMap;
+import io.express4j.send.FileSegment;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

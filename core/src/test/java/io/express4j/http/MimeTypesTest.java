@@ -127,17 +127,6 @@ class MimeTypesTest {
     }
 
     @Test
-    void nodePathExtname() {
-        assertThat(MimeTypes.extname("x.html")).isEqualTo(".html");
-        assertThat(MimeTypes.extname("x./a/.hidden")).isEmpty();
-        assertThat(MimeTypes.extname("x./a/..")).isEmpty();
-        assertThat(MimeTypes.extname("x./a/...")).isEqualTo(".");
-        assertThat(MimeTypes.extname("x./a/..b")).isEqualTo(".b");
-        assertThat(MimeTypes.extname("x./a/b.c//")).isEqualTo(".c");
-        assertThat(MimeTypes.extname("x.")).isEqualTo(".");
-    }
-
-    @Test
     void matchesTheRealPackageForTheWholeDatabase() {
         JsonNode golden = Fixtures.json("mime-types-3.0.2-golden.json");
 

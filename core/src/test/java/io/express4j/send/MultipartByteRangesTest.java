@@ -3,7 +3,6 @@ package io.express4j.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.express4j.http.RangeParser.Range;
-import io.express4j.server.FileSegment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

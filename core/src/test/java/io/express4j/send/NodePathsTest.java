@@ -40,25 +40,6 @@ class NodePathsTest {
         {"a/b/c/../../../../x", "../x"},
     };
 
-    /** {@code path.posix.extname(in)}. */
-    private static final String[][] EXTNAME = {
-        {"", ""},
-        {"a", ""},
-        {".name", ""},
-        {"a.txt", ".txt"},
-        {"a.b.c", ".c"},
-        {"a.", "."},
-        {"..", ""},
-        {"...", "."},
-        {"x/.name", ""},
-        {"x/a.txt/", ".txt"},
-        {"/a.b/c", ""},
-        {"/", ""},
-        {".a.b", ".b"},
-        {"a..", "."},
-        {"dir.d/file", ""},
-    };
-
     /** {@code path.posix.join(a, b)} for {@code "a|b"}. */
     private static final String[][] JOIN = {
         {"/root|", "/root"},
@@ -74,12 +55,6 @@ class NodePathsTest {
     void normalize() {
         for (String[] row : NORMALIZE)
             assertThat(NodePaths.normalize(row[0])).as(row[0]).isEqualTo(row[1]);
-    }
-
-    @Test
-    void extname() {
-        for (String[] row : EXTNAME)
-            assertThat(NodePaths.extname(row[0])).as(row[0]).isEqualTo(row[1]);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.express4j.support;
 
-import io.express4j.TemplateEngine;
+import io.express4j.spi.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

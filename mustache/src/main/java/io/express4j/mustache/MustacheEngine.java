@@ -2,7 +2,7 @@ package io.express4j.mustache;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import io.express4j.TemplateEngine;
+import io.express4j.spi.TemplateEngine;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MustacheEngine implements TemplateEngine {
     private final Map<Path, Mustache> compiled = new ConcurrentHashMap<>();
+
+    /** An engine with an empty cache; register it with {@code app.engine("mustache", new MustacheEngine())}. */
+    public MustacheEngine() {}
 
     @Override
     public String render(Path file, Map<String, Object> model) throws Exception {

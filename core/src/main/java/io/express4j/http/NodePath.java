@@ -1,11 +1,14 @@
-package io.express4j;
+package io.express4j.http;
 
-/** Node's {@code path.posix.extname}, which Express uses for view names and attachment file names. */
-final class NodePath {
+/**
+ * Node's {@code path.posix.extname}, the one port of it: Express uses it for view names and attachment file names,
+ * send for the Content-Type and the 404 fallback, mime-types for lookups.
+ */
+public final class NodePath {
     private NodePath() {}
 
     /** The extension of the last segment with its dot ({@code ".png"}); {@code ""} for none, dotfiles and {@code ".."}. */
-    static String extname(String path) {
+    public static String extname(String path) {
         int end = path.length();
         while (end > 0 && path.charAt(end - 1) == '/') end--;
         int start = path.lastIndexOf('/', end - 1) + 1;

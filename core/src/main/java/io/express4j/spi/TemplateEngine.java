@@ -1,10 +1,10 @@
-package io.express4j;
+package io.express4j.spi;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A view engine registered with {@link App#engine(String, TemplateEngine)}, Express's
+ * A view engine registered with {@link io.express4j.App#engine(String, TemplateEngine)}, Express's
  * {@code (filePath, options, callback)} engine function made synchronous. {@code model} holds, as Express's
  * {@code options} do, {@code app.locals} (with {@code settings}), {@code res.locals} (also as {@code _locals}), the
  * values given to {@code render}, and {@code cache} — true when the engine may cache the compiled template.

@@ -1,4 +1,4 @@
-package io.express4j;
+package io.express4j.spi;
 
 /**
  * Turns values into JSON text and back; {@code res.json}, {@code res.send(Object)} and the JSON body parser use

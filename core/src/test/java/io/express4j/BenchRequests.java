@@ -3,7 +3,7 @@ package io.express4j;
 import io.express4j.server.HttpExchange;
 
 /**
- * Benchmark support (in core's package, like {@code App}'s own request entry): runs one exchange through an app
+ * Benchmark support (in core's test-jar, which the benchmarks module depends on): runs one exchange through an app
  * exactly as the server does on a request's virtual thread (the app's stack, then the final handler), but on the
  * caller's thread and without the safety net, and returns the response for inspection.
  */

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
- * Benchmark support (lives in the benchmarks module, in core's package to reach package-private constructors):
+ * Benchmark support (in core's test-jar, which the benchmarks module depends on, to reach package-private constructors):
  * an {@link HttpExchange} for a decoded request head on a given channel, without a socket, so that JMH can drive
  * the real dispatch and {@code res.send} path. Keep it this small: it is the one place that breaks when the
  * server package's internals change.

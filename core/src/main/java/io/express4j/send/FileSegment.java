@@ -1,7 +1,7 @@
-package io.express4j.server;
+package io.express4j.send;
 
 /**
- * One piece of a file-backed response body: {@code prefix} bytes written as they are (e.g. a multipart part's
+ * One piece of a file-backed response body, described without Netty (the server turns it into a file region): {@code prefix} bytes written as they are (e.g. a multipart part's
  * boundary and headers, empty for a plain body) followed by {@code count} bytes of the file from {@code position},
  * which go from the page cache to the socket without passing through the heap.
  */

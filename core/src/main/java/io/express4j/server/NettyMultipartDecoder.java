@@ -1,5 +1,6 @@
 package io.express4j.server;
 
+import io.express4j.body.MultipartDecoder;
 import io.express4j.http.MediaType;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DecoderException;
@@ -24,53 +25,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Netty's {@code multipart/form-data} decoder behind a small interface, so the body parsers need not see Netty.
+ * {@link MultipartDecoder} with Netty's {@code multipart/form-data} decoder, so the body parsers need not see Netty.
  * The body is pulled from a stream and fed to the decoder in pieces; parts come out as they complete. A file part
  * stays in memory up to a threshold and is written to a temporary file past it (Netty's mixed uploads); a
  * completed file on disk is moved to a file the caller then owns. Sizes are reported while parts grow, so the
  * caller can stop a part that is too large before it is complete.
  */
-public final class MultipartDecoding {
+public final class NettyMultipartDecoder implements MultipartDecoder {
     /** At most this much undecoded input is buffered while looking for a part boundary. */
     private static final int MAX_BUFFERED_BYTES = 1 << 20;
 
     private static final int CHUNK = 16 * 1024;
 
-    private MultipartDecoding() {}
-
-    /** What the decoder finds; any exception it throws stops the decoding and propagates. */
-    public interface Handler {
-        /** Part number {@code part} (counted from 0) has grown to {@code length} bytes so far. */
-        void progress(int part, String name, boolean isFile, long length);
-
-        void field(int part, String name, String value);
-
-        /**
-         * A complete file: its content is either {@code content} or the temporary file {@code path}, which the
-         * handler now owns (and must delete).
-         */
-        void file(int part, String name, String filename, String contentType, long size, Path path, byte[] content);
-    }
-
     /** The body is not well-formed multipart (no boundary, a broken part, cut short). */
-    public static final class MalformedException extends IOException {
+    private static final class MalformedException extends IOException {
         MalformedException(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    /** More parts than {@code maxParts}. */
-    public static final class TooManyPartsException extends IOException {
-        TooManyPartsException(Throwable cause) {
-            super("too many parts", cause);
-        }
-    }
-
-    /**
-     * Reads {@code body} to its end and reports every part to {@code handler}. {@code contentType} is the request's
-     * (with its boundary); {@code charset} applies to fields whose part names none.
-     */
-    public static void decode(
+    @Override
+    public void decode(
             InputStream body,
             String contentType,
             Charset charset,
@@ -162,6 +137,16 @@ public final class MultipartDecoding {
             }
         }
 
+        /** Moves an upload Netty wrote to disk to a temporary file the handler will own. */
+        private Path keep(FileUpload upload) throws IOException {
+            Path owned = Files.createTempFile(tempDir, "express4j-upload-", ".tmp");
+            if (!upload.renameTo(owned.toFile())) {
+                Files.deleteIfExists(owned);
+                throw new IOException("could not keep the uploaded file " + upload.getFilename());
+            }
+            return owned;
+        }
+
         private void complete(InterfaceHttpData data) throws IOException {
             int part;
             if (data == partial) {
@@ -172,30 +157,15 @@ public final class MultipartDecoding {
             }
             if (data instanceof FileUpload upload) {
                 handler.progress(part, upload.getName(), true, upload.length());
-                if (upload.isInMemory()) {
-                    handler.file(
-                            part,
-                            upload.getName(),
-                            upload.getFilename(),
-                            upload.getContentType(),
-                            upload.length(),
-                            null,
-                            upload.get());
-                } else {
-                    Path owned = Files.createTempFile(tempDir, "express4j-upload-", ".tmp");
-                    if (!upload.renameTo(owned.toFile())) {
-                        Files.deleteIfExists(owned);
-                        throw new IOException("could not keep the uploaded file " + upload.getFilename());
-                    }
-                    handler.file(
-                            part,
-                            upload.getName(),
-                            upload.getFilename(),
-                            upload.getContentType(),
-                            upload.length(),
-                            owned,
-                            null);
-                }
+                Path owned = upload.isInMemory() ? null : keep(upload);
+                handler.file(
+                        part,
+                        upload.getName(),
+                        upload.getFilename(),
+                        upload.getContentType(),
+                        upload.length(),
+                        owned,
+                        owned == null ? upload.get() : null);
             } else if (data instanceof Attribute attribute) {
                 handler.progress(part, attribute.getName(), false, attribute.length());
                 handler.field(part, attribute.getName(), attribute.getValue());
