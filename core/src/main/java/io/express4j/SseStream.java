@@ -148,9 +148,10 @@ public final class SseStream {
         return new ClientAbortException(cause);
     }
 
-    /** The response's close event: written to the end, or the connection is gone. */
+    /** The response's close event: written to the end (by us or by a direct {@code res.end}), or the client left. */
     private void connectionOver() {
-        if (!ended) clientGone = true;
+        if (res.finished()) ended = true;
+        else clientGone = true;
         wakeHeartbeat();
     }
 

@@ -250,6 +250,34 @@ class ResSseTest {
         assertThat(thrown.get()).hasMessage("The event stream is closed");
     }
 
+    @Test
+    void aResponseEndedDirectlyClosesTheStreamAsTheServersDoing() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch over = new CountDownLatch(1);
+        CountDownLatch handlerDone = new CountDownLatch(1);
+        RawResponse r = TestServer.once(
+                app((req, res) -> {
+                    try {
+                        SseStream sse = res.sse(Duration.ZERO);
+                        sse.onClose(over::countDown);
+                        sse.send("one");
+                        res.end();
+                        over.await(10, TimeUnit.SECONDS);
+                        sse.send("two");
+                    } catch (RuntimeException e) {
+                        thrown.set(e);
+                    } finally {
+                        handlerDone.countDown();
+                    }
+                }),
+                "GET",
+                "/events");
+        assertThat(r.text()).isEqualTo("data: one\n\n");
+        assertThat(handlerDone.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(over.getCount()).isZero();
+        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessage("The event stream is closed");
+    }
+
     // ---- what a browser makes of it ----
 
     @Test
