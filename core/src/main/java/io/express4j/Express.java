@@ -4,6 +4,8 @@ import io.express4j.body.BodyParsers;
 import io.express4j.body.MultipartParser;
 import io.express4j.middleware.Cors;
 import io.express4j.middleware.MethodOverride;
+import io.express4j.middleware.Morgan;
+import io.express4j.middleware.MorganTokens;
 import io.express4j.middleware.RateLimit;
 import io.express4j.routing.KnownMethods;
 import io.express4j.routing.NonBlocking;
@@ -154,6 +156,54 @@ public final class Express {
 
     public static Middleware cookieParser(List<String> secrets) {
         return new CookieParser(secrets);
+    }
+
+    // ---- security headers (helmet 8) ----
+
+    /**
+     * helmet 8 with its defaults: Content-Security-Policy, Cross-Origin-Opener-Policy, Cross-Origin-Resource-Policy,
+     * Origin-Agent-Cluster, Referrer-Policy, Strict-Transport-Security, X-Content-Type-Options,
+     * X-DNS-Prefetch-Control, X-Download-Options, X-Frame-Options, X-Permitted-Cross-Domain-Policies,
+     * X-XSS-Protection, and no X-Powered-By.
+     */
+    public static Middleware helmet() {
+        return helmet(new HelmetOptions());
+    }
+
+    /** helmet with options; a bad value throws {@link IllegalArgumentException} here, with helmet's message. */
+    public static Middleware helmet(HelmetOptions options) {
+        return options.build();
+    }
+
+    // ---- request logging (morgan 1.10) ----
+
+    /**
+     * morgan: one line per request, written when the response is done (or its connection closed first). The format
+     * is a name — {@code combined}, {@code common}, {@code dev}, {@code short}, {@code tiny}, {@code default}, or one
+     * named with {@link #morganFormat} — or a format string such as {@code ":method :url :status :response-time ms"}.
+     * Lines go to standard output.
+     */
+    public static Middleware morgan(String format) {
+        return morgan(format, new MorganOptions());
+    }
+
+    public static Middleware morgan(String format, MorganOptions options) {
+        return new Morgan(MorganTokens.format(format), options);
+    }
+
+    /** morgan with a format function that builds each line (null logs nothing). */
+    public static Middleware morgan(MorganFormat format, MorganOptions options) {
+        return new Morgan(format, options);
+    }
+
+    /** {@code morgan.token(name, fn)}: a token for every morgan format in this JVM, built-in names included. */
+    public static void morganToken(String name, MorganToken token) {
+        MorganTokens.define(name, token);
+    }
+
+    /** {@code morgan.format(name, format)}: names a format string for {@link #morgan(String)}. */
+    public static void morganFormat(String name, String format) {
+        MorganTokens.defineFormat(name, format);
     }
 
     // ---- cors 2.8, method-override 3.0, express-rate-limit 8 ----

@@ -59,11 +59,6 @@ public final class Request {
     static {
         ApiAccess.install(new ApiAccess() {
             @Override
-            public void setBody(Request req, Object body) {
-                req.body(body);
-            }
-
-            @Override
             public void setFiles(Request req, List<UploadedFile> files) {
                 req.files(files);
             }
@@ -545,9 +540,13 @@ public final class Request {
         return routing.app.jsonMapper().convert(body, type);
     }
 
-    /** Sets {@code req.body} (what body parsers do, through {@link ApiAccess}). */
-    void body(Object value) {
+    /**
+     * Express's {@code req.body = …}: what a body parser produced. Public because any middleware may set it in
+     * Express (a custom parser, a sanitiser); express4j's own parsers call it too.
+     */
+    public Request body(Object value) {
         this.body = value;
+        return this;
     }
 
     /** A per-request value, for middleware to hand things on. */

@@ -5,7 +5,11 @@ import java.time.Duration;
 
 /**
  * Limits and timeouts of the HTTP server, for {@code app.listen(port, options)}. The names and defaults follow
- * Node's {@code http.Server} where Node has the setting; {@code 0} (or {@link Duration#ZERO}) means no limit.
+ * Node's {@code http.Server} where Node has the setting, except where Node leaves slow clients connected for
+ * minutes: the headers timeout is shorter and there are minimum data rates (Kestrel's), so a client that trickles
+ * its head or body, sends nothing, or stops reading a response is cut within 30 s. {@code 0} (or
+ * {@link Duration#ZERO}) means no limit; Node's behaviour is {@code headersTimeout(Duration.ofSeconds(60))},
+ * {@code minRequestBodyDataRate(0, Duration.ZERO)} and {@code minResponseDataRate(0, Duration.ZERO)}.
  *
  * <table>
  *   <caption>Defaults</caption>
@@ -15,7 +19,12 @@ import java.time.Duration;
  *   <tr><td>{@code maxHeadersCount}</td><td>100 (Apache httpd's and Tomcat's; Node's 2000 silently drops the
  *       rest instead of refusing)</td><td>431, close</td></tr>
  *   <tr><td>{@code keepAliveTimeout}</td><td>5 s (Node's)</td><td>idle connection closed</td></tr>
- *   <tr><td>{@code headersTimeout}</td><td>60 s (Node's)</td><td>408, close</td></tr>
+ *   <tr><td>{@code headersTimeout}</td><td>20 s (Tomcat's connection timeout; Node: 60 s)</td><td>408,
+ *       close</td></tr>
+ *   <tr><td>{@code minRequestBodyDataRate}</td><td>240 bytes/s over each 5 s window (Kestrel's; Node: none)</td>
+ *       <td>408 (or close once the response started)</td></tr>
+ *   <tr><td>{@code minResponseDataRate}</td><td>240 bytes/s over each 5 s window (Kestrel's; Node: none)</td>
+ *       <td>connection closed; a blocked {@code res.write} throws</td></tr>
  *   <tr><td>{@code requestTimeout}</td><td>300 s (Node's)</td><td>408 (or close once the response started)</td></tr>
  *   <tr><td>{@code idleTimeout}</td><td>none (Node's {@code server.timeout})</td><td>connection closed</td></tr>
  *   <tr><td>{@code maxRequestsPerSocket}</td><td>none (Node's)</td><td>last response says
@@ -40,6 +49,10 @@ public final class ServerOptions {
     private int maxConnections = DEFAULTS.maxConnections();
     private int maxPipelinedRequests = DEFAULTS.maxPipelinedRequests();
     private Duration shutdownTimeout = Duration.ofMillis(DEFAULTS.shutdownTimeoutMillis());
+    private long minRequestBodyBytesPerSecond = DEFAULTS.minRequestBodyBytesPerSecond();
+    private Duration minRequestBodyRateGrace = Duration.ofMillis(DEFAULTS.minRequestBodyRateGraceMillis());
+    private long minResponseBytesPerSecond = DEFAULTS.minResponseBytesPerSecond();
+    private Duration minResponseRateGrace = Duration.ofMillis(DEFAULTS.minResponseRateGraceMillis());
 
     /** Largest request header block in bytes (request line excluded); more gets 431. */
     public ServerOptions maxHeaderSize(int bytes) {
@@ -111,6 +124,28 @@ public final class ServerOptions {
         return this;
     }
 
+    /**
+     * While the server reads a request body, the client must send at least {@code bytesPerSecond} on average over
+     * each {@code gracePeriod} (time the server pauses reading, because the handler has not read what came, does
+     * not count); else 408, or a close once the response has started, and the handler's read fails. 0 disables.
+     */
+    public ServerOptions minRequestBodyDataRate(long bytesPerSecond, Duration gracePeriod) {
+        this.minRequestBodyBytesPerSecond = notNegative(bytesPerSecond, "minRequestBodyDataRate");
+        this.minRequestBodyRateGrace = rateGrace(bytesPerSecond, gracePeriod);
+        return this;
+    }
+
+    /**
+     * While a response waits on the client (more than the socket's buffers hold), the client must take at least
+     * {@code bytesPerSecond} on average over each {@code gracePeriod}; else the connection is closed and a
+     * {@code res.write} blocked on it throws. 0 disables.
+     */
+    public ServerOptions minResponseDataRate(long bytesPerSecond, Duration gracePeriod) {
+        this.minResponseBytesPerSecond = notNegative(bytesPerSecond, "minResponseDataRate");
+        this.minResponseRateGrace = rateGrace(bytesPerSecond, gracePeriod);
+        return this;
+    }
+
     ServerConfig toConfig() {
         return new ServerConfig(
                 maxRequestLineLength,
@@ -124,7 +159,11 @@ public final class ServerOptions {
                 maxConnections,
                 maxPipelinedRequests,
                 DEFAULTS.bodyHighWaterMark(),
-                shutdownTimeout.toMillis());
+                shutdownTimeout.toMillis(),
+                minRequestBodyBytesPerSecond,
+                minRequestBodyRateGrace.toMillis(),
+                minResponseBytesPerSecond,
+                minResponseRateGrace.toMillis());
     }
 
     private static int positive(int value, String name) {
@@ -135,6 +174,19 @@ public final class ServerOptions {
     private static int notNegative(int value, String name) {
         if (value < 0) throw new IllegalArgumentException(name + " must not be negative: " + value);
         return value;
+    }
+
+    private static long notNegative(long value, String name) {
+        if (value < 0) throw new IllegalArgumentException(name + " must not be negative: " + value);
+        return value;
+    }
+
+    private static Duration rateGrace(long bytesPerSecond, Duration gracePeriod) {
+        Duration grace = notNegative(gracePeriod, "gracePeriod");
+        if (bytesPerSecond > 0 && grace.toMillis() <= 0) {
+            throw new IllegalArgumentException("a minimum data rate needs a grace period: " + gracePeriod);
+        }
+        return grace;
     }
 
     private static Duration notNegative(Duration value, String name) {

@@ -11,9 +11,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,8 @@ public class ServerResponse<R extends ServerResponse<R>> {
     private boolean finished;
     private boolean hasBody;
     private boolean closeAfter;
+    /** on-headers listeners in the order added; null until one is (most responses have none). */
+    private List<Runnable> headerListeners;
 
     ServerResponse(HttpExchange exchange, String requestMethod) {
         this.exchange = exchange;
@@ -161,20 +165,52 @@ public class ServerResponse<R extends ServerResponse<R>> {
     public R writeHead(int status, String reason, Map<String, ?> extra) {
         if (headersSent) throw new IllegalStateException("Cannot write headers after they are sent to the client");
         checkStatus(status);
+        if (reason != null && HeaderValidation.hasInvalidValueChar(reason)) {
+            throw new IllegalArgumentException("Invalid character in statusMessage");
+        }
         statusCode = status;
-        if (reason != null) statusMessage(reason);
         extra.forEach((name, value) -> {
             if (value instanceof List<?> list) setHeader(name, (List<String>) list);
             else setHeader(name, String.valueOf(value));
         });
+        runHeaderListeners();
+        // on-headers passes a status a listener changed on alone: the reason given with the old one is dropped
+        if (reason != null && statusCode == status) statusMessage = reason;
         storeHead(-1);
         return self();
     }
 
     /** Sends the head at once; the body is then chunked because its length is not known. */
     public void flushHeaders() {
-        if (!headersSent) storeHead(-1);
+        implicitHead();
         flushHead(true);
+    }
+
+    /**
+     * npm on-headers: runs {@code listener} once, just before the head is written (by {@code writeHead}, the first
+     * {@code write}, {@code end}, {@code send}, a file, a 304 …), when the status and headers may still be changed.
+     * Listeners run last-added first, as on-headers' nested {@code writeHead} wrappers do; one added after the head
+     * was written never runs. What a listener throws comes out of the call that was writing the head.
+     */
+    public void onHeaders(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (headersSent) return;
+        if (headerListeners == null) headerListeners = new ArrayList<>(2);
+        headerListeners.add(listener);
+    }
+
+    /** Node's {@code _implicitHeader}: the head of a response whose writer never called {@code writeHead}. */
+    private void implicitHead() {
+        if (headersSent) return;
+        runHeaderListeners();
+        storeHead(-1);
+    }
+
+    private void runHeaderListeners() {
+        List<Runnable> listeners = headerListeners;
+        if (listeners == null) return;
+        headerListeners = null; // each runs once, even when one throws (on-headers marks itself fired first)
+        for (int i = listeners.size() - 1; i >= 0; i--) listeners.get(i).run();
     }
 
     /**
@@ -232,7 +268,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
 
     public boolean write(byte[] chunk) {
         if (finished) throw new IllegalStateException("write after end");
-        if (!headersSent) storeHead(-1);
+        implicitHead();
         if (!hasBody || chunk.length == 0) {
             flushHead(true);
             return true;
@@ -258,6 +294,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
     }
 
     private void endWith(byte[] data) {
+        if (!headersSent) runHeaderListeners();
         finished = true;
         if (!headersSent) {
             storeHead(data.length);
@@ -287,8 +324,8 @@ public class ServerResponse<R extends ServerResponse<R>> {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
+            implicitHead();
             finished = true;
-            if (!headersSent) storeHead(-1);
             flushHead(false);
         } catch (RuntimeException e) {
             channel.close();
@@ -308,6 +345,16 @@ public class ServerResponse<R extends ServerResponse<R>> {
      */
     public void onClose(Runnable hook) {
         exchange.onClose(hook);
+    }
+
+    /**
+     * npm on-finished: runs {@code listener} once the response has been written completely (with null) or once its
+     * connection closed first (with a {@link ClientAbortException} whose cause says why) — at once, with that
+     * outcome, when it is already over. Listeners run in the order added, on a virtual thread, so they may block.
+     */
+    public void onFinished(Consumer<Throwable> listener) {
+        Objects.requireNonNull(listener, "listener");
+        exchange.onClose((Throwable cause) -> listener.accept(cause == null ? null : new ClientAbortException(cause)));
     }
 
     /** Drops the connection: what Node's final handler does when an error strikes after the head was sent. */

@@ -86,8 +86,8 @@ class HttpFramingTest {
                         400,
                         "POST /echo HTTP/1.1\r\nHost: x\r\n" + "Transfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n"),
                 Arguments.of(
-                        "TE identity",
-                        400,
+                        "TE identity (an unknown coding)",
+                        501,
                         "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n" + "\r\n"),
                 Arguments.of(
                         "TE chunked twice",
@@ -95,9 +95,11 @@ class HttpFramingTest {
                         "POST /echo HTTP/1.1\r\nHost: x\r\n"
                                 + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
                 Arguments.of(
-                        "TE lookalike",
-                        400,
+                        "TE lookalike (an unknown coding)",
+                        501,
                         "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n" + "\r\n0\r\n\r\n"),
+                Arguments.of(
+                        "TE gzip alone", 501, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n" + "\r\n"),
                 Arguments.of(
                         "TE in HTTP/1.0",
                         400,
@@ -234,6 +236,17 @@ class HttpFramingTest {
             assertThat(client.isClosedByServer(2_000)).isTrue();
         }
         assertThat(server.get("/").status()).isEqualTo(200);
+    }
+
+    /** Issue 18: RFC 9112 §6.1, a transfer coding the server does not implement is 501, not 400. */
+    @Test
+    void anUnknownTransferCodingGetsExactlyABare501() {
+        try (RawClient client = server.connect()) {
+            client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+            assertThat(new String(client.readToClose(), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("HTTP/1.1 501 Not Implemented\r\nConnection: close\r\n\r\n");
+        }
+        assertThat(handled).hasValue(0);
     }
 
     @Test

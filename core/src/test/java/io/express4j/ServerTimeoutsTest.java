@@ -2,6 +2,7 @@ package io.express4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.server.ServerConfig;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
@@ -192,6 +193,130 @@ class ServerTimeoutsTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Connection")).isEqualTo("keep-alive");
             assertThat(r.hasHeader("Keep-Alive")).isFalse(); // Node: no timeout, nothing to announce
+        }
+    }
+
+    // ---- slow clients (issue 18): the defaults, and the minimum data rates with short windows ----
+
+    @Test
+    void theDefaultsCutSlowClientsWithin30Seconds() {
+        ServerConfig defaults = new ServerOptions().toConfig();
+        assertThat(defaults.headersTimeoutMillis()).isEqualTo(20_000); // a trickled head, or nothing sent
+        assertThat(defaults.minRequestBodyBytesPerSecond()).isEqualTo(240); // a trickled body: cut after 5 s
+        assertThat(defaults.minRequestBodyRateGraceMillis()).isEqualTo(5_000);
+        assertThat(defaults.minResponseBytesPerSecond()).isEqualTo(240);
+        assertThat(defaults.minResponseRateGraceMillis()).isEqualTo(5_000);
+        assertThat(defaults.requestTimeoutMillis()).isEqualTo(300_000); // Node's, unchanged
+        ServerConfig node = new ServerOptions()
+                .headersTimeout(Duration.ofSeconds(60))
+                .minRequestBodyDataRate(0, Duration.ZERO)
+                .minResponseDataRate(0, Duration.ZERO)
+                .toConfig();
+        assertThat(node.headersTimeoutMillis()).isEqualTo(60_000);
+        assertThat(node.minRequestBodyBytesPerSecond()).isZero();
+        assertThat(node.minResponseBytesPerSecond()).isZero();
+    }
+
+    private static final Duration WINDOW = Duration.ofMillis(400);
+
+    @Test
+    void aBodyTrickledBelowTheMinimumRateGets408AndTheHandlerSeesItsReadFail() throws Exception {
+        ServerOptions options = new ServerOptions().minRequestBodyDataRate(240, WINDOW);
+        try (TestServer server = TestServer.serve(app(), options);
+                RawClient client = server.connect()) {
+            long start = System.nanoTime();
+            client.send("POST /read HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+            // 1 byte every 50 ms (20 bytes/s, far below 240: 96 bytes per 400 ms window), then nothing: bytes still
+            // arriving after the close would make the client's kernel reset the connection under the 408
+            for (int i = 0; i < 6; i++) {
+                client.send("x");
+                Thread.sleep(50);
+            }
+            assert408AndClosed(client);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(millis).isBetween(350L, 2_500L); // one window, at most two, plus slack
+            assertThat(bodyOutcome.get(5, TimeUnit.SECONDS)).isEqualTo("failed: request body too slow");
+        }
+    }
+
+    @Test
+    void timeTheServerIsNotReadingDoesNotCountAgainstTheBody() throws Exception {
+        App app = Express.app();
+        app.post("/late", (req, res) -> {
+            Thread.sleep(1_500); // several windows: the server stops reading once 64 KiB wait for this handler
+            res.send(String.valueOf(req.inputStream().readAllBytes().length));
+        });
+        byte[] body = new byte[1 << 20];
+        try (TestServer server = TestServer.serve(app, new ServerOptions().minRequestBodyDataRate(1 << 20, WINDOW));
+                RawClient client = server.connect()) {
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(
+                    () -> client.send("POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            .send(body));
+            RawResponse r = client.read("POST");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo(String.valueOf(body.length));
+            sending.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void waitingFor100ContinueDoesNotCountAgainstTheBody() throws Exception {
+        App app = Express.app();
+        app.post("/late", (req, res) -> {
+            Thread.sleep(1_000); // the client waits for 100 Continue all this time
+            res.send(new String(req.inputStream().readAllBytes(), StandardCharsets.UTF_8));
+        });
+        try (TestServer server = TestServer.serve(app, new ServerOptions().minRequestBodyDataRate(240, WINDOW));
+                RawClient client = server.connect()) {
+            client.send("POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(client.readInterim("POST").status()).isEqualTo(100);
+            RawResponse r = client.send("hello").read("POST");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutAndTheBlockedWriteThrows() throws Exception {
+        CompletableFuture<Throwable> writeOutcome = new CompletableFuture<>();
+        App app = Express.app();
+        app.get("/big", (req, res) -> {
+            byte[] chunk = new byte[64 * 1024];
+            res.set("Content-Type", "application/octet-stream");
+            try {
+                for (int i = 0; i < 16 * 1024; i++) res.write(chunk); // 1 GiB: never fits in the socket buffers
+                writeOutcome.complete(null);
+            } catch (RuntimeException e) {
+                writeOutcome.complete(e);
+                throw e;
+            }
+        });
+        try (TestServer server = TestServer.serve(app, new ServerOptions().minResponseDataRate(240, WINDOW));
+                RawClient client = server.connect()) {
+            long start = System.nanoTime();
+            client.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n"); // and never read
+            Throwable thrown = writeOutcome.get(20, TimeUnit.SECONDS);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(thrown).isInstanceOf(java.io.UncheckedIOException.class);
+            assertThat(thrown.getCause()).hasMessage("the client closed the connection");
+            assertThat(millis).isLessThan(10_000); // filling the buffers, then one or two 400 ms windows
+        }
+    }
+
+    @Test
+    void aClientThatReadsIsNotCut() {
+        App app = Express.app();
+        app.get("/big", (req, res) -> {
+            byte[] chunk = new byte[64 * 1024];
+            res.set("Content-Type", "application/octet-stream");
+            for (int i = 0; i < 256; i++) res.write(chunk); // 16 MiB
+            res.end();
+        });
+        try (TestServer server = TestServer.serve(app, new ServerOptions().minResponseDataRate(1 << 20, WINDOW));
+                RawClient client = server.connect()) {
+            RawResponse r = client.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n").read("GET");
+            assertThat(r.body()).hasSize(16 << 20);
+            assertThat(r.header("Connection")).isEqualTo("keep-alive");
         }
     }
 }

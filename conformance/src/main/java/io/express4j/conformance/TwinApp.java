@@ -32,6 +32,7 @@ public final class TwinApp {
         ViewRoutes.install(app, fixtures);
         ErrorRoutes.install(app);
         MiddlewareRoutes.install(app);
+        HelmetRoutes.install(app);
         return app;
     }
 

@@ -34,9 +34,6 @@ public abstract class ApiAccess {
         return installed;
     }
 
-    /** Sets {@code req.body}, what a body parser produced. */
-    public abstract void setBody(Request req, Object body);
-
     /** Sets {@code req.files()}, what the multipart parser received. */
     public abstract void setFiles(Request req, List<UploadedFile> files);
 

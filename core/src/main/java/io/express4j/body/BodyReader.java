@@ -6,7 +6,6 @@ import io.express4j.Middleware;
 import io.express4j.Next;
 import io.express4j.Request;
 import io.express4j.Response;
-import io.express4j.access.ApiAccess;
 import io.express4j.http.MediaType;
 import io.express4j.http.TypeIs;
 import java.io.IOException;
@@ -103,11 +102,12 @@ final class BodyReader implements Middleware {
             body = RawBody.read(stream, length, limit, verify == null ? charset : null);
         } catch (BodyParserError e) {
             HttpError err = "encoding.unsupported".equals(e.type()) ? unsupportedCharset(charset) : e;
-            readOff(source, req.get("content-length"));
+            readOff(source, req.get("content-length"), req.get("expect"));
             next.fail(err);
             return;
         }
-        if (stream != source) readOff(source, req.get("content-length")); // bytes after the compressed stream
+        // bytes after the compressed stream
+        if (stream != source) readOff(source, req.get("content-length"), req.get("expect"));
 
         if (verify != null) {
             try {
@@ -120,7 +120,7 @@ final class BodyReader implements Middleware {
 
         String text = charset == null ? null : Charsets.decode(body, charset);
         try {
-            ApiAccess.get().setBody(req, parser.parse(text, body, charset, req));
+            req.body(parser.parse(text, body, charset, req));
         } catch (HttpError e) {
             String type = e.type() != null ? e.type() : "entity.parse.failed";
             next.fail(new BodyParserError(e.status(), e.getMessage(), type, text, e));
@@ -172,11 +172,14 @@ final class BodyReader implements Middleware {
 
     /**
      * Reads off what is left of the body (body-parser's {@code dump}), unless more than {@link #DRAIN_BUDGET} is
-     * left: then it stops, and the server drops the remainder after the response.
+     * left, or the client still waits for 100 Continue: then the server drops the remainder after the response
+     * (or closes the connection, when the client was never told to send it).
      */
-    static void readOff(RawBody.Source source, String contentLength) {
+    static void readOff(RawBody.Source source, String contentLength, String expect) {
         long declared = declaredLength(contentLength);
         if (declared >= 0 && declared - source.count() > DRAIN_BUDGET) return;
+        // A client waiting for 100 Continue has not sent the body: reading would ask for it, only to drop it.
+        if (source.count() == 0 && "100-continue".equalsIgnoreCase(expect)) return;
         byte[] scratch = new byte[8192];
         long drained = 0;
         try {

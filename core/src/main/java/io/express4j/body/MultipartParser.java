@@ -61,7 +61,7 @@ public final class MultipartParser implements Middleware {
         }
         long declared = contentEncoding.equals("identity") ? BodyReader.declaredLength(req.get("content-length")) : -1;
         if (declared > options.limit()) {
-            BodyReader.readOff(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"), req.get("expect"));
             next.fail(tooLarge("entity.too.large", "request entity too large"));
             return;
         }
@@ -78,11 +78,11 @@ public final class MultipartParser implements Middleware {
                     options.files() + options.fields(),
                     collector);
         } catch (BodyParserError e) {
-            BodyReader.readOff(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"), req.get("expect"));
             next.fail(e);
             return;
         } catch (MultipartDecoder.TooManyPartsException e) {
-            BodyReader.readOff(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"), req.get("expect"));
             next.fail(tooLarge(
                     collector.files >= options.files() ? "files.too.many" : "fields.too.many", "too many parts"));
             return;
@@ -90,11 +90,11 @@ public final class MultipartParser implements Middleware {
             next.fail(new BodyParserError(400, "request aborted", "request.aborted", null, e));
             return;
         } catch (IOException e) { // malformed multipart, or a compressed body that does not decode
-            BodyReader.readOff(source, req.get("content-length"));
+            BodyReader.readOff(source, req.get("content-length"), req.get("expect"));
             next.fail(new BodyParserError(400, e.getMessage(), "entity.parse.failed", null, e));
             return;
         }
-        ApiAccess.get().setBody(req, JsStrings.inJsPropertyOrder(collector.fields));
+        req.body(JsStrings.inJsPropertyOrder(collector.fields));
         ApiAccess.get().setFiles(req, collector.uploads);
         next.run();
     }

@@ -271,6 +271,51 @@ public final class JsStrings {
         return c >= '0' && c <= '9';
     }
 
+    /**
+     * JavaScript's {@code x.toFixed(digits)} for a finite x: rounded on x's exact binary value, a tie going up in
+     * magnitude, with exactly {@code digits} (0–100) decimals.
+     */
+    public static String toFixed(double x, int digits) {
+        if (digits < 0 || digits > 100)
+            throw new IllegalArgumentException("toFixed() digits argument must be between 0 and 100");
+        if (Math.abs(x) >= 1e21) return numberToString(x);
+        if (x < 0) return "-" + toFixed(-x, digits); // "-0.00" for -0.0001, which BigDecimal's zero would lose
+        return new java.math.BigDecimal(x)
+                .setScale(digits, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** {@code JSON.stringify(s)} for a string: quoted, with JSON's escapes (what error messages quote names with). */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (Character.isSurrogate(c) && !pairedSurrogate(s, i))) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
     /** {@code Number.prototype.toString()} for a double. */
     public static String numberToString(double d) {
         if (Double.isNaN(d)) {

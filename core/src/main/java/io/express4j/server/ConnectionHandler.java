@@ -39,6 +39,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private final HttpServerEngine server;
     private final StrictRequestDecoder decoder;
     private final ConnectionDeadline deadline;
+    private final MinDataRate bodyRate;
+    /** Request body bytes received on this connection, for {@link #bodyRate}. */
+    private long bodyBytes;
+
     private final String keepAliveHeader;
     private final ArrayDeque<HttpObject> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
@@ -64,6 +68,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         this.server = server;
         this.decoder = decoder;
         this.deadline = new ConnectionDeadline(this, config);
+        this.bodyRate = new MinDataRate(
+                config.minRequestBodyBytesPerSecond(),
+                config.minRequestBodyRateGraceMillis(),
+                () -> bodyBytes,
+                () -> timedOut("request body too slow"));
         this.keepAliveHeader = config.keepAliveHeader();
     }
 
@@ -124,12 +133,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             reject(statusFor(result.cause()));
             return;
         }
-        if (HttpUtil.is100ContinueExpected(request)) {
-            // Sent only now that the request's turn has come, so it never lands inside an earlier response.
-            ctx.writeAndFlush(new DefaultFullHttpResponse(
-                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
-            request.headers().remove(HttpHeaderNames.EXPECT);
-        } else if (request.headers().contains(HttpHeaderNames.EXPECT)
+        boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
+        if (!expectsContinue
+                && request.headers().contains(HttpHeaderNames.EXPECT)
                 && request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0) {
             // Node answers an expectation it does not know with 417.
             reject(HttpResponseStatus.EXPECTATION_FAILED.code());
@@ -140,11 +146,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             closing = true;
         }
         RequestBody body = new RequestBody(config.bodyHighWaterMark(), this, ctx.executor());
-        current = new HttpExchange(request, ctx.channel(), this, body);
+        // 100 Continue waits for the first read of the body (HttpExchange#bodyWanted): a request answered without
+        // it (413 from its declared length, 401, 404) is not sent for nothing.
+        current = new HttpExchange(request, ctx.channel(), this, body, expectsContinue);
         currentRequestComplete = false;
         currentResponseFinished = false;
         deadline.requestStarted();
         if (request instanceof HttpContent c) feed(c);
+        watchBodyRate();
         HttpExchange exchange = current;
         if (listener.dispatchOnEventLoop()) {
             dispatchingOnLoop = true;
@@ -181,6 +190,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
                 malformedBody(content.decoderResult().cause());
                 return;
             }
+            bodyBytes += content.content().readableBytes();
             if (content.content().isReadable() && !currentResponseFinished) {
                 if (current.requestBody().offer(ByteBufUtil.getBytes(content.content()))) {
                     bodyPaused = true;
@@ -192,6 +202,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         }
         if (content instanceof LastHttpContent) {
             currentRequestComplete = true;
+            bodyRate.stop();
             current.requestBody().end();
             if (currentResponseFinished) advance();
         }
@@ -238,6 +249,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     private void advance() {
         current = null;
+        // The finished request's body may have paused reading (its last bytes arrived while the queue was full and
+        // nobody read them): the next request must not inherit that pause, or its bytes are never read.
+        bodyPaused = false;
         while (!waiting.isEmpty()) {
             HttpObject next = waiting.poll();
             if (current == null) {
@@ -270,6 +284,31 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private void updateReading() {
         boolean read = !bodyPaused && waiting.isEmpty();
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
+        watchBodyRate();
+    }
+
+    /**
+     * The body's minimum data rate runs while the server reads a body the client owes it: not while reading is
+     * paused for a handler that has not read what came, nor while the client waits for a 100 Continue.
+     */
+    private void watchBodyRate() {
+        if (current != null
+                && !currentRequestComplete
+                && !bodyPaused
+                && waiting.isEmpty()
+                && !current.continueAwaited()
+                && ctx.channel().isActive()) {
+            bodyRate.start(ctx.executor());
+        } else {
+            bodyRate.stop();
+        }
+    }
+
+    /** Any thread: the exchange sent its 100 Continue, so the body is now owed. */
+    void bodyWanted(HttpExchange exchange) {
+        ctx.executor().execute(() -> {
+            if (exchange == current) watchBodyRate();
+        });
     }
 
     @Override
@@ -300,10 +339,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         deadline.cancel();
+        bodyRate.stop();
         if (current != null) {
             current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
-            current.closed();
+            current.closed(new IOException("the client closed the connection"));
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();
@@ -368,12 +408,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     /** A head or a whole request did not arrive in time: 408 when no response has started, then close. */
     void timedOut() {
+        timedOut("request timeout");
+    }
+
+    private void timedOut(String why) {
         if (current == null) {
             reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
             return;
         }
+        bodyRate.stop();
         boolean revoked = current.revoke();
-        current.requestBody().fail(new IOException("request timeout"));
+        current.requestBody().fail(new IOException(why));
         if (revoked) reject(HttpResponseStatus.REQUEST_TIMEOUT.code());
         else ctx.close();
     }

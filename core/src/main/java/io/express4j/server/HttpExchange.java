@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -64,14 +65,28 @@ public final class HttpExchange {
     private volatile boolean headSent;
     private volatile boolean finished;
     private boolean revoked;
-    private final List<Runnable> closeHooks = new ArrayList<>(0);
+    private final List<Consumer<Throwable>> closeHooks = new ArrayList<>(0);
     private boolean closed;
+    /** Why the exchange ended before its response was written completely; null while open or once written. */
+    private Throwable closeCause;
 
-    HttpExchange(HttpRequest request, Channel channel, ConnectionHandler connection, RequestBody body) {
+    /** {@code Expect: 100-continue} and the interim response not sent yet. */
+    private volatile boolean continueAwaited;
+
+    HttpExchange(
+            HttpRequest request,
+            Channel channel,
+            ConnectionHandler connection,
+            RequestBody body,
+            boolean expectsContinue) {
         this.request = request;
         this.channel = channel;
         this.connection = connection;
         this.body = body;
+        if (expectsContinue) {
+            continueAwaited = true;
+            body.onFirstRead(this::bodyWanted);
+        }
     }
 
     // ---- request ----
@@ -117,6 +132,9 @@ public final class HttpExchange {
      */
     public boolean keepAlive() {
         if (connection.isClosing()) return false;
+        // The client was told neither to send its body nor not to: what follows on the connection may be that
+        // body or the next request, so the connection cannot be reused.
+        if (continueAwaited && bodyDeclared() && !body.isEnded()) return false;
         HttpHeaders h = request.headers();
         if (isHttp11()) return !h.containsValue(HttpHeaderNames.CONNECTION, "close", true);
         return h.containsValue(HttpHeaderNames.CONNECTION, "keep-alive", true);
@@ -165,6 +183,33 @@ public final class HttpExchange {
      */
     public void continueOnVirtualThread(Runnable rest) {
         connection.continueOnVirtualThread(this, rest);
+    }
+
+    /** Whether the head announces a body: chunked, or a Content-Length above zero. */
+    private boolean bodyDeclared() {
+        HttpHeaders h = request.headers();
+        if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) return true;
+        String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && !length.equals("0");
+    }
+
+    /**
+     * A handler reads the body for the first time: a client waiting on {@code Expect: 100-continue} is told to send
+     * it, unless the final response has begun. Under the head's lock, so the interim response is queued before any
+     * final head.
+     */
+    private synchronized void bodyWanted() {
+        if (!continueAwaited || headSent || revoked) return;
+        continueAwaited = false;
+        connection.bodyWanted(this);
+        channel.writeAndFlush(
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
+                channel.voidPromise());
+    }
+
+    /** Whether the client still waits for a 100 Continue that was never sent. */
+    boolean continueAwaited() {
+        return continueAwaited;
     }
 
     // ---- response ----
@@ -280,7 +325,7 @@ public final class HttpExchange {
         finished = true;
         promise.addListener((ChannelFutureListener) f -> {
             connection.responseFinished(this, close || !f.isSuccess());
-            closed();
+            closed(f.isSuccess() ? null : f.cause());
         });
         channel.writeAndFlush(last, promise);
     }
@@ -311,7 +356,7 @@ public final class HttpExchange {
         // what the handler wrote leaves before the close, as in Node, where each write reached the socket at once
         if (writePending()) channel.flush();
         channel.close();
-        closed();
+        closed(new IOException("the response was aborted"));
     }
 
     /**
@@ -319,32 +364,44 @@ public final class HttpExchange {
      * {@code 'close'} event) — at once if that already happened. Hooks run on a virtual thread, so they may block.
      */
     public void onClose(Runnable hook) {
+        onClose(cause -> hook.run());
+    }
+
+    /**
+     * As {@link #onClose(Runnable)}, telling the hook how the exchange ended: null when the response's last byte
+     * was handed to the socket, else why it was not (the write failed, the connection closed, the response was
+     * aborted). Hooks run in the order they were added.
+     */
+    public void onClose(Consumer<Throwable> hook) {
+        Throwable cause;
         synchronized (closeHooks) {
             if (!closed) {
                 closeHooks.add(hook);
                 return;
             }
+            cause = closeCause;
         }
-        Thread.ofVirtual().start(hook);
+        Thread.ofVirtual().start(() -> runQuietly(hook, cause));
     }
 
-    /** The exchange is over: written, aborted, or its connection lost. */
-    void closed() {
+    /** The exchange is over: written ({@code cause} null), aborted, or its connection lost. */
+    void closed(Throwable cause) {
         releasePending();
-        List<Runnable> hooks;
+        List<Consumer<Throwable>> hooks;
         synchronized (closeHooks) {
             if (closed) return;
             closed = true;
+            closeCause = cause;
             if (closeHooks.isEmpty()) return;
             hooks = List.copyOf(closeHooks);
             closeHooks.clear();
         }
-        Thread.ofVirtual().start(() -> hooks.forEach(HttpExchange::runQuietly));
+        Thread.ofVirtual().start(() -> hooks.forEach(hook -> runQuietly(hook, cause)));
     }
 
-    private static void runQuietly(Runnable hook) {
+    private static void runQuietly(Consumer<Throwable> hook, Throwable cause) {
         try {
-            hook.run();
+            hook.accept(cause);
         } catch (RuntimeException e) {
             log.warn("a response close hook failed", e);
         }

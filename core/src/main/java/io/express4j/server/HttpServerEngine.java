@@ -101,6 +101,7 @@ public final class HttpServerEngine implements AutoCloseable {
                             .addLast(new IdleStateHandler(
                                     true, 0, 0, config.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
                 }
+                if (config.minResponseBytesPerSecond() > 0) ch.pipeline().addLast(new ResponseDataRate(config));
                 ch.pipeline()
                         .addLast(
                                 new NodeHttpCodec(decoder),

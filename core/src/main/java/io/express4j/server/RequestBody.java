@@ -33,11 +33,17 @@ final class RequestBody extends InputStream {
     private boolean discarding;
     private boolean endSeen;
     private IOException failure;
+    /** Runs before the first read (sends a 100 Continue the client waits for); null once run. */
+    private volatile Runnable firstRead;
 
     RequestBody(int highWaterMark, FlowControl flow, EventExecutor eventLoop) {
         this.highWaterMark = highWaterMark;
         this.flow = flow;
         this.eventLoop = eventLoop;
+    }
+
+    void onFirstRead(Runnable action) {
+        firstRead = action;
     }
 
     /** Event loop: a decoded chunk. Returns true when the producer should pause reading the socket. */
@@ -127,6 +133,11 @@ final class RequestBody extends InputStream {
                     + " with Express.nonBlocking must not read it (leave body parsers and body readers unmarked)");
         }
         if (len == 0) return 0;
+        Runnable first = firstRead;
+        if (first != null) {
+            firstRead = null;
+            first.run();
+        }
         boolean resume = false;
         int n;
         lock.lock();

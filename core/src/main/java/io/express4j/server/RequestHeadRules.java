@@ -46,6 +46,27 @@ final class RequestHeadRules {
         checkTarget(request, method);
     }
 
+    /**
+     * For a head Netty refused: 501 when its Transfer-Encoding names no {@code chunked} coding at all
+     * ({@code xchunked}, {@code gzip}, {@code identity}): a coding this server does not implement (RFC 9112 §6.1).
+     * Null otherwise — {@code chunked} present but not last stays Netty's 400, as RFC 9112 §6.3 requires.
+     */
+    static RequestRejection unsupportedCoding(HttpRequest refused) {
+        // only Netty's verdict on the codings, not another failure of a head that happens to carry one
+        if (!(refused.decoderResult().cause() instanceof IllegalArgumentException e)
+                || e.getMessage() == null
+                || !e.getMessage().startsWith("The final transfer coding must be chunked")) {
+            return null;
+        }
+        List<String> lines = refused.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        for (String line : lines) {
+            for (String coding : line.split(",", -1)) {
+                if (coding.trim().equalsIgnoreCase("chunked")) return null;
+            }
+        }
+        return new RequestRejection(501, "unsupported transfer coding " + lines);
+    }
+
     private static void checkTarget(HttpRequest request, String method) {
         String target = request.uri();
         if (target.startsWith("/")) return;

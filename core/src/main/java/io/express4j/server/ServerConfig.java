@@ -18,6 +18,13 @@ package io.express4j.server;
  * @param maxPipelinedRequests      requests received ahead of the one being answered; more close the connection
  * @param bodyHighWaterMark         request body bytes queued for a handler before the socket stops being read
  * @param shutdownTimeoutMillis     how long {@code close()} waits for in-flight responses before closing anyway
+ * @param minRequestBodyBytesPerSecond  request body bytes per second the client must send, measured over each
+ *                                  grace period while the server reads it (too slow → 408, or close once the
+ *                                  response started); 0 disables
+ * @param minRequestBodyRateGraceMillis the window of that measure
+ * @param minResponseBytesPerSecond response bytes per second the client must take while the server waits on it
+ *                                  (too slow → close); 0 disables
+ * @param minResponseRateGraceMillis the window of that measure
  */
 public record ServerConfig(
         int maxRequestLineLength,
@@ -31,7 +38,11 @@ public record ServerConfig(
         int maxConnections,
         int maxPipelinedRequests,
         int bodyHighWaterMark,
-        long shutdownTimeoutMillis) {
+        long shutdownTimeoutMillis,
+        long minRequestBodyBytesPerSecond,
+        long minRequestBodyRateGraceMillis,
+        long minResponseBytesPerSecond,
+        long minResponseRateGraceMillis) {
 
     public ServerConfig {
         if (maxRequestLineLength <= 0 || maxHeaderSize <= 0 || maxHeaderCount <= 0 || bodyHighWaterMark <= 0) {
@@ -44,13 +55,26 @@ public record ServerConfig(
                 || shutdownTimeoutMillis < 0
                 || maxRequestsPerConnection < 0
                 || maxConnections < 0
-                || maxPipelinedRequests < 0) {
+                || maxPipelinedRequests < 0
+                || minRequestBodyBytesPerSecond < 0
+                || minResponseBytesPerSecond < 0) {
             throw new IllegalArgumentException("timeouts and counts must not be negative");
+        }
+        if (minRequestBodyBytesPerSecond > 0 && minRequestBodyRateGraceMillis <= 0
+                || minResponseBytesPerSecond > 0 && minResponseRateGraceMillis <= 0) {
+            throw new IllegalArgumentException("a minimum data rate needs a grace period");
         }
     }
 
+    /**
+     * Node's limits, except for slow clients: a 20 s headers timeout (Node: 60 s; Tomcat's connection timeout) and
+     * Kestrel's minimum data rates, 240 bytes/s over 5 s windows (Node has none), so that a client trickling its
+     * head or body, or one that sends nothing, is cut well within 30 s.
+     */
     public static ServerConfig defaults() {
-        return new ServerConfig(8 * 1024, 16 * 1024, 100, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000);
+        return new ServerConfig(
+                8 * 1024, 16 * 1024, 100, 5_000, 20_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000, 240, 5_000, 240,
+                5_000);
     }
 
     /**

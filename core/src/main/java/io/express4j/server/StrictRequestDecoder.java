@@ -100,6 +100,10 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                     return;
                 }
             }
+            if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
+                RequestRejection unsupported = RequestHeadRules.unsupportedCoding(request);
+                if (unsupported != null) request.setDecoderResult(DecoderResult.failure(unsupported));
+            }
             if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
                 discarding = true; // Netty skips the rest of the input too
                 headStarted = false;

@@ -141,4 +141,42 @@ class JsStringsTest {
                 arguments("trim", "\u0085a\u200b", "\u0085a\u200b"),
                 arguments("trim", "\t\n\u000b\u000c\r", ""));
     }
+
+    /** Node 20: {@code x.toFixed(d)}. */
+    @ParameterizedTest(name = "({0}).toFixed({1}) = {2}")
+    @MethodSource
+    void toFixed(double x, int digits, String expected) {
+        assertThat(JsStrings.toFixed(x, digits)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> toFixed() {
+        return Stream.of(
+                arguments(1.005, 2, "1.00"),
+                arguments(2.5, 0, "3"),
+                arguments(3.5, 0, "4"),
+                arguments(0.0005, 3, "0.001"),
+                arguments(1.23456, 3, "1.235"),
+                arguments(123.4567, 0, "123"),
+                arguments(0.1, 20, "0.10000000000000000555"),
+                arguments(1e-7, 3, "0.000"),
+                arguments(12.3456, 5, "12.34560"),
+                arguments(-0.0001, 2, "-0.00"));
+    }
+
+    /** Node 20: {@code JSON.stringify(s)}. */
+    @ParameterizedTest(name = "JSON.stringify({0}) = {1}")
+    @MethodSource
+    void quote(String s, String expected) {
+        assertThat(JsStrings.quote(s)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> quote() {
+        return Stream.of(
+                arguments("a\"b", "\"a\\\"b\""),
+                arguments("\\", "\"\\\\\""),
+                arguments("\n\t", "\"\\n\\t\""),
+                arguments("\u0001", "\"\\u0001\""),
+                arguments("x\ud800y", "\"x\\ud800y\""),
+                arguments("\u00e9\ud83d\ude00", "\"\u00e9\ud83d\ude00\""));
+    }
 }

@@ -24,6 +24,6 @@ public final class BenchExchanges {
     public static HttpExchange exchange(HttpRequest request, Channel channel) {
         ConnectionHandler connection =
                 new ConnectionHandler(exchange -> {}, CONFIG, null, new StrictRequestDecoder(CONFIG, method -> true));
-        return new HttpExchange(request, channel, connection, null);
+        return new HttpExchange(request, channel, connection, null, false);
     }
 }

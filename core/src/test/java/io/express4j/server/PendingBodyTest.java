@@ -134,7 +134,7 @@ class PendingBodyTest {
         exchange.writeBody(data, 0, data.length); // on the (embedded) event loop: queued, not sent yet
         exchange.writeBody(data, 0, data.length);
         assertThat(alloc.allocated).hasSize(1);
-        exchange.closed(); // the connection went away before the drain ran
+        exchange.closed(new java.io.IOException("gone")); // the connection went away before the drain ran
         assertThat(alloc.allocated.get(0).refCnt()).isZero();
         channel.runPendingTasks(); // the drain finds nothing
         ByteBuf head = channel.readOutbound();
@@ -183,7 +183,11 @@ class PendingBodyTest {
             ConnectionHandler connection = new ConnectionHandler(
                     exchange -> {}, CONFIG, null, new StrictRequestDecoder(CONFIG, method -> true));
             return new HttpExchange(
-                    new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"), channel, connection, null);
+                    new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"),
+                    channel,
+                    connection,
+                    null,
+                    false);
         }
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
 class RequestDecoderFuzzTest {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
     private static final ServerConfig CONFIG =
-            new ServerConfig(256, 1024, 16, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000);
+            new ServerConfig(256, 1024, 16, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000, 0, 0, 0, 0);
 
     @FuzzTest(maxDuration = "60s")
     void decode(byte[] input) {
