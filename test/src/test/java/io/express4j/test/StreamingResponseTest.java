@@ -73,6 +73,7 @@ class StreamingResponseTest {
     void anEventStreamIsReadEventByEventAndNoticesTheClientLeaving() throws Exception {
         CountDownLatch firstRead = new CountDownLatch(1);
         CountDownLatch streamOver = new CountDownLatch(1);
+        CountDownLatch handlerDone = new CountDownLatch(1);
         AtomicBoolean closedSeen = new AtomicBoolean();
         App app = Express.app();
         app.get("/events", (req, res) -> {
@@ -83,6 +84,7 @@ class StreamingResponseTest {
             sse.send("a\nb");
             streamOver.await(30, TimeUnit.SECONDS); // the test closes its end now
             closedSeen.set(sse.closed());
+            handlerDone.countDown();
         });
         try (StreamingResponse events = TestClient.of(app).get("/events").stream()) {
             assertThat(events.status()).isEqualTo(200);
@@ -99,7 +101,8 @@ class StreamingResponseTest {
             assertThat(lines.readLine()).isEmpty();
         }
         assertThat(streamOver.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(closedSeen).isTrue(); // not the test's own flag: set after the hook ran, by the handler
+        assertThat(handlerDone.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(closedSeen).isTrue(); // what the handler saw after the hook ran
     }
 
     @Test
