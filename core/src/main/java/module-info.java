@@ -1,6 +1,7 @@
 /**
  * express4j: Express 5 for Java on Netty. Users see {@code io.express4j} (the API) and {@code io.express4j.spi}
- * (interfaces for plug-in authors: view engines, JSON mappers); everything else is internal.
+ * (interfaces for plug-in authors: view engines, JSON mappers, rate-limit and session stores); everything
+ * else is internal.
  */
 module io.express4j {
     exports io.express4j;

@@ -17,8 +17,11 @@ public final class CookieOptions {
     private Long expires;
     private String domain;
     private String path;
-    private boolean secure;
-    private boolean httpOnly;
+    /** null when not given (sessions then use their own defaults); "auto" is kept as {@link #secureAuto}. */
+    private Boolean secure;
+
+    private boolean secureAuto;
+    private Boolean httpOnly;
     private String sameSite;
     private String priority;
     private boolean partitioned;
@@ -58,6 +61,18 @@ public final class CookieOptions {
 
     public CookieOptions secure(boolean secure) {
         this.secure = secure;
+        this.secureAuto = false;
+        return this;
+    }
+
+    /**
+     * express-session's {@code secure: "auto"}: the session cookie is {@code Secure} exactly when the request is
+     * secure. Elsewhere (a truthy string in Express's {@code res.cookie}) it means {@code Secure}.
+     */
+    public CookieOptions secure(String secure) {
+        if (!"auto".equals(secure)) throw new IllegalArgumentException("secure must be a boolean or \"auto\"");
+        this.secure = true;
+        this.secureAuto = true;
         return this;
     }
 
@@ -116,12 +131,54 @@ public final class CookieOptions {
                 .domain(domain)
                 .path(path)
                 .expires(expires)
-                .httpOnly(httpOnly)
-                .secure(secure)
+                .httpOnly(Boolean.TRUE.equals(httpOnly))
+                .secure(Boolean.TRUE.equals(secure))
                 .partitioned(partitioned)
                 .priority(priority)
                 .sameSite(sameSite)
                 .encode(encode)
                 .build();
+    }
+
+    // ---- read by the session middleware (express-session's Cookie takes these options) ----
+
+    Long maxAgeMillis() {
+        return maxAge;
+    }
+
+    Long expiresMillis() {
+        return expires;
+    }
+
+    String domain() {
+        return domain;
+    }
+
+    String path() {
+        return path;
+    }
+
+    Boolean secure() {
+        return secure;
+    }
+
+    boolean secureAuto() {
+        return secureAuto;
+    }
+
+    Boolean httpOnly() {
+        return httpOnly;
+    }
+
+    String sameSite() {
+        return sameSite;
+    }
+
+    String priority() {
+        return priority;
+    }
+
+    boolean partitioned() {
+        return partitioned;
     }
 }

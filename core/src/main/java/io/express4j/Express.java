@@ -206,6 +206,21 @@ public final class Express {
         MorganTokens.defineFormat(name, format);
     }
 
+    // ---- sessions (express-session 1.18, cookie-session 2) ----
+
+    /**
+     * express-session: a session per client, its id in the signed cookie {@code connect.sid}, its data in the
+     * options' store (a {@link MemoryStore} by default), as {@code req.session()}.
+     */
+    public static Middleware session(SessionOptions options) {
+        return new ExpressSession(options);
+    }
+
+    /** cookie-session: the whole session, as JSON in base64, in a cookie signed with keygrip ({@code session.sig}). */
+    public static Middleware cookieSession(CookieSessionOptions options) {
+        return new CookieSession(options);
+    }
+
     // ---- cors 2.8, method-override 3.0, express-rate-limit 8 ----
 
     /** cors with its defaults: {@code Access-Control-Allow-Origin: *}, preflight answered 204. */

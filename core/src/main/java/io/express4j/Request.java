@@ -491,6 +491,36 @@ public final class Request {
         return secret;
     }
 
+    // ---- sessions (filled by Express.session or Express.cookieSession) ----
+
+    /** The session, or its loader when cookie-session reads the cookie only once the session is used. */
+    Session session;
+
+    java.util.function.Supplier<Session> sessionLoader;
+    String sessionID;
+
+    /**
+     * {@code req.session}: the request's session after {@code Express.session(…)} or {@code Express.cookieSession(…)};
+     * null without one, or once it was destroyed.
+     */
+    public Session session() {
+        if (session == null && sessionLoader != null) {
+            session = sessionLoader.get();
+            sessionLoader = null;
+        }
+        return session;
+    }
+
+    /** {@code req.sessionID}: the id of {@link #session()} (express-session), null without one. */
+    public String sessionID() {
+        return sessionID;
+    }
+
+    /** Whether a session middleware already ran for this request (express-session's "self-awareness"). */
+    boolean hasSession() {
+        return session != null || sessionLoader != null;
+    }
+
     // ---- the rest ----
 
     public App app() {

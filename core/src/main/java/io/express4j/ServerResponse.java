@@ -43,6 +43,8 @@ public class ServerResponse<R extends ServerResponse<R>> {
     private boolean closeAfter;
     /** on-headers listeners in the order added; null until one is (most responses have none). */
     private List<Runnable> headerListeners;
+    /** Hooks run as the response is ended, before its last bytes (and head, if not yet sent) go out. */
+    private List<Runnable> endListeners;
 
     ServerResponse(HttpExchange exchange, String requestMethod) {
         this.exchange = exchange;
@@ -199,6 +201,25 @@ public class ServerResponse<R extends ServerResponse<R>> {
         headerListeners.add(listener);
     }
 
+    /**
+     * Runs {@code listener} once when the response is being ended ({@code end}, {@code send}, a file…), before
+     * anything of that call is written: what express-session does by wrapping {@code res.end} to save the session
+     * first. What it throws comes out of the ending call with the response untouched, so the error can still be
+     * answered.
+     */
+    void beforeEnd(Runnable listener) {
+        if (finished) return;
+        if (endListeners == null) endListeners = new ArrayList<>(1);
+        endListeners.add(listener);
+    }
+
+    private void runEndListeners() {
+        List<Runnable> listeners = endListeners;
+        if (listeners == null) return;
+        endListeners = null;
+        for (Runnable listener : listeners) listener.run();
+    }
+
     /** Node's {@code _implicitHeader}: the head of a response whose writer never called {@code writeHead}. */
     private void implicitHead() {
         if (headersSent) return;
@@ -294,6 +315,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
     }
 
     private void endWith(byte[] data) {
+        runEndListeners();
         if (!headersSent) runHeaderListeners();
         finished = true;
         if (!headersSent) {
@@ -322,6 +344,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
             done.accept(null);
             return;
         }
+        runEndListeners();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             implicitHead();

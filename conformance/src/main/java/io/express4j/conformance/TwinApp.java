@@ -33,6 +33,7 @@ public final class TwinApp {
         ErrorRoutes.install(app);
         MiddlewareRoutes.install(app);
         HelmetRoutes.install(app);
+        SessionRoutes.install(app);
         return app;
     }
 

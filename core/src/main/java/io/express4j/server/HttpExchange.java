@@ -18,6 +18,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -300,10 +302,7 @@ public final class HttpExchange {
                 if (segment.prefix().length > 0) {
                     channel.write(Unpooled.wrappedBuffer(segment.prefix()), channel.voidPromise());
                 }
-                if (segment.count() > 0) {
-                    channel.write(
-                            new SharedFileRegion(file, segment.position(), segment.count()), channel.voidPromise());
-                }
+                if (segment.count() > 0) channel.write(fileBody(file, segment), channel.voidPromise());
             }
         } catch (RuntimeException | Error e) {
             closeQuietly(file);
@@ -328,6 +327,33 @@ public final class HttpExchange {
             closed(f.isSuccess() ? null : f.cause());
         });
         channel.writeAndFlush(last, promise);
+    }
+
+    /**
+     * A segment's bytes: a zero-copy region on a socket; where there is no sendfile (a channel without a socket,
+     * whose pipeline then holds a {@link ChunkedWriteHandler}), chunks read from the file as the channel takes them.
+     */
+    private Object fileBody(FileChannel file, FileSegment segment) {
+        if (channel.pipeline().get(ChunkedWriteHandler.class) == null) {
+            return new SharedFileRegion(file, segment.position(), segment.count());
+        }
+        try {
+            return new SharedFileChunks(file, segment.position(), segment.count());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Chunks of a file the response owns: like {@link SharedFileRegion}, finishing must not close the file. */
+    private static final class SharedFileChunks extends ChunkedNioFile {
+        SharedFileChunks(FileChannel file, long position, long count) throws IOException {
+            super(file, position, count, 16 * 1024);
+        }
+
+        @Override
+        public void close() {
+            // the exchange closes the channel once the whole response is written
+        }
     }
 
     /** A region of a channel the response owns: releasing the region must not close the file under its siblings. */

@@ -14,7 +14,9 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -102,10 +104,10 @@ public final class HttpServerEngine implements AutoCloseable {
                                     true, 0, 0, config.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
                 }
                 if (config.minResponseBytesPerSecond() > 0) ch.pipeline().addLast(new ResponseDataRate(config));
-                ch.pipeline()
-                        .addLast(
-                                new NodeHttpCodec(decoder),
-                                new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
+                ch.pipeline().addLast(new NodeHttpCodec(decoder));
+                // sendfile needs a socket; elsewhere (the in-process transport) files go out as chunks read in turn
+                if (!(ch instanceof SocketChannel)) ch.pipeline().addLast(new ChunkedWriteHandler());
+                ch.pipeline().addLast(new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
             }
         };
     }

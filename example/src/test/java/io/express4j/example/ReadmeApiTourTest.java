@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code show}, {@code mw}), and compiled against this module's class path (core, mustache).
  */
 class ReadmeApiTourTest {
-    private static final Pattern TOUR = Pattern.compile("## API tour\\n.*?```java\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern TOUR =
+            Pattern.compile("## API tour\\s+(?:\\(.*?\\)\\s+)?```java\\n(.*?)\\n```", Pattern.DOTALL);
 
     @Test
     void theApiTourCompiles(@TempDir Path out) throws IOException {
