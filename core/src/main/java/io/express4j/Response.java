@@ -11,6 +11,7 @@ import io.express4j.http.Vary;
 import io.express4j.server.HttpExchange;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,6 +162,23 @@ public final class Response extends ServerResponse<Response> {
     boolean hasContentType() {
         Object ct = getHeader("Content-Type");
         return ct != null && !"false".equals(ct);
+    }
+
+    // ---- server-sent events ----
+
+    /**
+     * Starts a server-sent event stream: {@code Content-Type: text/event-stream}, {@code Cache-Control: no-cache}
+     * (unless set), the head sent at once and the body chunked; a heartbeat comment after every
+     * {@link SseStream#DEFAULT_HEARTBEAT} of quiet. The response stays open after the handler returns (as with
+     * {@link #async()}) until the stream is closed or the client leaves.
+     */
+    public SseStream sse() {
+        return sse(SseStream.DEFAULT_HEARTBEAT);
+    }
+
+    /** {@link #sse()} with another heartbeat interval; {@link Duration#ZERO} sends none. */
+    public SseStream sse(Duration heartbeat) {
+        return SseStream.open(this, heartbeat);
     }
 
     // ---- send ----

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.express4j.App;
 import io.express4j.Express;
+import io.express4j.SseStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +67,42 @@ class StreamingResponseTest {
         }
         assertThat(aborted.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(wroteAfterClose).isFalse();
+    }
+
+    @Test
+    void anEventStreamIsReadEventByEventAndNoticesTheClientLeaving() throws Exception {
+        CountDownLatch firstRead = new CountDownLatch(1);
+        CountDownLatch streamOver = new CountDownLatch(1);
+        CountDownLatch handlerDone = new CountDownLatch(1);
+        AtomicBoolean closedSeen = new AtomicBoolean();
+        App app = Express.app();
+        app.get("/events", (req, res) -> {
+            SseStream sse = res.sse(Duration.ZERO);
+            sse.onClose(streamOver::countDown);
+            sse.send("tick", "1", "1");
+            if (!firstRead.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("first event never read");
+            sse.send("a\nb");
+            streamOver.await(30, TimeUnit.SECONDS); // the test closes its end now
+            closedSeen.set(sse.closed());
+            handlerDone.countDown();
+        });
+        try (StreamingResponse events = TestClient.of(app).get("/events").stream()) {
+            assertThat(events.status()).isEqualTo(200);
+            assertThat(events.header("Content-Type")).isEqualTo("text/event-stream");
+            assertThat(events.header("Cache-Control")).isEqualTo("no-cache");
+            BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("event: tick");
+            assertThat(lines.readLine()).isEqualTo("id: 1");
+            assertThat(lines.readLine()).isEqualTo("data: 1");
+            assertThat(lines.readLine()).isEmpty();
+            firstRead.countDown();
+            assertThat(lines.readLine()).isEqualTo("data: a");
+            assertThat(lines.readLine()).isEqualTo("data: b");
+            assertThat(lines.readLine()).isEmpty();
+        }
+        assertThat(streamOver.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(handlerDone.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(closedSeen).isTrue(); // what the handler saw after the hook ran
     }
 
     @Test
