@@ -375,38 +375,14 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     @Override
-    public App method(String method, String path, Middleware... chain) {
+    public App method(String method, Object path, Middleware... chain) {
         router().method(method, path, chain);
         return this;
     }
 
     @Override
-    public App method(String method, Pattern path, Middleware... chain) {
-        router().method(method, path, chain);
-        return this;
-    }
-
-    @Override
-    public App method(String method, List<?> paths, Middleware... chain) {
-        router().method(method, paths, chain);
-        return this;
-    }
-
-    @Override
-    public App all(String path, Middleware... chain) {
+    public App all(Object path, Middleware... chain) {
         router().all(path, chain);
-        return this;
-    }
-
-    @Override
-    public App all(Pattern path, Middleware... chain) {
-        router().all(path, chain);
-        return this;
-    }
-
-    @Override
-    public App all(List<?> paths, Middleware... chain) {
-        router().all(paths, chain);
         return this;
     }
 

@@ -99,33 +99,13 @@ public final class Router implements Middleware, RouterVerbs<Router> {
     }
 
     @Override
-    public Router method(String method, String path, Middleware... chain) {
+    public Router method(String method, Object path, Middleware... chain) {
         return addVerb(method, path, chain);
     }
 
     @Override
-    public Router method(String method, Pattern path, Middleware... chain) {
-        return addVerb(method, path, chain);
-    }
-
-    @Override
-    public Router method(String method, List<?> paths, Middleware... chain) {
-        return addVerb(method, paths, chain);
-    }
-
-    @Override
-    public Router all(String path, Middleware... chain) {
+    public Router all(Object path, Middleware... chain) {
         return addVerb(null, path, chain);
-    }
-
-    @Override
-    public Router all(Pattern path, Middleware... chain) {
-        return addVerb(null, path, chain);
-    }
-
-    @Override
-    public Router all(List<?> paths, Middleware... chain) {
-        return addVerb(null, paths, chain);
     }
 
     /** A route for the path with the chain for one method, or for all of them when {@code method} is null. */
