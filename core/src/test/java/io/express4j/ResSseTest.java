@@ -42,15 +42,31 @@ class ResSseTest {
         return streamed(Duration.ZERO, producer);
     }
 
+    /**
+     * The body a producer streams; returns once the producer has also returned (what it records after closing the
+     * stream races with the client reading the end).
+     */
     private static String streamed(Duration heartbeat, Consumer<SseStream> producer) {
+        CountDownLatch returned = new CountDownLatch(1);
         RawResponse r = TestServer.once(
                 app((req, res) -> {
-                    SseStream sse = res.sse(heartbeat);
-                    producer.accept(sse);
-                    sse.close();
+                    try {
+                        SseStream sse = res.sse(heartbeat);
+                        producer.accept(sse);
+                        sse.close();
+                    } finally {
+                        returned.countDown();
+                    }
                 }),
                 "GET",
                 "/events");
+        try {
+            assertThat(returned.await(10, TimeUnit.SECONDS))
+                    .as("the producer returned")
+                    .isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.chunked()).isTrue();
         return r.text();
