@@ -117,6 +117,21 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         return this;
     }
 
+    /**
+     * A WebSocket route, routed like {@code get(path, …)} (params, mounting): a WebSocket upgrade request for the
+     * path runs {@code handler} after the handshake; any other request goes on to the next layers.
+     */
+    public Router ws(Object path, WsHandler handler) {
+        return ws(path, new WsOptions(), handler);
+    }
+
+    /** A WebSocket route with limits other than the defaults (see {@link WsOptions}). */
+    public Router ws(Object path, WsOptions options, WsHandler handler) {
+        if (handler == null) throw new IllegalArgumentException("argument handler is required");
+        if (options == null) throw new IllegalArgumentException("argument options is required");
+        return method("GET", path, new WsUpgrade(handler, options));
+    }
+
     /** {@code router.param(name, fn)}: runs before the handlers of any layer whose path declares that param. */
     public Router param(String name, ParamHandler fn) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("argument name is required");

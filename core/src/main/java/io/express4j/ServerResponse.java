@@ -6,6 +6,8 @@ import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
 import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
+import io.express4j.server.WebSocketConnection;
+import io.express4j.server.WebSocketSettings;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -475,6 +477,26 @@ public class ServerResponse<R extends ServerResponse<R>> {
             destroy(); // the head is out: the client can only learn of the failure by the connection closing
         }
         done.accept(failure);
+    }
+
+    /**
+     * The {@code 101 Switching Protocols} of a WebSocket handshake, with the stored headers (the handshake's and
+     * whatever middleware set): end listeners (a session's save) and on-headers listeners run first, as for any
+     * response; nothing is added (ws writes no Date either). The response is then finished and the connection
+     * belongs to the returned WebSocket.
+     */
+    WebSocketConnection switchProtocols(WebSocketSettings settings) {
+        if (headersSent) throw new IllegalStateException("Cannot switch protocols after the headers are sent");
+        statusCode = 101;
+        runEndListeners();
+        runHeaderListeners();
+        statusCode = 101;
+        statusMessage = StatusCodes.reasonOrUnknown(101);
+        headersSent = true;
+        headFlushed = true;
+        finished = true;
+        hasBody = false;
+        return exchange.switchToWebSocket(headers, settings);
     }
 
     /** Whether the client is still connected. */

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -18,7 +19,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -221,6 +228,47 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         closing = true;
         if (revoked) reject(HttpResponseStatus.BAD_REQUEST.code());
         else if (currentResponseFinished) ctx.close();
+    }
+
+    /**
+     * Event loop, after the 101 has been encoded: the connection stops being HTTP. The HTTP codec, its timeouts and
+     * this handler leave the pipeline; Netty's WebSocket frame codec, the UTF-8 validator, the message aggregator
+     * and {@link WebSocketFrameHandler} take their place (bytes the HTTP decoder held pass on to the frame decoder).
+     */
+    void switchToWebSocket(WebSocketConnection webSocket) {
+        deadline.cancel();
+        bodyRate.stop();
+        current = null;
+        waiting.forEach(ReferenceCountUtil::release);
+        waiting.clear();
+        ignoreInput = true;
+        WebSocketSettings settings = webSocket.settings();
+        ChannelPipeline p = ctx.pipeline();
+        String codec = p.context(NodeHttpCodec.class).name();
+        WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(settings.maxPayload())
+                .expectMaskedFrames(true) // RFC 6455 §5.1: an unmasked client frame is refused with 1002
+                .allowMaskMismatch(false)
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .build();
+        // the HTTP idle timeout leaves; the WebSocket one (if any) is the route's
+        if (p.get(IdleStateHandler.class) != null) p.remove(IdleStateHandler.class);
+        // added after the codec in reverse order, so they end up as listed in the javadoc
+        p.addAfter(codec, null, new WebSocketFrameHandler(webSocket));
+        p.addAfter(codec, null, new WebSocketFrameAggregator(settings.maxPayload()));
+        p.addAfter(codec, null, new Utf8FrameValidator(true));
+        p.addAfter(codec, null, new WebSocket13FrameEncoder(false));
+        p.addAfter(codec, null, new WebSocket13FrameDecoder(frames));
+        if (settings.idleTimeoutMillis() > 0) {
+            p.addAfter(codec, null, new IdleStateHandler(0, 0, settings.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
+        }
+        if (p.get(ResponseDataRate.class) != null) p.remove(ResponseDataRate.class);
+        p.remove(this);
+        p.remove(codec);
+        server.connectionClosed(this);
+        server.webSocketOpened(webSocket, ctx.channel());
+        ctx.channel().config().setAutoRead(true);
     }
 
     /** Any thread: the response's last write completed (or failed). */

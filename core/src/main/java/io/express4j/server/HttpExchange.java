@@ -280,6 +280,28 @@ public final class HttpExchange {
     }
 
     /**
+     * Answers the request with {@code 101 Switching Protocols} and {@code headers} (the handshake's, decided above
+     * this layer) and turns the connection into a WebSocket one: from the 101 on, its bytes are frames. Returns at
+     * once; messages the peer sends wait in the connection until {@link WebSocketConnection#start}.
+     */
+    public WebSocketConnection switchToWebSocket(HeaderMap headers, WebSocketSettings settings) {
+        claimHead();
+        finished = true;
+        WebSocketConnection webSocket = new WebSocketConnection(channel, settings);
+        HttpResponse head = new NodeHttpCodec.Full(
+                HttpResponseStatus.SWITCHING_PROTOCOLS, headers, false, Unpooled.EMPTY_BUFFER, true);
+        channel.eventLoop().execute(() -> {
+            ChannelPromise written = channel.newPromise();
+            written.addListener((ChannelFutureListener) f -> closed(f.isSuccess() ? null : f.cause()));
+            // encoded by the HTTP codec now, before the pipeline loses it; the frames' codec takes the next bytes
+            channel.write(head, written);
+            connection.switchToWebSocket(webSocket);
+            channel.flush();
+        });
+        return webSocket;
+    }
+
+    /**
      * Ends the response after {@link #writeHead} with a body taken from an open file: each segment's prefix as bytes
      * and its range of the file as a {@link DefaultFileRegion} (sendfile on a plain connection: page cache to socket,
      * no copy through the heap), then {@code trailer} with the end. Every region shares the one channel, which is

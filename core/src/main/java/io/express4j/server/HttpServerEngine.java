@@ -48,6 +48,7 @@ public final class HttpServerEngine implements AutoCloseable {
 
     private final ServerConfig config;
     private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
+    private final Set<WebSocketConnection> webSockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean shuttingDown;
     private volatile long lastAccept;
@@ -194,6 +195,13 @@ public final class HttpServerEngine implements AutoCloseable {
         connections.remove(handler);
     }
 
+    /** A connection became a WebSocket: tracked until it closes, so that {@link #close} can say goodbye (1001). */
+    void webSocketOpened(WebSocketConnection webSocket, Channel channel) {
+        webSockets.add(webSocket);
+        channel.closeFuture().addListener(f -> webSockets.remove(webSocket));
+        if (shuttingDown) webSocket.close(1001, "");
+    }
+
     /** {@link #close(Duration)} with the configured shutdown timeout. */
     @Override
     public void close() {
@@ -210,6 +218,8 @@ public final class HttpServerEngine implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         shuttingDown = true;
         connections.forEach(ConnectionHandler::closeGracefully);
+        // WebSockets get a close frame (1001, going away) and until the timeout to answer it
+        webSockets.forEach(webSocket -> webSocket.close(1001, ""));
         // Closing the listener resets the connections still in the kernel's accept queue, whose clients have
         // already sent their requests: accept until the queue has been quiet for a moment (half a second at most);
         // whatever arrives meanwhile is served with Connection: close.
@@ -221,11 +231,14 @@ public final class HttpServerEngine implements AutoCloseable {
             sleep(10);
         }
         serverChannel.close().syncUninterruptibly();
-        while (!connections.isEmpty() && System.nanoTime() - deadline < 0 && sleep(10)) {
+        while ((!connections.isEmpty() || !webSockets.isEmpty()) && System.nanoTime() - deadline < 0 && sleep(10)) {
             // in-flight responses are finishing
         }
         // on sockets, shutting the event loops down closes what is left; in process the loop is shared and stays
-        if (inProcess != null) connections.forEach(ConnectionHandler::closeIdle);
+        if (inProcess != null) {
+            connections.forEach(ConnectionHandler::closeIdle);
+            webSockets.forEach(WebSocketConnection::terminate);
+        }
         shutdownGroups();
     }
 
