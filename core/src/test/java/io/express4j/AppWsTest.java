@@ -204,10 +204,17 @@ class AppWsTest {
             try (RawWebSocket client = RawWebSocket.open(server.port(), "/both")) {
                 assertThat(client.readFrame().text()).isEqualTo("ws");
             }
-            // an upgrade request for a path with no ws route is an ordinary GET
+            // an upgrade request for a path with no ws route is an ordinary GET, and a request behind it on the
+            // same connection is HTTP again
             try (RawWebSocket client = new RawWebSocket(server.port())) {
-                assertThat(client.handshake("/plain", "")).startsWith("HTTP/1.1 200 OK\r\n");
+                client.send(("GET /plain HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                                + "Sec-WebSocket-Key: " + RawWebSocket.KEY + "\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                                + "GET /both HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(client.readHead()).startsWith("HTTP/1.1 200 OK\r\n");
                 assertThat(client.readBody(5)).isEqualTo("plain");
+                assertThat(client.readHead()).startsWith("HTTP/1.1 200 OK\r\n");
+                assertThat(client.readBody(4)).isEqualTo("http");
             }
         }
     }

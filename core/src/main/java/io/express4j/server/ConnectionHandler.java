@@ -132,6 +132,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             waiting.add(obj);
             updateReading();
         }
+        // an upgrade request is in: nothing more is read until the server knows what the next bytes are
+        if (decoder.held() && ctx.channel().config().isAutoRead()) updateReading();
     }
 
     private void start(HttpRequest request) {
@@ -232,8 +234,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     /**
      * Event loop, after the 101 has been encoded: the connection stops being HTTP. The HTTP codec, its timeouts and
-     * this handler leave the pipeline; Netty's WebSocket frame codec, the UTF-8 validator, the message aggregator
-     * and {@link WebSocketFrameHandler} take their place (bytes the HTTP decoder held pass on to the frame decoder).
+     * this handler leave the pipeline; Netty's WebSocket frame encoder and decoder, the UTF-8 validator, the message
+     * aggregator and {@link WebSocketFrameHandler} take their place. Bytes the client sent right behind its request
+     * were held by the HTTP decoder: removing it passes them on to the frame decoder.
      */
     void switchToWebSocket(WebSocketConnection webSocket) {
         deadline.cancel();
@@ -258,8 +261,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         p.addAfter(codec, null, new WebSocketFrameHandler(webSocket));
         p.addAfter(codec, null, new WebSocketFrameAggregator(settings.maxPayload()));
         p.addAfter(codec, null, new Utf8FrameValidator(true));
-        p.addAfter(codec, null, new WebSocket13FrameEncoder(false));
         p.addAfter(codec, null, new WebSocket13FrameDecoder(frames));
+        // before the decoder and the validator: the close frames they send on a violation pass through it
+        p.addAfter(codec, null, new WebSocket13FrameEncoder(false));
         if (settings.idleTimeoutMillis() > 0) {
             p.addAfter(codec, null, new IdleStateHandler(0, 0, settings.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
         }
@@ -318,6 +322,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
                 break;
             }
         }
+        if (decoder.resume()) {
+            // an upgrade request answered as HTTP: decode what came behind it (one empty read wakes the decoder)
+            ctx.executor().execute(() -> ctx.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER));
+        }
         if (current == null) {
             if (draining && !decoder.headStarted()) {
                 ctx.close();
@@ -330,7 +338,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     /** Reads from the socket only while the current request's body has room and nothing waits for its turn. */
     private void updateReading() {
-        boolean read = !bodyPaused && waiting.isEmpty();
+        boolean read = !bodyPaused && waiting.isEmpty() && !decoder.held();
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
         watchBodyRate();
     }

@@ -180,6 +180,15 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Every byte until the server closes the connection. */
+    public byte[] readToClose() {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server closed the TCP connection (EOF within the timeout). */
     public boolean closedByServer(int timeoutMillis) {
         try {
