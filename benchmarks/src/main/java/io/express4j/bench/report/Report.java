@@ -84,6 +84,7 @@ public final class Report {
         jmh();
         testClient();
         compression();
+        WsSection.write(dir, this::line);
         notes();
     }
 
