@@ -239,6 +239,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
      * were held by the HTTP decoder: removing it passes them on to the frame decoder.
      */
     void switchToWebSocket(WebSocketConnection webSocket) {
+        ChannelPipeline p = ctx.pipeline();
+        if (!ctx.channel().isActive() || p.context(NodeHttpCodec.class) == null) {
+            webSocket.channelClosed(); // the client left before the 101: the handler hears 1006
+            return;
+        }
         deadline.cancel();
         bodyRate.stop();
         current = null;
@@ -246,21 +251,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         waiting.clear();
         ignoreInput = true;
         WebSocketSettings settings = webSocket.settings();
-        ChannelPipeline p = ctx.pipeline();
         String codec = p.context(NodeHttpCodec.class).name();
         WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxPayload())
                 .expectMaskedFrames(true) // RFC 6455 §5.1: an unmasked client frame is refused with 1002
                 .allowMaskMismatch(false)
                 .allowExtensions(false)
-                .closeOnProtocolViolation(true)
+                // a violation is answered by WebSocketFrameHandler, after the messages that came before it
+                .closeOnProtocolViolation(false)
                 .build();
         // the HTTP idle timeout leaves; the WebSocket one (if any) is the route's
         if (p.get(IdleStateHandler.class) != null) p.remove(IdleStateHandler.class);
         // added after the codec in reverse order, so they end up as listed in the javadoc
         p.addAfter(codec, null, new WebSocketFrameHandler(webSocket));
         p.addAfter(codec, null, new WebSocketFrameAggregator(settings.maxPayload()));
-        p.addAfter(codec, null, new Utf8FrameValidator(true));
+        p.addAfter(codec, null, new Utf8FrameValidator(false));
         p.addAfter(codec, null, new WebSocket13FrameDecoder(frames));
         // before the decoder and the validator: the close frames they send on a violation pass through it
         p.addAfter(codec, null, new WebSocket13FrameEncoder(false));

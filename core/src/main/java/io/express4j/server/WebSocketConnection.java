@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,6 +54,14 @@ public final class WebSocketConnection {
         }
     }
 
+    /** The peer broke the protocol: close with {@code code} once what came before has been handled. */
+    private record Violation(int code, String reason) implements Inbound {
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
     private record Closed(int code, String reason) implements Inbound {
         @Override
         public int size() {
@@ -75,6 +84,8 @@ public final class WebSocketConnection {
     private String peerReason = "";
     /** Event loop: the close event has been queued (it is the last one). */
     private boolean closedQueued;
+    /** Event loop: a protocol violation has been queued. */
+    private boolean violated;
 
     private ScheduledFuture<?> closeTimer;
 
@@ -175,9 +186,9 @@ public final class WebSocketConnection {
 
     // ---- from the frame handler (event loop) ----
 
-    /** Whether a close frame has gone out; marks one as sent when {@code send} (the codec sent it itself). */
-    boolean closeSent(boolean send) {
-        return send ? !closeSent.compareAndSet(false, true) : closeSent.get();
+    /** Whether a close frame has gone out (no pong may follow it). */
+    boolean closeSent() {
+        return closeSent.get();
     }
 
     void text(String message, int size) {
@@ -207,6 +218,25 @@ public final class WebSocketConnection {
         } else {
             channel.close();
         }
+    }
+
+    /** Event loop: a protocol violation (the first one counts; the decoder drops every later byte). */
+    void violation(int code, String reason) {
+        if (violated) return;
+        violated = true;
+        queue(new Violation(code, reason));
+    }
+
+    /** A close frame with {@code code} unless one went out already, then the connection is dropped. */
+    private void fail(int code, String reason) {
+        if (!closeSent.compareAndSet(false, true)) {
+            channel.close();
+            return;
+        }
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        // a close frame's reason has room for 123 bytes
+        String fitted = text.length <= 123 ? reason : new String(text, 0, 120, StandardCharsets.UTF_8);
+        channel.writeAndFlush(new CloseWebSocketFrame(code, fitted)).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Event loop: the connection is gone; the handler's last event says how it ended. */
@@ -261,6 +291,7 @@ public final class WebSocketConnection {
                 case Text t -> handler.onText(t.message());
                 case Binary b -> handler.onBinary(b.message());
                 case Pong p -> handler.onPong(p.payload());
+                case Violation v -> fail(v.code(), v.reason());
                 case Closed c -> handler.onClose(c.code(), c.reason());
             }
         } catch (RuntimeException | Error e) {

@@ -3,13 +3,12 @@ package io.express4j.server;
 import io.express4j.log.Logs;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -22,8 +21,9 @@ import org.slf4j.Logger;
 /**
  * The last handler of an upgraded connection, after Netty's frame decoder (masking, lengths, control frame rules,
  * close codes), {@code Utf8FrameValidator} (1007) and {@code WebSocketFrameAggregator} (whole messages): it answers
- * pings with pongs (RFC 6455 §5.5.2), runs the peer's side of the close handshake, closes with 1009 a message over the
- * limit and with 1001 an idle connection, and hands messages to the {@link WebSocketConnection}.
+ * pings with pongs (RFC 6455 §5.5.2), runs the peer's side of the close handshake, has the connection closed with
+ * the RFC's code on a protocol violation (1002, 1007, 1009) and with 1001 when idle, and hands messages to the
+ * {@link WebSocketConnection}.
  */
 final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = Logs.get(WebSocketFrameHandler.class);
@@ -44,7 +44,7 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
                 }
                 case BinaryWebSocketFrame binary -> connection.binary(ByteBufUtil.getBytes(binary.content()));
                 case PingWebSocketFrame ping -> {
-                    if (!connection.closeSent(false)) {
+                    if (!connection.closeSent()) {
                         ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
                     }
                 }
@@ -65,7 +65,7 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
         ByteBuf content = close.content();
         int code = content.readableBytes() >= 2 ? content.getUnsignedShort(content.readerIndex()) : -1;
         if (code >= 5000) {
-            refuse(ctx, 1002, "Invalid close code " + code);
+            connection.violation(1002, "Invalid close code " + code);
             return;
         }
         connection.peerClosed(code, code < 0 ? "" : close.reasonText());
@@ -80,28 +80,23 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
+    /**
+     * The decoder and the UTF-8 validator refuse a frame by throwing (they are told not to close themselves), the
+     * aggregator a message over the limit: the connection closes with the RFC's code once the messages decoded
+     * before the bad frame have reached the handler (and been echoed, say), as Autobahn's strict cases expect.
+     * Netty's decoder then drops every later byte.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            // the aggregator's: the fragments of one message add up to more than the limit
-            refuse(ctx, 1009, "Max message size exceeded");
-        } else if (cause instanceof CorruptedFrameException) {
-            // the decoder or the UTF-8 validator has sent its close frame (1002, 1007, 1009) and closes
-            connection.closeSent(true);
-            log.debug("bad WebSocket frame: {}", cause.getMessage());
+            connection.violation(1009, "Max message size exceeded");
+        } else if (cause instanceof CorruptedWebSocketFrameException bad) {
+            log.debug("bad WebSocket frame: {}", bad.getMessage());
+            connection.violation(bad.closeStatus().code(), bad.getMessage());
         } else {
             if (!(cause instanceof IOException)) log.debug("WebSocket connection error", cause);
             ctx.close();
         }
-    }
-
-    /** A close frame with {@code code} unless one went out already, then the connection is dropped. */
-    private void refuse(ChannelHandlerContext ctx, int code, String reason) {
-        if (connection.closeSent(true)) {
-            ctx.close();
-            return;
-        }
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
