@@ -10,7 +10,7 @@
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
-ROUNDS=3 DURATION=5 WARMUP=3 CONNECTIONS=16 BYTES=32 BUILD=1 NOTE="" ARGS=$(printf "%q " "$@")
+ROUNDS=3 DURATION=5 WARMUP=3 CONNECTIONS=16 BYTES=32 BUILD=1 NOTE="" ARGS="$*"
 while (($#)); do
   case $1 in
     --rounds) ROUNDS=$2; shift ;;
@@ -29,6 +29,7 @@ done
 JAVA=$(find_java)
 SERVERS=(express4j javalin)
 ((BUILD)) && build_all
+make_static_file # Javalin refuses to start without its static folder
 mkdir -p "$RESULTS_DIR"
 trap 'stop_server' EXIT INT TERM
 {

@@ -137,6 +137,21 @@ class WebSocketProtocolTest {
     }
 
     @Test
+    void messagesBeforeTheClientsCloseAreHandledBeforeTheAnswer() {
+        try (TestServer server = TestServer.serve(echo());
+                RawWebSocket client = RawWebSocket.open(server.port(), "/echo")) {
+            byte[] message = RawWebSocket.frame(true, TEXT, utf8("last words"));
+            byte[] close = RawWebSocket.frame(true, CLOSE, RawWebSocket.closePayload(1000, ""));
+            byte[] both = new byte[message.length + close.length];
+            System.arraycopy(message, 0, both, 0, message.length);
+            System.arraycopy(close, 0, both, message.length, close.length);
+            client.send(both);
+            assertThat(client.readFrame().text()).isEqualTo("last words");
+            assertClosedWith(client, 1000);
+        }
+    }
+
+    @Test
     void aServerCloseWaitsForTheClientsAnswerThenCloses() throws Exception {
         BlockingQueue<String> closes = new LinkedBlockingQueue<>();
         App app = Express.app();

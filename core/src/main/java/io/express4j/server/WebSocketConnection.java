@@ -62,6 +62,13 @@ public final class WebSocketConnection {
         }
     }
 
+    private record PeerClose(int code) implements Inbound {
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
     private record Closed(int code, String reason) implements Inbound {
         @Override
         public int size() {
@@ -204,20 +211,28 @@ public final class WebSocketConnection {
     }
 
     /**
-     * The peer's close frame: answered with the same code (ws's and the RFC's usual echo; empty when it had none)
-     * unless a close frame went out already, then the connection is dropped once that answer is written.
+     * Event loop: the peer's close frame. It is answered once the messages that came before it have reached the
+     * handler (which may still send: RFC 6455 §5.5.1 lets an endpoint send until its own close frame), with the same
+     * code (ws's and the RFC's usual echo; empty when it had none) — or, when a close frame went out already, the
+     * connection is dropped now.
      */
     void peerClosed(int code, String reason) {
         if (closeReceived) return;
         closeReceived = true;
         peerCode = code < 0 ? 1005 : code;
         peerReason = reason == null ? "" : reason;
-        if (closeSent.compareAndSet(false, true)) {
-            CloseWebSocketFrame answer = code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, "");
-            channel.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
-        } else {
+        if (closeSent.get()) channel.close();
+        else queue(new PeerClose(code));
+    }
+
+    /** The answer to the peer's close frame, after what came before it has been handled. */
+    private void answerClose(int code) {
+        if (!closeSent.compareAndSet(false, true)) {
             channel.close();
+            return;
         }
+        CloseWebSocketFrame answer = code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, "");
+        channel.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Event loop: a protocol violation (the first one counts; the decoder drops every later byte). */
@@ -292,9 +307,15 @@ public final class WebSocketConnection {
                 case Binary b -> handler.onBinary(b.message());
                 case Pong p -> handler.onPong(p.payload());
                 case Violation v -> fail(v.code(), v.reason());
+                case PeerClose p -> answerClose(p.code());
                 case Closed c -> handler.onClose(c.code(), c.reason());
             }
         } catch (RuntimeException | Error e) {
+            if (!isOpen() && e instanceof UncheckedIOException) {
+                // a send that raced the connection's end: not a server error
+                log.debug("WebSocket send after the connection closed", e);
+                return;
+            }
             // RFC 6455's 1011: the server met a condition that prevented it from fulfilling the request
             log.error("WebSocket handler failed", e);
             if (isOpen()) close(1011, "");

@@ -29,7 +29,10 @@ final class WsSection {
         line.accept("`" + meta.getOrDefault("command", "benchmarks/ws.sh") + "` on " + meta.getOrDefault("date", "?")
                 + " (commit " + meta.getOrDefault("commit", "?") + ", load average before "
                 + meta.getOrDefault("load_before", "?") + "). Client: `" + meta.getOrDefault("client", "") + "`.");
-        if (meta.containsKey("note")) line.accept("> " + meta.get("note"));
+        if (meta.containsKey("note")) {
+            line.accept("");
+            line.accept("> " + meta.get("note"));
+        }
         line.accept("");
         line.accept("| server | round trips/s (median) | rounds | ÷ Javalin |");
         line.accept("|---|---:|---|---:|");
@@ -41,9 +44,10 @@ final class WsSection {
                     + (javalin == null ? "" : String.format("%.2f×", m / javalin)) + " |");
         });
         line.accept("");
-        line.accept("Each client sends a text message and waits for its echo before the next; both servers echo "
-                + "from a handler on a virtual thread (express4j: `ws.onMessage(ws::send)`; Javalin: "
-                + "`ws.onMessage(ctx -> ctx.send(ctx.message()))`). Target: ≥ 1.0× Javalin (issue 16).");
+        line.accept("Each client sends a text message and waits for its echo before the next. express4j: "
+                + "`ws.onMessage(ws::send)`, callbacks on a virtual thread; Javalin 7 (Jetty 12, "
+                + "`useVirtualThreads`): `ws.onMessage(ctx -> ctx.send(ctx.message()))`. Target: ≥ 1.0× Javalin "
+                + "(issue 16).");
         line.accept("");
     }
 
