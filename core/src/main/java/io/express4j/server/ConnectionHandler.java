@@ -50,6 +50,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private boolean currentRequestComplete;
     private boolean currentResponseFinished;
     private boolean bodyPaused;
+    private boolean clocksStarted;
     private boolean ignoreInput;
     /** A listener is running on the event loop right now (a response it finishes must not start the next request). */
     private boolean dispatchingOnLoop;
@@ -93,12 +94,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         server.connectionOpened(this);
+        // added after a TLS handshake, the channel has long been active: the clocks start now
+        if (ctx.channel().isActive()) startClocks();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        deadline.ready(ctx);
+        startClocks();
         ctx.fireChannelActive();
+    }
+
+    private void startClocks() {
+        if (clocksStarted) return;
+        clocksStarted = true;
+        deadline.ready(ctx);
     }
 
     @Override
