@@ -35,6 +35,11 @@ public final class Server implements AutoCloseable {
         engine.reloadTls();
     }
 
+    /** {@code "JDK"} or {@code "OPENSSL"}: the TLS implementation serving this server; null in clear text. */
+    public String tlsProvider() {
+        return engine.tlsProvider();
+    }
+
     /**
      * Node's {@code server.setSecureContext(options)}: switches to another certificate and key (other files, another
      * provider), as {@link #reloadTls()} does.

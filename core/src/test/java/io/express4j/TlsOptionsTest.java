@@ -3,6 +3,7 @@ package io.express4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.express4j.support.ChildJvm;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestCertificates;
@@ -74,11 +75,49 @@ class TlsOptionsTest {
         }
 
         @Test
-        @DisplayName("the JDK provider when asked; AUTO is the JDK without netty-tcnative on the class path")
+        @DisplayName("AUTO is OpenSSL when netty-tcnative is on the class path; JDK and OPENSSL when asked")
         void providers() {
-            for (TlsOptions.Provider provider :
-                    new TlsOptions.Provider[] {TlsOptions.Provider.JDK, TlsOptions.Provider.AUTO}) {
-                servesWith(TlsOptions.pem(first.chainPem(), first.keyPem()).provider(provider));
+            TlsOptions pem = TlsOptions.pem(first.chainPem(), first.keyPem());
+            assertThat(providerOf(pem)).isEqualTo("OPENSSL");
+            assertThat(providerOf(pem.provider(TlsOptions.Provider.JDK))).isEqualTo("JDK");
+            assertThat(providerOf(pem.provider(TlsOptions.Provider.OPENSSL))).isEqualTo("OPENSSL");
+        }
+
+        @Test
+        @DisplayName("without netty-tcnative: AUTO is the JDK, OPENSSL fails at listen saying what to add")
+        void withoutTcnative() throws Exception {
+            ChildJvm.Result result = ChildJvm.run(
+                    TlsProviderProgram.class,
+                    entry -> entry.contains("netty-tcnative"),
+                    first.chainPem().toString(),
+                    first.keyPem().toString());
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout())
+                    .startsWith("AUTO: JDK\n"
+                            + "OPENSSL: TLS: the OpenSSL provider is not available (add"
+                            + " io.netty:netty-tcnative-boringssl-static)");
+        }
+    }
+
+    static String providerOf(TlsOptions tls) {
+        try (TestServer server = TestServer.serveTls(app(), new ServerOptions().tls(tls))) {
+            assertThat(server.get("/").status()).isEqualTo(200);
+            return server.server().tlsProvider();
+        }
+    }
+
+    /** Run in a child JVM without netty-tcnative: which provider AUTO picks, and what OPENSSL says. */
+    public static final class TlsProviderProgram {
+        public static void main(String[] args) {
+            TlsOptions pem = TlsOptions.pem(Path.of(args[0]), Path.of(args[1]));
+            try (Server server = app().listen(0, "127.0.0.1", new ServerOptions().tls(pem))) {
+                System.out.println("AUTO: " + server.tlsProvider());
+            }
+            try (Server server =
+                    app().listen(0, "127.0.0.1", new ServerOptions().tls(pem.provider(TlsOptions.Provider.OPENSSL)))) {
+                System.out.println("OPENSSL: listening");
+            } catch (IllegalArgumentException e) {
+                System.out.println("OPENSSL: " + e.getMessage());
             }
         }
     }
@@ -188,21 +227,6 @@ class TlsOptionsTest {
                             .close())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("TLS: " + first.keyPem() + " is not a PEM certificate chain");
-        }
-
-        @Test
-        void openSslMissing() {
-            App app = app();
-            assertThatThrownBy(() -> app.listen(
-                                    0,
-                                    "127.0.0.1",
-                                    new ServerOptions()
-                                            .tls(TlsOptions.pem(first.chainPem(), first.keyPem())
-                                                    .provider(TlsOptions.Provider.OPENSSL)))
-                            .close())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("TLS: the OpenSSL provider is not available (add"
-                            + " io.netty:netty-tcnative-boringssl-static)");
         }
 
         @Test

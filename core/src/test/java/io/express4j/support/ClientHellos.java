@@ -7,12 +7,15 @@ import java.io.ByteArrayOutputStream;
  * TLS 1.0 or 1.1 only, and a malformed hello.
  */
 public final class ClientHellos {
-    /** A fatal {@code protocol_version} alert (70) in a TLS 1.2 record. */
-    public static final byte[] PROTOCOL_VERSION_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 70};
-    /** A fatal {@code decode_error} alert (50) in a TLS 1.2 record. */
-    public static final byte[] DECODE_ERROR_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 50};
+    public static final int PROTOCOL_VERSION = 70;
+    public static final int DECODE_ERROR = 50;
 
     private ClientHellos() {}
+
+    /** A fatal alert record: type 21, the record version, length 2, level 2 (fatal), the description. */
+    public static byte[] alert(int recordVersion, int description) {
+        return new byte[] {0x15, (byte) (recordVersion >>> 8), (byte) recordVersion, 0, 2, 2, (byte) description};
+    }
 
     /**
      * A ClientHello offering at most {@code version} (0x0301 TLS 1.0, 0x0302 TLS 1.1) and no supported_versions
