@@ -219,6 +219,37 @@ class HttpsServerTest {
         }
     }
 
+    @Nested
+    @DisplayName("file handles: one per response, closed after it")
+    class FileHandles {
+        @Test
+        @DisplayName("after a complete transfer")
+        void complete() throws Exception {
+            Path file = files.resolve("big.txt");
+            assertThat(tls.get("/file").body()).hasSize(FILE_SIZE);
+            FileTransferTest.awaitHandles(file, 0);
+        }
+
+        @Test
+        @DisplayName("after the client leaves mid-file; the server goes on")
+        void abortMidFile() throws Exception {
+            // 256 MiB (sparse): far more than the socket buffers hold, so the server is mid-file when the client goes
+            Path file = FileTransferTest.sparse(files, "huge.bin", 256L << 20);
+            try (SSLSocket socket = TestServer.tlsSocket(client(), tls.port())) {
+                socket.getOutputStream()
+                        .write("GET /static/huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = socket.getInputStream();
+                assertThat(FileTransferTest.readHead(in)).containsEntry("content-length", Long.toString(256L << 20));
+                assertThat(in.readNBytes(100_000)).hasSize(100_000);
+                assertThat(FileTransferTest.openHandles(file)).isEqualTo(1);
+            }
+            FileTransferTest.awaitHandles(file, 0);
+            Files.delete(file);
+            assertServing();
+        }
+    }
+
     @Test
     @DisplayName("req.protocol() is https and req.secure() true")
     void protocol() {
