@@ -5,23 +5,23 @@
 #   handshake   the same with "Connection: close": every request a new connection and a full handshake (handshakes/s)
 #   1mib        GET /static/1mib.bin on 10 kept-alive connections (express4j only; MiB/s through the encryption)
 #
-#   benchmarks/tls.sh            # 3 rounds × 5 s per cell after 5 s warm-up, medians (≈ 5 min)
+#   benchmarks/tls.sh            # 5 rounds × 4 s per cell after 4 s warm-up (≈ 6 min)
 #   benchmarks/tls.sh --quick    # 1 round × 3 s (≈ 1.5 min)
 #
-# Servers pinned to CPU 1, wrk to CPU 0, as run.sh; express4j and raw Netty run side by side and the rounds
-# alternate between them. The certificate is an ECDSA P-256 one made with keytool.
+# Servers pinned to CPU 1, wrk to CPU 0, as run.sh; the four servers run side by side and each round measures
+# every one in turn: the report gives medians of the ratios taken within a round. The certificate is an ECDSA P-256 one made with keytool.
 # Raw data: benchmarks/results/tls.tsv and tls.meta; the report: benchmarks/RESULTS.md.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
-ROUNDS=3 DURATION=5 WARMUP=5 BUILD=1 NOTE="" ARGS=$(printf "%q " "$@")
+ROUNDS=5 DURATION=4 WARMUP=4 BUILD=1 NOTE="" ARGS=""
 while (($#)); do
   case $1 in
-    --quick) ROUNDS=1 DURATION=3 WARMUP=1 ;;
-    --rounds) ROUNDS=$2; shift ;;
-    --duration) DURATION=$2; shift ;;
-    --note) NOTE=$2; shift ;;
-    --no-build) BUILD=0 ;;
+    --quick) ROUNDS=1 DURATION=3 WARMUP=1 ARGS+="$1 " ;;
+    --rounds) ROUNDS=$2; ARGS+="$1 $2 "; shift ;;
+    --duration) DURATION=$2; ARGS+="$1 $2 "; shift ;;
+    --note) NOTE=$2; shift ;;  # shown on its own line, not in the command
+    --no-build) BUILD=0; ARGS+="$1 " ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; echo "Options: --quick, --rounds N, --duration S, --note TEXT, --no-build"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -43,22 +43,23 @@ if [[ ! -s $P12 ]]; then
     -ext san=dns:localhost,ip:127.0.0.1 -validity 3650 -keystore "$P12" -storetype PKCS12 -storepass changeit \
     -noprompt >/dev/null 2>&1 || die "keytool failed"
 fi
-declare -A PORT=([express4j]=8443 [netty]=8444)
+SERVERS=(express4j-JDK netty-JDK express4j-OPENSSL netty-OPENSSL)
+declare -A PORT=([express4j-JDK]=8443 [netty-JDK]=8444 [express4j-OPENSSL]=8445 [netty-OPENSSL]=8446)
 PIDS=()
 stop_all() { local p; for p in "${PIDS[@]}"; do SERVER_PID=$p stop_server; done; PIDS=(); }
 trap 'stop_all' EXIT INT TERM
 
-start_tls() { # start_tls express4j|netty JDK|OPENSSL
-  local name=$1 provider=$2 port=${PORT[$1]} pid deadline
+start_tls() { # start_tls express4j-JDK | netty-OPENSSL | …
+  local name=${1%-*} provider=${1##*-} port=${PORT[$1]} pid deadline
   # shellcheck disable=SC2086
   env STATIC_DIR="$STATIC_DIR" taskset -c "$SERVER_CPU" $JAVA $JAVA_OPTS -cp "$(classpath)" \
-    io.express4j.bench.servers.TlsServers "$name" "$port" "$provider" "$P12" > "$WORK_DIR/logs/tls-$name-$provider.log" 2>&1 &
+    io.express4j.bench.servers.TlsServers "$name" "$port" "$provider" "$P12" > "$WORK_DIR/logs/tls-$1.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
-  deadline=$(( $(date +%s) + 90 ))
+  deadline=$(( $(date +%s) + 120 ))
   until [[ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/plaintext")" == 200 ]]; do
-    kill -0 "$pid" 2>/dev/null || { cat "$WORK_DIR/logs/tls-$name-$provider.log" >&2; die "$name ($provider) exited"; }
-    (( $(date +%s) < deadline )) || die "$name ($provider) did not answer within 90 s"
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK_DIR/logs/tls-$1.log" >&2; die "$1 exited"; }
+    (( $(date +%s) < deadline )) || die "$1 did not answer within 120 s"
     sleep 0.1
   done
 }
@@ -72,47 +73,37 @@ run_one() { # run_one SERVER TEST SECONDS OUTFILE
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$c" -d"$3"s --timeout 10s --latency "${extra[@]}" "$url" > "$4" 2>&1 || true
 }
 
-tests_of() { if [[ $1 == express4j ]]; then echo plaintext handshake 1mib; else echo plaintext handshake; fi; }
+tests_of() { if [[ $1 == express4j* ]]; then echo plaintext handshake 1mib; else echo plaintext handshake; fi; }
 
 write_machine "$RESULTS_DIR/tls.meta" tls
 {
   echo "command	benchmarks/tls.sh $ARGS"
-  echo "rounds	$ROUNDS × ${DURATION} s after ${WARMUP} s warm-up, median reported"
+  echo "rounds	$ROUNDS rounds × ${DURATION} s per cell after ${WARMUP} s warm-up; ratios taken within each round, median reported"
   [[ -n "$NOTE" ]] && echo "note	$NOTE"
-  echo "server_cmd	taskset -c $SERVER_CPU java $JAVA_OPTS -cp benchmarks/target/express4j-benchmarks.jar:benchmarks/target/lib/* io.express4j.bench.servers.TlsServers express4j|netty 8443|8444 JDK|OPENSSL tls-bench.p12"
+  echo "server_cmd	taskset -c $SERVER_CPU java $JAVA_OPTS -cp benchmarks/target/express4j-benchmarks.jar:benchmarks/target/lib/* io.express4j.bench.servers.TlsServers express4j|netty 8443…8446 JDK|OPENSSL tls-bench.p12"
   echo "wrk_cmd	taskset -c $CLIENT_CPU wrk -t1 -c50 -d${DURATION}s https://127.0.0.1:<port>/plaintext  (handshake: + -H 'Connection: close'; 1mib: -c10 /static/1mib.bin)"
 } >> "$RESULTS_DIR/tls.meta"
 
-# Both servers of a provider run at once (idle while the other is measured) and the rounds alternate between
-# them, so that a shared machine's changing load falls on both alike.
-ROUNDS_FILE=$WORK_DIR/tls-rounds.tsv
-: > "$ROUNDS_FILE"
-for provider in JDK OPENSSL; do
-  log "starting express4j and raw Netty over TLS ($provider)"
-  start_tls express4j "$provider"
-  start_tls netty "$provider"
-  for server in express4j netty; do
-    for test in $(tests_of "$server"); do run_one "$server" "$test" "$WARMUP" /dev/null; done
-  done
-  for r in $(seq 1 "$ROUNDS"); do
-    for test in plaintext handshake 1mib; do
-      for server in express4j netty; do
-        [[ " $(tests_of "$server") " == *" $test "* ]] || continue
-        out=$WORK_DIR/wrk/tls-$provider-$server-$test-$r.txt
-        run_one "$server" "$test" "$DURATION" "$out"
-        read -r rps _ _ mib errors <<< "$(parse_wrk "$out")"
-        log "  round $r $server $test: $rps req/s, $mib MiB/s, $errors errors"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$server" "$test" "$rps" "$mib" "$errors" >> "$ROUNDS_FILE"
-      done
+# All four servers run at once (idle while another is measured) and every round measures each in turn, so that
+# a shared machine's changing load falls on all alike; the report takes ratios within each round.
+log "starting express4j and raw Netty over TLS, each on the JDK and on OpenSSL"
+for server in "${SERVERS[@]}"; do start_tls "$server"; done
+for server in "${SERVERS[@]}"; do
+  for test in $(tests_of "$server"); do run_one "$server" "$test" "$WARMUP" /dev/null; done
+done
+printf 'round\tprovider\tserver\ttest\trps\tmib_s\terrors\n' > "$RESULTS_DIR/tls.tsv"
+for r in $(seq 1 "$ROUNDS"); do
+  for test in plaintext handshake 1mib; do
+    for server in "${SERVERS[@]}"; do
+      [[ " $(tests_of "$server") " == *" $test "* ]] || continue
+      out=$WORK_DIR/wrk/tls-$server-$test-$r.txt
+      run_one "$server" "$test" "$DURATION" "$out"
+      read -r rps _ _ mib errors <<< "$(parse_wrk "$out")"
+      log "  round $r $server $test: $rps req/s, $mib MiB/s, $errors errors"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "${server##*-}" "${server%-*}" "$test" "$rps" "$mib" "$errors" >> "$RESULTS_DIR/tls.tsv"
     done
   done
-  stop_all
 done
-# the median round of each cell (by requests/s)
-{
-  printf 'provider\tserver\ttest\trps\tmib_s\terrors\n'
-  sort -t$'\t' -k1,1 -k2,2 -k3,3 -k4,4n "$ROUNDS_FILE" | awk -F'\t' -v n="$ROUNDS" -v OFS='\t' '
-    { key = $1 FS $2 FS $3; i[key]++; if (i[key] == int((n + 1) / 2)) print }'
-} > "$RESULTS_DIR/tls.tsv"
+stop_all
 echo "load_after	$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS_DIR/tls.meta"
 report

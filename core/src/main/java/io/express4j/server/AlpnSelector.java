@@ -4,6 +4,7 @@ import io.express4j.log.Logs;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import java.io.IOException;
 import org.slf4j.Logger;
 
 /**
@@ -44,7 +45,7 @@ final class AlpnSelector extends ApplicationProtocolNegotiationHandler {
     /** A connection reset during the handshake is the client's business, not a warning. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-        if (cause instanceof java.io.IOException) {
+        if (cause instanceof IOException) {
             log.debug("connection lost during the TLS handshake: {}", cause.toString());
             ctx.close();
             return;

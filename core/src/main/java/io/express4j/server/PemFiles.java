@@ -1,6 +1,7 @@
 package io.express4j.server;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -88,7 +89,7 @@ final class PemFiles {
             spec = info.getKeySpec(cipher);
         } catch (InvalidKeySpecException e) {
             throw new IllegalArgumentException("TLS: wrong password for the key in " + source, e);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException(
                     "TLS: cannot decrypt the key in " + source + " (wrong password or an unsupported cipher): "
                             + e.getMessage(),
