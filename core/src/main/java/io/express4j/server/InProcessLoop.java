@@ -46,6 +46,8 @@ final class InProcessLoop extends AbstractScheduledEventExecutor implements IoEv
 
     private static final long NO_TIMER = Long.MAX_VALUE;
 
+    private static final long SPIN_NANOS = Long.getLong("express4j.spin", 50_000);
+
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ReentrantLock running = new ReentrantLock();
     /** The thread running the loop, null while none does. */
@@ -127,7 +129,7 @@ final class InProcessLoop extends AbstractScheduledEventExecutor implements IoEv
             long timer = nextScheduledTaskNano();
             if (timer >= 0) left = Math.min(left, timer);
             // execute() wakes the running thread; a task queued since runTasks() makes park return at once
-            if (tasks.isEmpty() && left > 0) LockSupport.parkNanos(this, left);
+            if (tasks.isEmpty() && left > 0 && !spinFor(Math.min(left, SPIN_NANOS))) LockSupport.parkNanos(this, left);
             if (Thread.interrupted()) throw new InterruptedException();
         }
     }
@@ -154,6 +156,17 @@ final class InProcessLoop extends AbstractScheduledEventExecutor implements IoEv
             action.run();
             return null;
         });
+    }
+
+    /** Whether a task arrived within {@code nanos} of busy waiting. */
+    private boolean spinFor(long nanos) {
+        if (nanos <= 0) return false;
+        long end = System.nanoTime() + nanos;
+        while (tasks.isEmpty()) {
+            if (System.nanoTime() - end > 0) return false;
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     private boolean tryDrive() {

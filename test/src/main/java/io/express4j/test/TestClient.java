@@ -2,7 +2,6 @@ package io.express4j.test;
 
 import io.express4j.App;
 import io.express4j.ServerOptions;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +134,7 @@ public final class TestClient implements AutoCloseable {
         Wire.Connection connection = null;
         try {
             connection = wire.connect(timeout);
-            ResponseReader reader = new ResponseReader(new BufferedInputStream(connection.input()));
+            ResponseReader reader = ResponseReader.over(connection.input());
             ResponseHead head = request.writeAndReadHead(connection, reader, wire.host(), cookieHeader(request));
             if (cookies != null) cookies.store(head.values("set-cookie"), hostname(), request.pathOnly());
             return new StreamingResponse(head, reader.body(head, request.method()), connection, this);

@@ -1,7 +1,6 @@
 package io.express4j.test;
 
 import io.express4j.server.TestAccess;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -244,7 +243,7 @@ public final class TestRequest {
 
     /** Writes the head and body and reads the final response on {@code connection}. */
     TestResponse exchange(Wire.Connection connection, String host, String cookies) throws IOException {
-        ResponseReader reader = new ResponseReader(new BufferedInputStream(connection.input()));
+        ResponseReader reader = ResponseReader.over(connection.input());
         ResponseHead head = writeAndReadHead(connection, reader, host, cookies);
         return TestResponse.read(head, reader.body(head, method));
     }
