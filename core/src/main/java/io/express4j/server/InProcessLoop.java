@@ -46,7 +46,11 @@ final class InProcessLoop extends AbstractScheduledEventExecutor implements IoEv
 
     private static final long NO_TIMER = Long.MAX_VALUE;
 
-    private static final long SPIN_NANOS = Long.getLong("express4j.spin", 50_000);
+    /**
+     * How long the thread running the loop busy-waits for a task before it parks: a handler that answers within it
+     * (most do) completes the waiting client without a park and an unpark, each a trip through the OS scheduler.
+     */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ReentrantLock running = new ReentrantLock();

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class ResponseReader {
     private final InputStream in;
+    /** The line being read, reused: a head is a dozen lines. */
+    private final StringBuilder line = new StringBuilder(128);
 
     /** {@code in} should be buffered: heads are read a byte at a time. */
     ResponseReader(InputStream in) {
@@ -86,7 +88,8 @@ final class ResponseReader {
 
     /** A line without its CRLF (a bare LF is accepted); null at the end of the stream before any byte. */
     private String readLine() throws IOException {
-        StringBuilder line = new StringBuilder(64);
+        StringBuilder line = this.line;
+        line.setLength(0);
         int b;
         while ((b = in.read()) != -1) {
             if (b == '\n') {
