@@ -422,7 +422,6 @@ public final class HttpExchange {
         Thread.ofVirtual().start(() -> runQuietly(hook, cause));
     }
 
-    /** The exchange is over: written ({@code cause} null), aborted, or its connection lost. */
     /** Whether {@link #closed} has run: the close hooks have been or are being told. */
     boolean closeReported() {
         synchronized (closeHooks) {
@@ -430,6 +429,7 @@ public final class HttpExchange {
         }
     }
 
+    /** The exchange is over: written ({@code cause} null), aborted, or its connection lost. */
     void closed(Throwable cause) {
         releasePending();
         List<Consumer<Throwable>> hooks;
