@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.express4j.support.RawWebSocket;
+import io.express4j.support.TestCertificates;
 import io.express4j.support.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,6 +92,25 @@ class AppWsTest {
             ws.sendText(big, true).join();
             assertThat(got.next()).isEqualTo("text:" + big);
             ws.sendClose(1000, "done").join();
+            assertThat(got.next()).isEqualTo("close:1000:");
+        }
+    }
+
+    @Test
+    void echoesOverTls() throws Exception {
+        TestCertificates.Identity id = TestCertificates.get().first;
+        try (TestServer server =
+                TestServer.serve(echo(), new ServerOptions().tls(TlsOptions.pem(id.chainPem(), id.keyPem())))) {
+            Received got = new Received();
+            var ws = HttpClient.newBuilder()
+                    .sslContext(TestCertificates.get().clientContext())
+                    .build()
+                    .newWebSocketBuilder()
+                    .buildAsync(URI.create("wss://localhost:" + server.port() + "/echo"), got)
+                    .join();
+            ws.sendText("secret", true).join();
+            assertThat(got.next()).isEqualTo("text:secret");
+            ws.sendClose(1000, "").join();
             assertThat(got.next()).isEqualTo("close:1000:");
         }
     }
