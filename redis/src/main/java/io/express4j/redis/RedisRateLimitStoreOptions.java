@@ -11,6 +11,9 @@ public final class RedisRateLimitStoreOptions {
     private String prefix = "rl:";
     private Duration timeout = Duration.ofSeconds(2);
 
+    /** rate-limit-redis's defaults: prefix {@code rl:}; a 2 s timeout. */
+    public RedisRateLimitStoreOptions() {}
+
     /** The text put before each client's key in Redis (default {@code rl:}); one prefix per limiter. */
     public RedisRateLimitStoreOptions prefix(String prefix) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");

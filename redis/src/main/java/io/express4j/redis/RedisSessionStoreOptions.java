@@ -19,6 +19,9 @@ public final class RedisSessionStoreOptions {
     private int scanCount = 100;
     private Duration timeout = Duration.ofSeconds(2);
 
+    /** connect-redis's defaults: prefix {@code sess:}, TTL one day, touch on, a 2 s timeout. */
+    public RedisSessionStoreOptions() {}
+
     /** The key prefix (default {@code sess:}); connect-redis and this store must use the same one to share. */
     public RedisSessionStoreOptions prefix(String prefix) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");

@@ -60,6 +60,8 @@ final class FleetProcess implements AutoCloseable {
         Path log = dir.resolve(name + ".log");
         Process process =
                 builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a test JVM stopped early (a timeout, Ctrl-C) takes its instances with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             Matcher m = LISTENING.matcher(Files.readString(log));
@@ -72,9 +74,13 @@ final class FleetProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash: nothing is flushed or closed. */
-    void kill() throws InterruptedException {
+    void kill() {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean alive() {
@@ -86,7 +92,7 @@ final class FleetProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         kill();
     }
 }

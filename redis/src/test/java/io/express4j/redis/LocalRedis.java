@@ -72,6 +72,8 @@ final class LocalRedis implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!answers()) {
             if (!process.isAlive()) throw new IllegalStateException("redis-server exited: " + log());
@@ -81,9 +83,13 @@ final class LocalRedis implements AutoCloseable {
     }
 
     /** Kills redis-server at once, as a crash would (clients see the connection reset). */
-    void kill() throws InterruptedException {
+    void kill() {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether something accepts connections on the port and answers PING. */
@@ -120,7 +126,7 @@ final class LocalRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (connection != null) connection.close();
         if (client != null) client.shutdown();
         if (process != null) kill();

@@ -68,6 +68,7 @@ final class Nginx implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nginx.out").toFile())
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // SIGTERM stops the workers too
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!(listening(http) && listening(https))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -142,8 +143,13 @@ final class Nginx implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy(); // SIGTERM: nginx's fast shutdown
-        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+    public void close() {
+        process.destroy(); // SIGTERM: nginx's fast shutdown, workers included
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }
