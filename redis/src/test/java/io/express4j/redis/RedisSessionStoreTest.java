@@ -251,6 +251,7 @@ class RedisSessionStoreTest {
             agent.get("/count").expect(200, "views: 1");
 
             own.kill();
+            long slowestMs = 0;
             for (int i = 0; i < 3; i++) {
                 long start = System.nanoTime();
                 TestResponse down = agent.get("/count").response();
@@ -260,12 +261,17 @@ class RedisSessionStoreTest {
                         .contains("<pre>Service Unavailable</pre>")
                         .doesNotContain("at io.");
                 assertThat(tookMs).as("answered while Redis is down").isLessThan(10_000);
+                slowestMs = Math.max(slowestMs, tookMs);
             }
 
             own.startProcess(); // an empty Redis: the old session is gone, a new one starts
+            long restarted = System.nanoTime();
             TestResponse back = awaitStatus(agent, 200);
+            long backMs = (System.nanoTime() - restarted) / 1_000_000;
             assertThat(back.text()).isEqualTo("views: 1");
             agent.get("/count").expect(200, "views: 2");
+            System.out.println("redis figure: Redis killed: 3 requests answered 503, the slowest in " + slowestMs
+                    + " ms (timeout 500 ms); Redis restarted: 200 again after " + backMs + " ms");
         } finally {
             own.close();
         }
