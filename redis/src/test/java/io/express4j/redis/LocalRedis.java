@@ -92,6 +92,25 @@ final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** Freezes redis-server ({@code SIGSTOP}): connections stay open, nothing answers, as a hung server. */
+    void pause() throws Exception {
+        signal("-STOP");
+    }
+
+    /** Lets a paused redis-server run again ({@code SIGCONT}). */
+    void resume() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill " + signal + " failed");
+        }
+    }
+
     /** Whether something accepts connections on the port and answers PING. */
     private boolean answers() {
         try (Socket socket = new Socket()) {

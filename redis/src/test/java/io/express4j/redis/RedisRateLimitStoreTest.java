@@ -198,6 +198,34 @@ class RedisRateLimitStoreTest {
     }
 
     @Test
+    void aHungRedisIsA503AfterTheTimeoutNotAHang() throws Exception {
+        LocalRedis own = LocalRedis.start();
+        try (RedisRateLimitStore store =
+                new RedisRateLimitStore(own.uri(), new RedisRateLimitStoreOptions().timeout(Duration.ofMillis(500)))) {
+            TestClient client = TestClient.of(app(store, false)).timeout(Duration.ofSeconds(20));
+            client.get("/").expect(200).expect("X-RateLimit-Remaining", "2");
+
+            own.pause(); // the connection stays up; no answer comes
+            try {
+                long start = System.nanoTime();
+                TestResponse hung = client.get("/").response();
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertThat(hung.status()).isEqualTo(503);
+                assertThat(hung.text()).contains("<pre>Service Unavailable</pre>");
+                assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(450)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                own.resume();
+            }
+            // the timed-out hit may have been counted once Redis ran again: 2 or 3 hits so far
+            TestResponse after = client.get("/").response();
+            assertThat(after.status()).isEqualTo(200); // 3 hits at most: within the limit
+            assertThat(after.header("X-RateLimit-Remaining")).isIn("0", "1");
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void redisDownIsA503OrAPassAndRedisBackWorksAgain() throws Exception {
         LocalRedis own = LocalRedis.start();
         RedisRateLimitStoreOptions fast = new RedisRateLimitStoreOptions().timeout(Duration.ofMillis(500));
