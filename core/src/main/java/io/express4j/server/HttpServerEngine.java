@@ -49,6 +49,7 @@ public final class HttpServerEngine implements AutoCloseable {
     private final ServerConfig config;
     private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
+    private final ByteCounter bytes = new ByteCounter();
     private volatile boolean shuttingDown;
     private volatile long lastAccept;
 
@@ -106,6 +107,7 @@ public final class HttpServerEngine implements AutoCloseable {
             @Override
             protected void initChannel(Channel ch) {
                 if (!admit(ch)) return;
+                ch.pipeline().addLast(bytes); // first: it counts what crosses the socket
                 StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
                 if (config.idleTimeoutMillis() > 0) {
                     // observeOutput: a response still draining to a slow reader is not idleness
@@ -167,6 +169,21 @@ public final class HttpServerEngine implements AutoCloseable {
 
     public InetSocketAddress address() {
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Connections open now (Node's {@code server.getConnections()}). */
+    public int connections() {
+        return open.get();
+    }
+
+    /** Bytes read from all connections so far. */
+    public long bytesRead() {
+        return bytes.read();
+    }
+
+    /** Bytes queued for all connections so far. */
+    public long bytesWritten() {
+        return bytes.written();
     }
 
     /**
