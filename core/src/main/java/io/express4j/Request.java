@@ -548,6 +548,15 @@ public final class Request {
         return routing.routeMount.isEmpty() ? route.path() : routing.routeMount + route.path();
     }
 
+    /**
+     * An express4j extension: the last error a middleware, handler or param callback threw or passed to
+     * {@code next(err)} for this request (null when none), kept after an error handler answered it, so an
+     * {@code onFinished} listener can name it (metrics, traces).
+     */
+    public Throwable error() {
+        return routing.error;
+    }
+
     /** The raw request body as a stream (body parsers read it; read it yourself if none ran). */
     public InputStream inputStream() {
         return exchange.body();

@@ -81,6 +81,7 @@ final class RouterDispatch extends TrampolinedNext {
 
     @Override
     void step(Throwable layerError) {
+        if (layerError != null) state.error = layerError;
         restorePath();
         LayerIndex stack = router.index();
         if (idx >= stack.size()) {

@@ -27,6 +27,8 @@ public final class RoutingState {
     public Map<String, Object> params = Map.of();
     /** {@code req.route}: the route whose handlers are running. */
     public Route route;
+    /** The last error a function passed to {@code next(err)} or threw: {@code req.error()}. */
+    public Throwable error;
     /** Express's {@code req.next}: the {@code next} of the innermost router handling the request. */
     public Next next;
     /** For a request whose dispatch began on the event loop; null when it began on a virtual thread. */
