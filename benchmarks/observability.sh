@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# What express4j-micrometer and express4j-opentelemetry cost on plaintext (≈ 2 min):
+# What express4j-micrometer and express4j-opentelemetry cost on plaintext (≈ 5 min):
 #
-#   benchmarks/observability.sh                       # 3 rounds × 5 s per mode after a 5 s warm-up each
-#   benchmarks/observability.sh --rounds 5 --seconds 10 --note "quiet machine"
+#   benchmarks/observability.sh                       # 5 rounds × 10 s per mode after a 10 s warm-up each
+#   benchmarks/observability.sh --rounds 3 --seconds 5 --note "quiet machine"
 #
 # The same app (servers/ObservedServer.java: decoy routes + GET /plaintext) runs four times: plain, metrics
 # (Express4jMetrics into a Prometheus registry), tracing (Express4jTelemetry into the SDK, every span sampled and
 # batched to an exporter that drops it) and both. Each server is pinned to SERVER_CPU and wrk (-c50) to CLIENT_CPU;
 # one server is under load at a time and the rounds go plain, metrics, tracing, both, plain, … so a change in the
-# machine's load reaches every mode alike. Results: benchmarks/results/observability.tsv and .meta, shown in
+# machine's load reaches every mode alike. Besides requests/s each round records the server's CPU time (utime +
+# stime from /proc) per request served: on a busy machine throughput follows the CPU share the server is given,
+# while CPU time per request stays what the code costs. Results: benchmarks/results/observability.tsv and .meta, shown in
 # benchmarks/RESULTS.md as each mode's median requests/s relative to plain.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
-ROUNDS=3
-SECONDS_PER=5
+ROUNDS=5
+SECONDS_PER=10
 CONNECTIONS=50
 NOTE=""
 while (($#)); do
@@ -57,7 +59,7 @@ for m in "${MODES[@]}"; do
     kill -0 "${PID[$m]}" 2>/dev/null || { cat "$WORK_DIR/logs/observed-$m.log" >&2; die "$m exited"; }
     sleep 0.1
   done
-  log "warming up $m (${SECONDS_PER} s)"
+  log "warming up $m (${SECONDS_PER} s)"  # the JIT compiles the middleware's paths
   run_wrk "$CONNECTIONS" "$SECONDS_PER" "$url" "$WORK_DIR/logs/observed-$m-warmup.txt"
 done
 
@@ -70,13 +72,19 @@ done
   [[ -n "$NOTE" ]] && echo "note	$NOTE"
 } > "$RESULTS_DIR/observability.meta"
 OUT=$RESULTS_DIR/observability.tsv
-printf 'mode\tround\trps\tp50_ms\tp99_ms\terrors\n' > "$OUT"
+printf 'mode\tround\trps\tp50_ms\tp99_ms\terrors\trequests\tcpu_us_per_request\n' > "$OUT"
 for r in $(seq 1 "$ROUNDS"); do
   for m in "${MODES[@]}"; do
-    run_wrk "$CONNECTIONS" "$SECONDS_PER" "http://127.0.0.1:${PORT[$m]}/plaintext" "$WORK_DIR/logs/observed-$m-$r.txt"
-    read -r rps p50 p99 _mib errors < <(parse_wrk "$WORK_DIR/logs/observed-$m-$r.txt")
-    log "round $r $m: $rps req/s (p50 $p50 ms, p99 $p99 ms, $errors errors)"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$m" "$r" "$rps" "$p50" "$p99" "$errors" >> "$OUT"
+    wrk_out=$WORK_DIR/logs/observed-$m-$r.txt
+    ticks0=$(cpu_ticks "${PID[$m]}")
+    run_wrk "$CONNECTIONS" "$SECONDS_PER" "http://127.0.0.1:${PORT[$m]}/plaintext" "$wrk_out"
+    ticks1=$(cpu_ticks "${PID[$m]}")
+    read -r rps p50 p99 _mib errors < <(parse_wrk "$wrk_out")
+    requests=$(awk '/requests in/{print $1; exit}' "$wrk_out")
+    cpu_us=$(awk -v t=$((ticks1 - ticks0)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
+      'BEGIN { if (n > 0) printf "%.2f", t / hz * 1e6 / n; else print "-" }')
+    log "round $r $m: $rps req/s (p50 $p50 ms, p99 $p99 ms, $errors errors), $cpu_us µs of server CPU per request"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$m" "$r" "$rps" "$p50" "$p99" "$errors" "$requests" "$cpu_us" >> "$OUT"
   done
 done
 echo "load_after	$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS_DIR/observability.meta"

@@ -2,7 +2,9 @@ package io.express4j.opentelemetry;
 
 import io.express4j.Request;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.NetworkAttributes;
@@ -36,18 +38,23 @@ final class ServerSpanAttributes {
         return version.endsWith(".0") && !version.equals("1.0") ? version.substring(0, version.length() - 2) : version;
     }
 
-    /** Everything known before the handlers run. */
-    static void onStart(Request req, String method, AttributesBuilder out) {
-        out.put(HttpAttributes.HTTP_REQUEST_METHOD, method);
-        if (method.equals(OTHER)) out.put(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, req.originalMethod());
+    /** Everything known before the handlers run, set on the span about to start. */
+    static void onStart(Request req, String method, String scheme, SpanBuilder out) {
+        out.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method);
+        if (method.equals(OTHER)) out.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, req.originalMethod());
         String target = req.originalUrl();
         int query = target.indexOf('?');
-        out.put(UrlAttributes.URL_PATH, query < 0 ? target : target.substring(0, query));
-        if (query >= 0) out.put(UrlAttributes.URL_QUERY, target.substring(query + 1));
-        out.put(UrlAttributes.URL_SCHEME, req.protocol());
-        putServer(req.host(), out);
+        out.setAttribute(UrlAttributes.URL_PATH, query < 0 ? target : target.substring(0, query));
+        if (query >= 0) out.setAttribute(UrlAttributes.URL_QUERY, target.substring(query + 1));
+        out.setAttribute(UrlAttributes.URL_SCHEME, scheme);
+        String host = req.host();
+        if (host != null && !host.isEmpty()) {
+            AttributesBuilder server = Attributes.builder();
+            putServer(host, server);
+            out.setAllAttributes(server.build());
+        }
         putIfPresent(out, ClientAttributes.CLIENT_ADDRESS, req.ip());
-        out.put(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion(req));
+        out.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion(req));
         putIfPresent(out, UserAgentAttributes.USER_AGENT_ORIGINAL, req.get("User-Agent"));
     }
 
@@ -71,7 +78,7 @@ final class ServerSpanAttributes {
         }
     }
 
-    private static void putIfPresent(AttributesBuilder out, AttributeKey<String> key, String value) {
-        if (value != null && !value.isEmpty()) out.put(key, value);
+    private static void putIfPresent(SpanBuilder out, AttributeKey<String> key, String value) {
+        if (value != null && !value.isEmpty()) out.setAttribute(key, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.express4j.opentelemetry;
 
+import io.express4j.Express;
 import io.express4j.Middleware;
 import io.express4j.Next;
 import io.express4j.Request;
@@ -70,16 +71,16 @@ final class ServerSpans implements Middleware {
         long start = System.nanoTime();
         String method = ServerSpanAttributes.method(req);
         Context parent = propagator.extract(Context.root(), req, HEADERS);
-        AttributesBuilder startAttributes = Attributes.builder();
-        ServerSpanAttributes.onStart(req, method, startAttributes);
+        String scheme = req.protocol();
         SpanBuilder builder = tracer.spanBuilder(spanName(method, null))
                 .setSpanKind(SpanKind.SERVER)
-                .setParent(parent)
-                .setAllAttributes(startAttributes.build());
+                .setParent(parent);
+        ServerSpanAttributes.onStart(req, method, scheme, builder);
         Span span = builder.startSpan();
         Context context = parent.with(span);
         if (propagateToResponse) propagator.inject(context, res, RESPONSE_HEADERS);
-        res.onFinished(abort -> end(req, res, span, method, abort, start));
+        // the span's end never blocks (a batching processor queues it): run it where the response finishes
+        res.onFinished(Express.nonBlocking(abort -> end(req, res, span, method, scheme, abort, start)));
         try (Scope ignored = context.makeCurrent()) {
             next.run();
         }
@@ -91,7 +92,7 @@ final class ServerSpans implements Middleware {
         return route == null ? name : name + " " + route;
     }
 
-    private void end(Request req, Response res, Span span, String method, Throwable abort, long start) {
+    private void end(Request req, Response res, Span span, String method, String scheme, Throwable abort, long start) {
         String route = req.routePath();
         Throwable error = req.error();
         int status = res.statusCode();
@@ -113,7 +114,7 @@ final class ServerSpans implements Middleware {
 
         AttributesBuilder metric = Attributes.builder()
                 .put(HttpAttributes.HTTP_REQUEST_METHOD, method)
-                .put(UrlAttributes.URL_SCHEME, req.protocol())
+                .put(UrlAttributes.URL_SCHEME, scheme)
                 .put(NetworkAttributes.NETWORK_PROTOCOL_VERSION, ServerSpanAttributes.protocolVersion(req));
         if (route != null) metric.put(HttpAttributes.HTTP_ROUTE, route);
         if (statusSent) metric.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
