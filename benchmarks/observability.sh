@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# What express4j-micrometer and express4j-opentelemetry cost on plaintext (≈ 5 min):
+# What express4j-micrometer and express4j-opentelemetry cost on plaintext (≈ 6 min):
 #
-#   benchmarks/observability.sh                       # 5 rounds × 10 s per mode after a 10 s warm-up each
+#   benchmarks/observability.sh                       # 5 rounds × 10 s per mode after a 20 s warm-up each
 #   benchmarks/observability.sh --rounds 3 --seconds 5 --note "quiet machine"
 #
 # The same app (servers/ObservedServer.java: decoy routes + GET /plaintext) runs four times: plain, metrics
@@ -59,8 +59,9 @@ for m in "${MODES[@]}"; do
     kill -0 "${PID[$m]}" 2>/dev/null || { cat "$WORK_DIR/logs/observed-$m.log" >&2; die "$m exited"; }
     sleep 0.1
   done
-  log "warming up $m (${SECONDS_PER} s)"  # the JIT compiles the middleware's paths
-  run_wrk "$CONNECTIONS" "$SECONDS_PER" "$url" "$WORK_DIR/logs/observed-$m-warmup.txt"
+  # twice a round: the JIT compiles the middleware's and the SDK's paths on the server's one core
+  log "warming up $m ($((2 * SECONDS_PER)) s)"
+  run_wrk "$CONNECTIONS" "$((2 * SECONDS_PER))" "$url" "$WORK_DIR/logs/observed-$m-warmup.txt"
 done
 
 {
