@@ -341,9 +341,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         deadline.cancel();
         bodyRate.stop();
         if (current != null) {
-            current.requestBody().fail(new IOException("request aborted"));
+            // the causes are made only where they are reported: after a complete exchange (every Connection: close
+            // response ends here) building two stack traces per connection is wasted work
+            if (!currentRequestComplete) current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
-            current.closed(new IOException("the client closed the connection"));
+            if (!current.closeReported()) current.closed(new IOException("the client closed the connection"));
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

@@ -432,6 +432,13 @@ public final class HttpExchange {
     }
 
     /** The exchange is over: written ({@code cause} null), aborted, or its connection lost. */
+    /** Whether {@link #closed} has run: the close hooks have been or are being told. */
+    boolean closeReported() {
+        synchronized (closeHooks) {
+            return closed;
+        }
+    }
+
     void closed(Throwable cause) {
         releasePending();
         List<Consumer<Throwable>> inline;

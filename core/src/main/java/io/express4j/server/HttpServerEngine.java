@@ -86,19 +86,21 @@ public final class HttpServerEngine implements AutoCloseable {
         }
     }
 
-    /** In process: a local channel on the shared local event loops, no port, the same pipeline per connection. */
+    /**
+     * In process: a local channel on the shared {@link InProcessLoop}, which the threads waiting on it run; no port,
+     * the same pipeline per connection.
+     */
     private HttpServerEngine(RequestListener listener, ServerConfig config) throws InterruptedException {
         this.config = config;
         this.inProcess = new LocalAddress(HttpServerEngine.class);
         boss = null;
-        workers = InProcessLoops.group();
-        serverChannel = new ServerBootstrap()
-                .group(workers)
+        InProcessLoop loop = InProcessLoop.shared();
+        workers = loop;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loop)
                 .channel(LocalServerChannel.class)
-                .childHandler(connectionInitializer(listener))
-                .bind(inProcess)
-                .sync()
-                .channel();
+                .childHandler(connectionInitializer(listener));
+        serverChannel = loop.runHere(() -> bootstrap.bind(inProcess)).sync().channel();
     }
 
     /** The per-connection pipeline, the same on sockets and in process. */
@@ -145,8 +147,8 @@ public final class HttpServerEngine implements AutoCloseable {
 
     /**
      * Starts serving in process: no port is opened; {@link #connect()} makes a connection whose bytes go through the
-     * same pipeline as a socket's (decoder, limits, timeouts, keep-alive, pipelining), on event loops shared by all
-     * in-process servers.
+     * same pipeline as a socket's (decoder, limits, timeouts, keep-alive, pipelining), on an event loop shared by all
+     * in-process servers and run by the threads that wait for their answers.
      */
     public static HttpServerEngine startInProcess(RequestListener listener, ServerConfig config) {
         try {
@@ -160,7 +162,7 @@ public final class HttpServerEngine implements AutoCloseable {
     /** A new connection to an in-process server. */
     public InProcessConnection connect() {
         if (inProcess == null) throw new IllegalStateException("not an in-process server");
-        return InProcessConnection.open(workers, inProcess);
+        return InProcessConnection.open((InProcessLoop) workers, inProcess);
     }
 
     public int port() {
