@@ -8,6 +8,7 @@ import io.express4j.http.TrustPredicate;
 import io.express4j.log.Logs;
 import io.express4j.routing.Done;
 import io.express4j.routing.EventLoopDispatch;
+import io.express4j.routing.JsPaths;
 import io.express4j.routing.KnownMethods;
 import io.express4j.routing.RouterStack;
 import io.express4j.server.HttpExchange;

@@ -536,6 +536,27 @@ public final class Request {
         return routing.route;
     }
 
+    /**
+     * An express4j extension: the last matched route's path after the mount paths of the routers and apps it is in,
+     * all as registered ({@code /api/users/:id}, never {@code /api/users/42}); null when no route matched. It keeps
+     * its value after the request leaves the router, so an {@code onFinished} listener can name the route (metrics,
+     * traces).
+     */
+    public String routePath() {
+        Route route = routing.route;
+        if (route == null) return null;
+        return routing.routeMount.isEmpty() ? route.path() : routing.routeMount + route.path();
+    }
+
+    /**
+     * An express4j extension: the last error a middleware, handler or param callback threw or passed to
+     * {@code next(err)} for this request (null when none), kept after an error handler answered it, so an
+     * {@code onFinished} listener can name it (metrics, traces).
+     */
+    public Throwable error() {
+        return routing.error;
+    }
+
     /** The raw request body as a stream (body parsers read it; read it yourself if none ran). */
     public InputStream inputStream() {
         return exchange.body();

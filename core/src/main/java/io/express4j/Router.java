@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.routing.Done;
+import io.express4j.routing.JsPaths;
 import io.express4j.routing.RouterStack;
 import java.util.List;
 import java.util.regex.Pattern;

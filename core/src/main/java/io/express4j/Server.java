@@ -49,6 +49,30 @@ public final class Server implements AutoCloseable {
     }
 
     /**
+     * The connections open now: Node's {@code server.getConnections()}, returning the count instead of calling back.
+     * For gauges such as express4j-micrometer's {@code express4j.connections.open}.
+     */
+    public int connections() {
+        return engine.connections();
+    }
+
+    /**
+     * Bytes read from the server's connections since it started listening (request heads and bodies as they
+     * arrived): Node's {@code socket.bytesRead} summed over the server's sockets, an express4j extension.
+     */
+    public long bytesRead() {
+        return engine.bytesRead();
+    }
+
+    /**
+     * Bytes written to the server's connections since it started listening (heads, bodies, files), counted as
+     * they are queued for the socket as Node's {@code socket.bytesWritten} is, summed over the server's sockets.
+     */
+    public long bytesWritten() {
+        return engine.bytesWritten();
+    }
+
+    /**
      * Graceful shutdown with the {@code shutdownTimeout} of the server's options (10 s by default): see
      * {@link #close(Duration)}.
      */

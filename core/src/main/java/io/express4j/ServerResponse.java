@@ -4,6 +4,7 @@ import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
 import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
+import io.express4j.routing.NonBlocking;
 import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
 import io.express4j.server.WebSocketConnection;
@@ -516,10 +517,14 @@ public class ServerResponse<R extends ServerResponse<R>> {
      * npm on-finished: runs {@code listener} once the response has been written completely (with null) or once its
      * connection closed first (with a {@link ClientAbortException} whose cause says why) — at once, with that
      * outcome, when it is already over. Listeners run in the order added, on a virtual thread, so they may block.
+     * A listener marked with {@code Express.nonBlocking} runs instead on the thread that finishes the response
+     * (usually the event loop), before the others, without that thread hop: it must never block.
      */
     public void onFinished(Consumer<Throwable> listener) {
         Objects.requireNonNull(listener, "listener");
-        exchange.onClose((Throwable cause) -> listener.accept(cause == null ? null : new ClientAbortException(cause)));
+        Consumer<Throwable> outcome = cause -> listener.accept(cause == null ? null : new ClientAbortException(cause));
+        if (listener instanceof NonBlocking) exchange.onCloseInline(outcome);
+        else exchange.onClose(outcome);
     }
 
     /** Drops the connection: what Node's final handler does when an error strikes after the head was sent. */

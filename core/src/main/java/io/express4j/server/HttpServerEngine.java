@@ -59,6 +59,7 @@ public final class HttpServerEngine implements AutoCloseable {
     private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
     private final Set<WebSocketConnection> webSockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
+    private final ByteCounter bytes = new ByteCounter();
     private volatile boolean shuttingDown;
     private volatile long lastAccept;
 
@@ -127,6 +128,7 @@ public final class HttpServerEngine implements AutoCloseable {
             @Override
             protected void initChannel(Channel ch) {
                 if (!admit(ch)) return;
+                ch.pipeline().addLast(bytes); // first: it counts what crosses the socket
                 if (config.idleTimeoutMillis() > 0) {
                     // observeOutput: a response still draining to a slow reader is not idleness
                     ch.pipeline()
@@ -244,6 +246,21 @@ public final class HttpServerEngine implements AutoCloseable {
 
     public InetSocketAddress address() {
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Connections open now (Node's {@code server.getConnections()}). */
+    public int connections() {
+        return open.get();
+    }
+
+    /** Bytes read from all connections so far. */
+    public long bytesRead() {
+        return bytes.read();
+    }
+
+    /** Bytes queued for all connections so far. */
+    public long bytesWritten() {
+        return bytes.written();
     }
 
     /**

@@ -86,6 +86,7 @@ public final class Report {
         compression();
         out.append(TlsSection.render(dir));
         WsSection.write(dir, this::line);
+        for (String l : ObservabilitySection.lines(dir)) line(l);
         notes();
     }
 
@@ -114,6 +115,7 @@ public final class Report {
                 "benchmarks/scale.sh            # scale checks: 10k idle connections, 1,000 vs 10 routes, 1 GiB upload, slow reader");
         line("benchmarks/profile.sh          # JFR profile of express4j under plaintext and JSON load: hot methods");
         line("benchmarks/jmh.sh              # JMH micro-benchmarks (add a regex to pick some, e.g. jmh.sh ETag)");
+        line("benchmarks/observability.sh    # plaintext with the metrics and tracing middleware vs without (≈ 6 min)");
         line("```");
         line();
         line("Each script builds what it needs (`mvn -pl benchmarks -am package -DskipTests`, `npm ci` in "
