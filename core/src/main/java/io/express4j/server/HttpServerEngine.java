@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP/1.1 server: Netty with native epoll where available (NIO elsewhere), request heads decoded on the event
- * loop, each request handed to a {@link RequestListener} on a virtual thread.
+ * The HTTP/1.1 server (and HTTP/2, when the config asks for it: {@link Http2Pipeline}): Netty with native epoll
+ * where available (NIO elsewhere), request heads decoded on the event loop, each request handed to a
+ * {@link RequestListener} on a virtual thread.
  */
 public final class HttpServerEngine implements AutoCloseable {
     static {
@@ -47,7 +48,7 @@ public final class HttpServerEngine implements AutoCloseable {
     private final LocalAddress inProcess;
 
     private final ServerConfig config;
-    private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean shuttingDown;
     private volatile long lastAccept;
@@ -102,6 +103,7 @@ public final class HttpServerEngine implements AutoCloseable {
 
     /** The per-connection pipeline, the same on sockets and in process. */
     private ChannelInitializer<Channel> connectionInitializer(RequestListener listener) {
+        Http2Pipeline http2 = config.http2() ? new Http2Pipeline(listener, config, this) : null;
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -114,10 +116,18 @@ public final class HttpServerEngine implements AutoCloseable {
                                     true, 0, 0, config.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
                 }
                 if (config.minResponseBytesPerSecond() > 0) ch.pipeline().addLast(new ResponseDataRate(config));
-                ch.pipeline().addLast(new NodeHttpCodec(decoder));
+                if (http2 != null) ch.pipeline().addLast(new Http2PrefaceDetector(http2));
+                NodeHttpCodec codec = new NodeHttpCodec(decoder);
+                ch.pipeline().addLast(Http2Pipeline.HTTP1_CODEC, codec);
+                if (http2 != null) ch.pipeline().addLast(Http2Pipeline.H2C_UPGRADE, http2.upgradeHandler(codec));
                 // sendfile needs a socket; elsewhere (the in-process transport) files go out as chunks read in turn
-                if (!(ch instanceof SocketChannel)) ch.pipeline().addLast(new ChunkedWriteHandler());
-                ch.pipeline().addLast(new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
+                if (!(ch instanceof SocketChannel)) {
+                    ch.pipeline().addLast(Http2Pipeline.HTTP1_CHUNKS, new ChunkedWriteHandler());
+                }
+                ch.pipeline()
+                        .addLast(
+                                Http2Pipeline.HTTP1_CONNECTION,
+                                new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
             }
         };
     }
@@ -185,12 +195,12 @@ public final class HttpServerEngine implements AutoCloseable {
         return true;
     }
 
-    void connectionOpened(ConnectionHandler handler) {
+    void connectionOpened(ServerConnection handler) {
         connections.add(handler);
         if (shuttingDown) handler.closeGracefully(); // accepted while close() was under way
     }
 
-    void connectionClosed(ConnectionHandler handler) {
+    void connectionClosed(ServerConnection handler) {
         connections.remove(handler);
     }
 
@@ -209,7 +219,7 @@ public final class HttpServerEngine implements AutoCloseable {
     public void close(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         shuttingDown = true;
-        connections.forEach(ConnectionHandler::closeGracefully);
+        connections.forEach(ServerConnection::closeGracefully);
         // Closing the listener resets the connections still in the kernel's accept queue, whose clients have
         // already sent their requests: accept until the queue has been quiet for a moment (half a second at most);
         // whatever arrives meanwhile is served with Connection: close.
@@ -225,7 +235,7 @@ public final class HttpServerEngine implements AutoCloseable {
             // in-flight responses are finishing
         }
         // on sockets, shutting the event loops down closes what is left; in process the loop is shared and stays
-        if (inProcess != null) connections.forEach(ConnectionHandler::closeIdle);
+        if (inProcess != null) connections.forEach(ServerConnection::closeIdle);
         shutdownGroups();
     }
 
