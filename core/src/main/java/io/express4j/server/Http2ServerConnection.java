@@ -2,6 +2,7 @@ package io.express4j.server;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -54,7 +55,12 @@ final class Http2ServerConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // protocol errors were answered by the codec (GOAWAY or RST_STREAM); what arrives here is the socket's
+        // A protocol error is shown here first, then the codec answers it with GOAWAY and its code and closes:
+        // closing here would send GOAWAY NO_ERROR ahead of it. Anything else (the socket's errors) closes.
+        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) != null) {
+            ExchangeOwner.LOG.debug("HTTP/2 protocol error", cause);
+            return;
+        }
         if (!(cause instanceof IOException)) ExchangeOwner.LOG.debug("HTTP/2 connection error", cause);
         ctx.close();
     }
