@@ -84,6 +84,7 @@ public final class Report {
         jmh();
         testClient();
         compression();
+        http2();
         notes();
     }
 
@@ -489,6 +490,46 @@ public final class Report {
                 + "socket. The codecs dominate: gzip is the JDK's zlib at level 6 (Node's default too), br brotli4j at "
                 + "compression's quality 4; what express4j adds around them is the identity row.");
         line();
+    }
+
+    /** h2.sh: h2load against express4j and raw Netty over h2c, medians and their ratio. */
+    private void http2() throws IOException {
+        Path tsv = dir.resolve("h2.tsv");
+        if (!Files.exists(tsv)) return;
+        line("## HTTP/2: h2load, 10 connections × 10 streams (`benchmarks/h2.sh`)");
+        line();
+        Map<String, String> meta = Table.readPairs(dir.resolve("h2.meta"));
+        runLine(meta);
+        Map<String, List<Double>> perServer = new java.util.LinkedHashMap<>();
+        for (String row :
+                Files.readAllLines(tsv).subList(1, Files.readAllLines(tsv).size())) {
+            String[] cells = row.split("\t");
+            Double rps = num(cells[2]);
+            if (rps != null)
+                perServer
+                        .computeIfAbsent(cells[0], k -> new java.util.ArrayList<>())
+                        .add(rps);
+        }
+        Double netty = median(perServer.get("netty"));
+        line("| server | requests/s (median) | rounds | ÷ raw Netty HTTP/2 |");
+        line("|---|---:|---:|---:|");
+        for (Map.Entry<String, List<Double>> e : perServer.entrySet()) {
+            Double m = median(e.getValue());
+            line("| " + (e.getKey().equals("netty") ? "raw Netty HTTP/2" : "express4j (h2c)") + " | " + fmt1(m) + " | "
+                    + e.getValue().size() + " | " + (netty == null ? "" : fmt2(m / netty) + "×") + " |");
+        }
+        line();
+        line("GET /plaintext (`Hello, World!`) by prior knowledge; h2load: `" + meta.getOrDefault("h2load", "") + "`."
+                + " Both servers run Netty's Http2FrameCodec + Http2MultiplexHandler on one event loop; express4j adds"
+                + " Express's `res.send` (ETag, headers) and a virtual thread per stream. The target (issue 16) is"
+                + " ≥ 0.7× raw Netty.");
+        line();
+    }
+
+    private static Double median(List<Double> values) {
+        if (values == null || values.isEmpty()) return null;
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private void notes() {
