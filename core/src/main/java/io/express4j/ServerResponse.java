@@ -272,7 +272,7 @@ public class ServerResponse<R extends ServerResponse<R>> {
         if (exchange.isHttp2()) {
             // HTTP/2 frames the body itself and forbids connection-specific headers (RFC 9113 §8.2.2); a known
             // length is still announced, as over HTTP/1.1
-            if (!userLength && hasBody && knownLength >= 0) {
+            if (!userLength && userEncoding == null && hasBody && knownLength >= 0) {
                 headers.set("Content-Length", Long.toString(knownLength));
             }
             return;

@@ -39,6 +39,11 @@ class Http2ConformanceTest {
             "te",
             "expect",
             "http2-settings");
+    /** Cases whose HTTP/2 answer differs on purpose, and why. */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "req.http-version", "req.httpVersion() is 2.0 over HTTP/2",
+            "req.http-version.head", "req.httpVersion() is 2.0 over HTTP/2 (the ETag of that body)");
+
     private static final Pattern BOUNDARY = Pattern.compile("boundary=([0-9a-f]+)");
 
     @Test
@@ -49,6 +54,7 @@ class Http2ConformanceTest {
         Server prod = TwinApp.build("production", fixtures).listen(0, "127.0.0.1", new ServerOptions().http2(true));
         List<String> differences = new ArrayList<>();
         int compared = 0;
+        int expected = 0;
         try (H2WireClient devH2 = new H2WireClient(dev.port());
                 H2WireClient prodH2 = new H2WireClient(prod.port())) {
             for (Case c : cases) {
@@ -64,7 +70,12 @@ class Http2ConformanceTest {
                         .exchange(request.headers(), request.body(), c.timeoutMillis());
                 compared++;
                 String diff = compare(r1, r2);
-                if (diff != null) differences.add(c.id() + ": " + diff);
+                if (diff != null && EXPECTED.containsKey(c.id())) {
+                    System.out.println(c.id() + " differs as expected: " + EXPECTED.get(c.id()));
+                    expected++;
+                } else if (diff != null) {
+                    differences.add(c.id() + ": " + diff);
+                }
             }
         } finally {
             dev.close();
@@ -72,7 +83,7 @@ class Http2ConformanceTest {
         }
         differences.forEach(System.out::println);
         System.out.println("conformance over HTTP/2: " + compared + " cases compared with their HTTP/1.1 answers, "
-                + (compared - differences.size()) + " identical");
+                + (compared - expected - differences.size()) + " identical, " + expected + " differ as expected");
         assertThat(compared).as("cases compared").isGreaterThan(700);
         assertThat(differences).as("HTTP/2 answers that differ from HTTP/1.1's").isEmpty();
     }
@@ -104,6 +115,7 @@ class Http2ConformanceTest {
             String value = lines[i].substring(colon + 1).strip();
             if (FORBIDDEN.contains(name) || !name.matches("[a-z0-9!#$%&'*+.^_`|~-]+")) return null;
             if (name.equals("host")) {
+                if (value.isEmpty()) return null; // an empty :authority is malformed in HTTP/2
                 hosts++;
                 headers.authority(value);
             } else {

@@ -104,7 +104,21 @@ final class Http2ResponseEncoder extends ChannelOutboundHandlerAdapter {
     private static void add(Http2Headers out, String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (CONNECTION_SPECIFIC.contains(lower)) return;
-        // Latin-1 bytes, '?' above U+00FF: what the HTTP/1.1 encoder writes for the same string
-        out.add(new AsciiString(lower), new AsciiString(value));
+        // Latin-1 bytes, '?' above U+00FF: what the HTTP/1.1 encoder writes for the same string; without the
+        // leading and trailing spaces a field value may not have in HTTP/2 (RFC 9113 §8.2.1), which HTTP/1.1
+        // parsers drop as optional whitespace anyway
+        out.add(new AsciiString(lower), new AsciiString(trimSpaces(value)));
+    }
+
+    private static String trimSpaces(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpace(value.charAt(start))) start++;
+        while (end > start && isSpace(value.charAt(end - 1))) end--;
+        return start == 0 && end == value.length() ? value : value.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 }

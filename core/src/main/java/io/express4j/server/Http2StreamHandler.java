@@ -18,6 +18,7 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,26 +104,26 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     /**
      * The request head as HTTP/1.1 would carry it: {@code :authority} as the first header, {@code host} (RFC 9113
      * §8.3.1: it takes the place of Host), the regular headers in order, and the cookie fields a client may split
-     * joined again with {@code "; "} (§8.2.3).
+     * joined again with {@code "; "} (§8.2.3), where the first of them was.
      */
     private static HttpHeaders requestHeaders(Http2Headers h2) {
         HttpHeaders headers =
                 DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
         CharSequence authority = h2.authority();
         if (authority != null) headers.add(HOST, authority);
-        StringBuilder cookies = null;
+        List<CharSequence> cookies = h2.getAll(COOKIE);
+        boolean cookieAdded = false;
         for (Map.Entry<CharSequence, CharSequence> line : h2) {
             CharSequence name = line.getKey();
             if (name.length() > 0 && name.charAt(0) == ':') continue;
             if (authority != null && HOST.contentEqualsIgnoreCase(name)) continue;
-            if (COOKIE.contentEqualsIgnoreCase(name)) {
-                if (cookies == null) cookies = new StringBuilder(line.getValue());
-                else cookies.append("; ").append(line.getValue());
+            if (cookies.size() > 1 && COOKIE.contentEqualsIgnoreCase(name)) {
+                if (!cookieAdded) headers.add(COOKIE, String.join("; ", cookies));
+                cookieAdded = true;
                 continue;
             }
             headers.add(name, line.getValue());
         }
-        if (cookies != null) headers.add(COOKIE, cookies.toString());
         return headers;
     }
 
