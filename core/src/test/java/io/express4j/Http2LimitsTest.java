@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -280,6 +281,28 @@ class Http2LimitsTest {
                         .isNull();
             }
             assertServes(server);
+        }
+    }
+
+    @Test
+    void aConnectionWithoutStreamsClosesAfterTheKeepAliveTimeout() {
+        App app = app();
+        app.get("/hold", (req, res) -> {
+            sleep(1_000); // longer than the keep-alive timeout: an open stream keeps the connection
+            res.send("held");
+        });
+        try (TestServer server = serve(app, new ServerOptions().keepAliveTimeout(Duration.ofMillis(300)));
+                H2Client h2 = new H2Client(server.port())) {
+            assertThat(h2.get("/hold").text()).isEqualTo("held");
+            assertThat(h2.awaitGoAway(10)).as("GOAWAY once idle").isEqualTo(Http2Error.NO_ERROR.code());
+            assertThat(h2.awaitClosed(10)).isTrue();
+        }
+        try (TestServer server = serve(app(), new ServerOptions().keepAliveTimeout(Duration.ofMillis(300)));
+                RawH2 raw = new RawH2(server.port())) {
+            // the preface and nothing more
+            RawH2.Frame goAway = raw.readToClose();
+            assertThat(goAway).isNotNull();
+            assertThat(goAway.errorCode()).isEqualTo(Http2Error.NO_ERROR.code());
         }
     }
 

@@ -55,7 +55,7 @@ final class Http2Pipeline {
         for (String name : new String[] {HTTP1_CODEC, H2C_UPGRADE, HTTP1_CHUNKS, HTTP1_CONNECTION}) {
             if (pipeline.get(name) != null) pipeline.remove(name);
         }
-        pipeline.addLast(frameCodec(), streams(), new Http2ServerConnection(server));
+        pipeline.addLast(frameCodec(), streams(), new Http2ServerConnection(server, config.keepAliveTimeoutMillis()));
     }
 
     /**
@@ -80,8 +80,8 @@ final class Http2Pipeline {
     }
 
     private HttpServerUpgradeHandler.UpgradeCodec upgrade() {
-        Http2ServerUpgradeCodec netty =
-                new Http2ServerUpgradeCodec(frameCodec(), streams(), new Http2ServerConnection(server));
+        Http2ServerUpgradeCodec netty = new Http2ServerUpgradeCodec(
+                frameCodec(), streams(), new Http2ServerConnection(server, config.keepAliveTimeoutMillis()));
         return new HttpServerUpgradeHandler.UpgradeCodec() {
             @Override
             public Collection<CharSequence> requiredUpgradeHeaders() {
