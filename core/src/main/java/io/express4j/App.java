@@ -438,7 +438,8 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     private Server listen(InetSocketAddress address, ServerOptions options) {
-        return new Server(HttpServerEngine.start(requestListener(), options.toConfig(), address));
+        return new Server(
+                HttpServerEngine.start(requestListener(), options.toConfig(), options.toTlsConfig(), address));
     }
 
     /** What the server calls for each request of this app, on a socket or in process. */

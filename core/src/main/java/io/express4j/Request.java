@@ -396,11 +396,11 @@ public final class Request {
     // ---- connection and trust proxy ----
 
     /**
-     * {@code http} ({@code https} once the server speaks TLS); when {@code trust proxy} trusts the socket peer, the
-     * first value of {@code X-Forwarded-Proto}, trimmed.
+     * {@code https} on a TLS connection, else {@code http}; when {@code trust proxy} trusts the socket peer, the
+     * first value of {@code X-Forwarded-Proto} (trimmed) wins, as in Express.
      */
     public String protocol() {
-        String proto = "http";
+        String proto = exchange.encrypted() ? "https" : "http";
         if (!trustsPeer()) return proto;
         String header = get("X-Forwarded-Proto");
         if (header == null || header.isEmpty()) header = proto;

@@ -22,6 +22,33 @@ public final class Server implements AutoCloseable {
     }
 
     /**
+     * Reads the certificate and key files given to {@link ServerOptions#tls} again, for a renewed certificate
+     * (call it from a renewal hook or a timer): handshakes from now on use the new certificate; connections already
+     * open keep the one they began with. The files are checked as at {@code listen}; if they fail, this throws and
+     * the server keeps serving its current certificate.
+     *
+     * @throws IllegalStateException      when the server does not use TLS
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     * @throws IllegalArgumentException   when a file holds the wrong thing or a password is wrong
+     */
+    public void reloadTls() {
+        engine.reloadTls();
+    }
+
+    /** {@code "JDK"} or {@code "OPENSSL"}: the TLS implementation serving this server; null in clear text. */
+    public String tlsProvider() {
+        return engine.tlsProvider();
+    }
+
+    /**
+     * Node's {@code server.setSecureContext(options)}: switches to another certificate and key (other files, another
+     * provider), as {@link #reloadTls()} does.
+     */
+    public void setSecureContext(TlsOptions tls) {
+        engine.replaceTls(tls.toConfig());
+    }
+
+    /**
      * Graceful shutdown with the {@code shutdownTimeout} of the server's options (10 s by default): see
      * {@link #close(Duration)}.
      */

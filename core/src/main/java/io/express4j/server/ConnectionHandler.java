@@ -51,6 +51,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
     private boolean currentRequestComplete;
     private boolean currentResponseFinished;
     private boolean bodyPaused;
+    private boolean clocksStarted;
     private boolean ignoreInput;
     /** A listener is running on the event loop right now (a response it finishes must not start the next request). */
     private boolean dispatchingOnLoop;
@@ -101,6 +102,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         server.connectionOpened(this);
+        // added after a TLS handshake, the channel has long been active: the clocks start now
+        if (ctx.channel().isActive()) startClocks();
     }
 
     /** Removed when the connection becomes HTTP/2 (h2c upgrade or prior knowledge): its timers stop here. */
@@ -113,8 +116,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        deadline.ready(ctx);
+        startClocks();
         ctx.fireChannelActive();
+    }
+
+    private void startClocks() {
+        if (clocksStarted) return;
+        clocksStarted = true;
+        deadline.ready(ctx);
     }
 
     @Override
@@ -341,9 +350,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
         deadline.cancel();
         bodyRate.stop();
         if (current != null) {
-            current.requestBody().fail(new IOException("request aborted"));
+            // the causes are made only where they are reported: after a complete exchange (every Connection: close
+            // response ends here) building two stack traces per connection is wasted work
+            if (!currentRequestComplete) current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
-            current.closed(new IOException("the client closed the connection"));
+            if (!current.closeReported()) current.closed(new IOException("the client closed the connection"));
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
@@ -167,6 +168,17 @@ public final class HttpExchange {
 
     public InetSocketAddress localAddress() {
         return channel.localAddress() instanceof InetSocketAddress address ? address : IN_PROCESS_PEER;
+    }
+
+    /**
+     * Whether the connection is encrypted (Node's {@code req.socket.encrypted}): TLS on this channel or, for a
+     * stream of a multiplexed connection, on the connection's.
+     */
+    public boolean encrypted() {
+        for (Channel c = channel; c != null; c = c.parent()) {
+            if (c.pipeline().get(SslHandler.class) != null) return true;
+        }
+        return false;
     }
 
     /** The request body; reads block until data arrives, -1 at its end. */
@@ -429,6 +441,13 @@ public final class HttpExchange {
             cause = closeCause;
         }
         Thread.ofVirtual().start(() -> runQuietly(hook, cause));
+    }
+
+    /** Whether {@link #closed} has run: the close hooks have been or are being told. */
+    boolean closeReported() {
+        synchronized (closeHooks) {
+            return closed;
+        }
     }
 
     /** The exchange is over: written ({@code cause} null), aborted, or its connection lost. */

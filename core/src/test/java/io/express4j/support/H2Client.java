@@ -26,6 +26,11 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -55,6 +60,30 @@ public final class H2Client implements AutoCloseable {
 
     /** With the client codec tuned (its initial settings, its own checks). */
     public H2Client(int port, Consumer<Http2FrameCodecBuilder> tune) {
+        this(port, tune, null);
+    }
+
+    /**
+     * Over TLS, offering only {@code h2} by ALPN and trusting any certificate (the tests' own): the server must
+     * pick HTTP/2.
+     */
+    public static H2Client overTls(int port) {
+        try {
+            SslContext ssl = SslContextBuilder.forClient()
+                    .trustManager(InsecureTrustManagerFactory.INSTANCE)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2))
+                    .build();
+            return new H2Client(port, builder -> {}, ssl);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private H2Client(int port, Consumer<Http2FrameCodecBuilder> tune, SslContext ssl) {
         this.authority = "127.0.0.1:" + port;
         Http2FrameCodecBuilder builder = Http2FrameCodecBuilder.forClient();
         tune.accept(builder);
@@ -65,6 +94,7 @@ public final class H2Client implements AutoCloseable {
                     .handler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel ch) {
+                            if (ssl != null) ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "127.0.0.1", port));
                             ch.pipeline()
                                     .addLast(
                                             builder.build(),

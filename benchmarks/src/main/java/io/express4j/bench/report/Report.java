@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Writes benchmarks/RESULTS.md from the raw data the scripts leave in benchmarks/results/: machine.tsv,
  * load.tsv, servers.tsv, features.tsv (run.sh), scale-*.tsv and scale.meta (scale.sh), profile-*.txt
- * (profile.sh), jmh.csv and jmh.meta (jmh.sh). Every section is regenerated from whatever data is there, so the scripts can run in any order.
+ * (profile.sh), jmh.csv and jmh.meta (jmh.sh), tls.tsv and tls.meta (tls.sh). Every section is regenerated from whatever data is there, so the scripts can run in any order.
  */
 public final class Report {
     static final String BASELINE = "netty";
@@ -84,6 +84,7 @@ public final class Report {
         jmh();
         testClient();
         compression();
+        out.append(TlsSection.render(dir));
         http2();
         notes();
     }
