@@ -70,6 +70,11 @@ public final class Request {
             }
 
             @Override
+            public boolean hasBody(Request req) {
+                return req.hasBody();
+            }
+
+            @Override
             public void endWithFile(
                     ServerResponse res, Path file, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)
                     throws IOException {
@@ -351,8 +356,13 @@ public final class Request {
         return is(List.of(types));
     }
 
+    /** type-is's {@code hasBody}, see {@link ApiAccess#hasBody}. */
+    boolean hasBody() {
+        return TypeIs.hasBody(get("Transfer-Encoding"), get("Content-Length")) || exchange.streamHasBody();
+    }
+
     public String is(List<String> types) {
-        if (!TypeIs.hasBody(get("Transfer-Encoding"), get("Content-Length"))) return null;
+        if (!hasBody()) return null;
         return TypeIs.is(get("Content-Type"), types);
     }
 

@@ -34,7 +34,14 @@ import java.time.Duration;
  *   <tr><td>{@code maxPipelinedRequests}</td><td>128 (Netty's pipeline depth)</td><td>connection closed after
  *       the current response</td></tr>
  *   <tr><td>{@code shutdownTimeout}</td><td>10 s</td><td>{@code server.close()} closes what is left</td></tr>
+ *   <tr><td>{@code http2MaxConcurrentStreams}</td><td>128 (nginx's; Node: unbounded)</td><td>the stream is
+ *       refused ({@code RST_STREAM REFUSED_STREAM})</td></tr>
+ *   <tr><td>{@code http2MaxResetsPerWindow}</td><td>200 per 30 s (Netty's)</td><td>{@code GOAWAY
+ *       ENHANCE_YOUR_CALM}, connection closed (rapid reset, CVE-2023-44487)</td></tr>
  * </table>
+ *
+ * <p>Over HTTP/2 {@code maxHeaderSize} is announced as {@code SETTINGS_MAX_HEADER_LIST_SIZE} (a larger header list
+ * gets 431); the request line, header count, keep-alive, pipelining and body data rate limits are HTTP/1.1's.
  */
 public final class ServerOptions {
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
@@ -55,6 +62,36 @@ public final class ServerOptions {
     private long minResponseBytesPerSecond = DEFAULTS.minResponseBytesPerSecond();
     private Duration minResponseRateGrace = Duration.ofMillis(DEFAULTS.minResponseRateGraceMillis());
     private TlsOptions tls;
+    private boolean http2 = DEFAULTS.http2();
+    private int http2MaxConcurrentStreams = DEFAULTS.http2MaxConcurrentStreams();
+    private int http2MaxResetsPerWindow = DEFAULTS.http2MaxResetsPerWindow();
+
+    /**
+     * Whether clear-text connections may speak HTTP/2 besides HTTP/1.1 (h2c): a client that opens with the HTTP/2
+     * connection preface (prior knowledge, {@code curl --http2-prior-knowledge}) or that asks with {@code Upgrade:
+     * h2c} on a request without a body. Every response is the one HTTP/1.1 gets, without connection-specific
+     * headers. Off by default, as in Node ({@code http.createServer} speaks HTTP/1.1 only).
+     */
+    public ServerOptions http2(boolean enabled) {
+        this.http2 = enabled;
+        return this;
+    }
+
+    /** Streams a client may have open at once on one HTTP/2 connection; more are refused. */
+    public ServerOptions http2MaxConcurrentStreams(int count) {
+        this.http2MaxConcurrentStreams = positive(count, "http2MaxConcurrentStreams");
+        return this;
+    }
+
+    /**
+     * Stream resets ({@code RST_STREAM}) a client may send on one HTTP/2 connection within 30 s; one more closes the
+     * connection with {@code GOAWAY ENHANCE_YOUR_CALM}, so a rapid-reset flood (CVE-2023-44487) cannot keep the
+     * server busy with requests the client cancels at once.
+     */
+    public ServerOptions http2MaxResetsPerWindow(int count) {
+        this.http2MaxResetsPerWindow = positive(count, "http2MaxResetsPerWindow");
+        return this;
+    }
 
     /** Largest request header block in bytes (request line excluded); more gets 431. */
     public ServerOptions maxHeaderSize(int bytes) {
@@ -180,7 +217,10 @@ public final class ServerOptions {
                 minRequestBodyBytesPerSecond,
                 minRequestBodyRateGrace.toMillis(),
                 minResponseBytesPerSecond,
-                minResponseRateGrace.toMillis());
+                minResponseRateGrace.toMillis(),
+                http2,
+                http2MaxConcurrentStreams,
+                http2MaxResetsPerWindow);
     }
 
     private static int positive(int value, String name) {

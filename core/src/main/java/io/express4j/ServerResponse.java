@@ -272,6 +272,14 @@ public class ServerResponse<R extends ServerResponse<R>> {
         boolean userLength = headers.contains("Content-Length");
         String userEncoding = headers.getString("Transfer-Encoding");
         if (!headers.contains("Date")) headers.set("Date", HttpDates.format(System.currentTimeMillis()));
+        if (exchange.isHttp2()) {
+            // HTTP/2 frames the body itself and forbids connection-specific headers (RFC 9113 §8.2.2); a known
+            // length is still announced, as over HTTP/1.1
+            if (!userLength && userEncoding == null && hasBody && knownLength >= 0) {
+                headers.set("Content-Length", Long.toString(knownLength));
+            }
+            return;
+        }
         String connection = headers.getString("Connection");
         if (connection == null) {
             if (keepAlive && (userLength || chunkedByDefault)) {

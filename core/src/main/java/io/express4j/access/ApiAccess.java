@@ -41,6 +41,12 @@ public abstract class ApiAccess {
     public abstract UploadedFile uploadedFile(
             String fieldName, String filename, String contentType, long size, Path path, byte[] content);
 
+    /**
+     * type-is's {@code hasBody(req)}: a Transfer-Encoding or Content-Length header — or, over HTTP/2, which has
+     * neither necessarily, a stream whose HEADERS frame did not end it.
+     */
+    public abstract boolean hasBody(Request req);
+
     /** {@code res}'s zero-copy end with file regions, see {@code ServerResponse.endWithFile}. */
     public abstract void endWithFile(
             ServerResponse res, Path file, List<FileSegment> segments, byte[] trailer, Consumer<Throwable> done)

@@ -6,8 +6,8 @@ import io.express4j.Middleware;
 import io.express4j.Next;
 import io.express4j.Request;
 import io.express4j.Response;
+import io.express4j.access.ApiAccess;
 import io.express4j.http.MediaType;
-import io.express4j.http.TypeIs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -54,9 +54,7 @@ final class BodyReader implements Middleware {
 
     @Override
     public void handle(Request req, Response res, Next next) throws Exception {
-        if (req.readableEnded()
-                || !TypeIs.hasBody(req.get("transfer-encoding"), req.get("content-length"))
-                || !shouldParse.test(req)) {
+        if (req.readableEnded() || !ApiAccess.get().hasBody(req) || !shouldParse.test(req)) {
             next.run();
             return;
         }

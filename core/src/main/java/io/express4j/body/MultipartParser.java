@@ -40,9 +40,7 @@ public final class MultipartParser implements Middleware {
 
     @Override
     public void handle(Request req, Response res, Next next) throws Exception {
-        if (req.readableEnded()
-                || !TypeIs.hasBody(req.get("transfer-encoding"), req.get("content-length"))
-                || TypeIs.is(req.get("content-type"), types) == null) {
+        if (req.readableEnded() || !ApiAccess.get().hasBody(req) || TypeIs.is(req.get("content-type"), types) == null) {
             next.run();
             return;
         }

@@ -38,7 +38,8 @@ import org.slf4j.Logger;
  * while requests wait the socket is not read, so pipelining cannot queue unbounded work. All state here is confined
  * to the channel's event loop, except the flags a handler's thread reads through {@link #isClosing}.
  */
-final class ConnectionHandler extends ChannelInboundHandlerAdapter implements RequestBody.FlowControl {
+final class ConnectionHandler extends ChannelInboundHandlerAdapter
+        implements RequestBody.FlowControl, ExchangeOwner, ServerConnection {
     private static final Logger log = Logs.get(ConnectionHandler.class);
 
     private final RequestListener listener;
@@ -84,16 +85,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         this.keepAliveHeader = config.keepAliveHeader();
     }
 
-    /** Any thread: whether the response being prepared must close the connection (it says so in its head). */
-    boolean isClosing() {
+    @Override
+    public boolean isClosing() {
         return closing || draining && waitingRequests == 0 && !decoder.headStarted();
     }
 
-    long keepAliveTimeoutMillis() {
+    @Override
+    public boolean http1() {
+        return true;
+    }
+
+    @Override
+    public long keepAliveTimeoutMillis() {
         return config.keepAliveTimeoutMillis();
     }
 
-    String keepAliveHeader() {
+    @Override
+    public String keepAliveHeader() {
         return keepAliveHeader;
     }
 
@@ -103,6 +111,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         server.connectionOpened(this);
         // added after a TLS handshake, the channel has long been active: the clocks start now
         if (ctx.channel().isActive()) startClocks();
+    }
+
+    /** Removed when the connection becomes HTTP/2 (h2c upgrade or prior knowledge): its timers stop here. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        deadline.cancel();
+        bodyRate.stop();
+        server.connectionClosed(this);
     }
 
     @Override
@@ -173,33 +189,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         if (request instanceof HttpContent c) feed(c);
         watchBodyRate();
         HttpExchange exchange = current;
-        if (listener.dispatchOnEventLoop()) {
-            dispatchingOnLoop = true;
-            try {
-                run(exchange, () -> listener.onRequest(exchange));
-            } finally {
-                dispatchingOnLoop = false;
-            }
-        } else {
-            Thread.ofVirtual().start(() -> run(exchange, () -> listener.onRequest(exchange)));
-        }
-    }
-
-    /** Any thread: the rest of an exchange's work, moved off the event loop (see {@link HttpExchange}). */
-    void continueOnVirtualThread(HttpExchange exchange, Runnable rest) {
-        Thread.ofVirtual().start(() -> run(exchange, rest));
-    }
-
-    /** Runs listener code; what it lets escape is logged and drops the connection unless the response is done. */
-    private static void run(HttpExchange exchange, Runnable work) {
+        dispatchingOnLoop = listener.dispatchOnEventLoop();
         try {
-            work.run();
-        } catch (Throwable t) {
-            // A write to a connection the client (or a timeout, or shutdown) already closed is not a server error.
-            if (exchange.isOpen()) log.error("request listener failed", t);
-            else log.debug("request listener failed after the connection closed", t);
-            if (!exchange.isFinished()) exchange.abort();
+            ExchangeOwner.dispatch(listener, exchange);
+        } finally {
+            dispatchingOnLoop = false;
         }
+    }
+
+    @Override
+    public void continueOnVirtualThread(HttpExchange exchange, Runnable rest) {
+        Thread.ofVirtual().start(() -> ExchangeOwner.run(exchange, rest));
     }
 
     private void feed(HttpContent content) {
@@ -289,8 +289,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         ctx.channel().config().setAutoRead(true);
     }
 
-    /** Any thread: the response's last write completed (or failed). */
-    void responseFinished(HttpExchange exchange, boolean close) {
+    @Override
+    public void responseFinished(HttpExchange exchange, boolean close) {
         // From a listener running on the event loop, the next pipelined request waits for a task of its own: starting
         // it here would nest one dispatch inside the other, without bound.
         if (!ctx.executor().inEventLoop() || dispatchingOnLoop) {
@@ -374,8 +374,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
-    /** Any thread: the exchange sent its 100 Continue, so the body is now owed. */
-    void bodyWanted(HttpExchange exchange) {
+    @Override
+    public void bodyWanted(HttpExchange exchange) {
         ctx.executor().execute(() -> {
             if (exchange == current) watchBodyRate();
         });
@@ -435,7 +435,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
      * connection that has not delivered its first request yet gets the keep-alive timeout to do so: its client has
      * most likely sent it already (as Go's server, which gives such connections 5 s).
      */
-    void closeGracefully() {
+    @Override
+    public void closeGracefully() {
         draining = true;
         ctx.executor().execute(() -> {
             if (!idle()) return;
@@ -495,7 +496,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         else ctx.close();
     }
 
-    void closeIdle() {
+    @Override
+    public void closeIdle() {
         ctx.close();
     }
 

@@ -55,7 +55,7 @@ public final class HttpExchange {
 
     private final HttpRequest request;
     private final Channel channel;
-    private final ConnectionHandler connection;
+    private final ExchangeOwner connection;
     private final RequestBody body;
     private volatile Thread blockedWriter;
     /** With the head: whether body bytes are dropped, or framed as chunks. */
@@ -76,15 +76,14 @@ public final class HttpExchange {
     /** Why the exchange ended before its response was written completely; null while open or once written. */
     private Throwable closeCause;
 
+    /** An HTTP/2 request whose HEADERS frame did not end its stream: a body follows, with or without a length. */
+    private boolean streamHasBody;
+
     /** {@code Expect: 100-continue} and the interim response not sent yet. */
     private volatile boolean continueAwaited;
 
     HttpExchange(
-            HttpRequest request,
-            Channel channel,
-            ConnectionHandler connection,
-            RequestBody body,
-            boolean expectsContinue) {
+            HttpRequest request, Channel channel, ExchangeOwner connection, RequestBody body, boolean expectsContinue) {
         this.request = request;
         this.channel = channel;
         this.connection = connection;
@@ -106,10 +105,15 @@ public final class HttpExchange {
         return request.uri();
     }
 
-    /** {@code "1.1"} or {@code "1.0"}, as Node's {@code req.httpVersion}. */
+    /** {@code "1.1"}, {@code "1.0"} or {@code "2.0"}, as Node's {@code req.httpVersion}. */
     public String httpVersion() {
         HttpVersion v = request.protocolVersion();
         return v.majorVersion() + "." + v.minorVersion();
+    }
+
+    /** Whether this exchange is an HTTP/2 stream: no connection-specific headers, no chunked framing. */
+    public boolean isHttp2() {
+        return !connection.http1();
     }
 
     public boolean isHttp11() {
@@ -138,6 +142,7 @@ public final class HttpExchange {
      */
     public boolean keepAlive() {
         if (connection.isClosing()) return false;
+        if (!connection.http1()) return true; // a stream ends on its own; the connection is HTTP/2's to manage
         // The client was told neither to send its body nor not to: what follows on the connection may be that
         // body or the next request, so the connection cannot be reused.
         if (continueAwaited && bodyDeclared() && !body.isEnded()) return false;
@@ -202,6 +207,18 @@ public final class HttpExchange {
         connection.continueOnVirtualThread(this, rest);
     }
 
+    /**
+     * Whether an HTTP/2 request's body follows its HEADERS (HTTP/2 has no Transfer-Encoding: a body needs no
+     * header to announce it). False over HTTP/1.1, where the headers say it.
+     */
+    public boolean streamHasBody() {
+        return streamHasBody;
+    }
+
+    void streamHasBody(boolean hasBody) {
+        this.streamHasBody = hasBody;
+    }
+
     /** Whether the head announces a body: chunked, or a Content-Length above zero. */
     private boolean bodyDeclared() {
         HttpHeaders h = request.headers();
@@ -255,7 +272,7 @@ public final class HttpExchange {
      */
     public void writeHead(int status, String reason, HeaderMap headers, boolean flush) {
         bodyless = !bodyAllowed(status);
-        chunked = NodeHttpCodec.chunked(headers);
+        chunked = connection.http1() && NodeHttpCodec.chunked(headers);
         HttpResponse head = new NodeHttpCodec.Head(status(status, reason), headers, chunked, bodyless);
         claimHead();
         if (flush) channel.writeAndFlush(head, channel.voidPromise());
@@ -289,7 +306,11 @@ public final class HttpExchange {
     public void respond(int status, String reason, HeaderMap headers, byte[] body, boolean close) {
         ByteBuf content = body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
         HttpResponse response = new NodeHttpCodec.Full(
-                status(status, reason), headers, NodeHttpCodec.chunked(headers), content, !bodyAllowed(status));
+                status(status, reason),
+                headers,
+                connection.http1() && NodeHttpCodec.chunked(headers),
+                content,
+                !bodyAllowed(status));
         claimHead();
         finish(response, close);
     }

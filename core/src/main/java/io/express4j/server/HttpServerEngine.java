@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP/1.1 server: Netty with native epoll where available (NIO elsewhere), request heads decoded on the event
- * loop, each request handed to a {@link RequestListener} on a virtual thread.
+ * The HTTP/1.1 server (and HTTP/2, when the config asks for it: {@link Http2Pipeline}): Netty with native epoll
+ * where available (NIO elsewhere), request heads decoded on the event loop, each request handed to a
+ * {@link RequestListener} on a virtual thread.
  */
 public final class HttpServerEngine implements AutoCloseable {
     static {
@@ -43,8 +44,12 @@ public final class HttpServerEngine implements AutoCloseable {
         if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
     }
 
-    /** What ALPN offers, in order of preference. The HTTP/2 work puts {@code h2} first when it is enabled. */
-    private static final List<String> APPLICATION_PROTOCOLS = List.of(ApplicationProtocolNames.HTTP_1_1);
+    /** What ALPN offers, in order of preference: {@code h2} first when HTTP/2 is enabled. */
+    private static List<String> applicationProtocols(ServerConfig config) {
+        return config.http2()
+                ? List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)
+                : List.of(ApplicationProtocolNames.HTTP_1_1);
+    }
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -56,7 +61,7 @@ public final class HttpServerEngine implements AutoCloseable {
     /** Null in clear text. */
     private final ServerTls tls;
 
-    private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<WebSocketConnection> webSockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private final ByteCounter bytes = new ByteCounter();
@@ -124,6 +129,7 @@ public final class HttpServerEngine implements AutoCloseable {
      * {@link AlpnSelector} adds the protocol once the handshake is done) or the HTTP/1.1 handlers at once.
      */
     private ChannelInitializer<Channel> connectionInitializer(RequestListener listener) {
+        Http2Pipeline http2 = config.http2() ? new Http2Pipeline(listener, config, this) : null;
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -141,7 +147,8 @@ public final class HttpServerEngine implements AutoCloseable {
                     ch.pipeline()
                             .addLast(tls.newHandler(ch.alloc()), new AlpnSelector(HttpServerEngine.this, listener));
                 } else {
-                    http1Pipeline(ch, listener);
+                    if (http2 != null) ch.pipeline().addLast(new Http2PrefaceDetector(http2));
+                    http1Pipeline(ch, listener, http2);
                 }
             }
         };
@@ -149,22 +156,29 @@ public final class HttpServerEngine implements AutoCloseable {
 
     /** HTTP/1.1: the codec and the connection handler, after TLS when there is TLS. */
     void http1Pipeline(Channel ch, RequestListener listener) {
+        http1Pipeline(ch, listener, null);
+    }
+
+    /** With {@code h2c} non-null, a request with {@code Upgrade: h2c} may turn the connection into HTTP/2. */
+    private void http1Pipeline(Channel ch, RequestListener listener, Http2Pipeline h2c) {
         StrictRequestDecoder decoder = new StrictRequestDecoder(config, listener::knowsMethod);
-        ch.pipeline().addLast(new NodeHttpCodec(decoder));
+        NodeHttpCodec codec = new NodeHttpCodec(decoder);
+        ch.pipeline().addLast(Http2Pipeline.HTTP1_CODEC, codec);
+        if (h2c != null) ch.pipeline().addLast(Http2Pipeline.H2C_UPGRADE, h2c.upgradeHandler(codec));
         // sendfile needs the bytes to go to a socket as they are; elsewhere (TLS encrypts them, the in-process
         // transport has no socket) files go out as chunks read in turn, as the channel takes them
         if (!(ch instanceof SocketChannel) || ch.pipeline().get(SslHandler.class) != null) {
-            ch.pipeline().addLast(new ChunkedWriteHandler());
+            ch.pipeline().addLast(Http2Pipeline.HTTP1_CHUNKS, new ChunkedWriteHandler());
         }
-        ch.pipeline().addLast(new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
+        ch.pipeline()
+                .addLast(
+                        Http2Pipeline.HTTP1_CONNECTION,
+                        new ConnectionHandler(listener, config, HttpServerEngine.this, decoder));
     }
 
-    /**
-     * HTTP/2 after ALPN chose {@code h2}: the HTTP/2 work installs its frame codec here. Unreachable until then,
-     * since {@link #APPLICATION_PROTOCOLS} offers only HTTP/1.1.
-     */
+    /** HTTP/2 after ALPN chose {@code h2} (offered only with {@code http2(true)}). */
     void http2Pipeline(Channel ch, RequestListener listener) {
-        throw new IllegalStateException("h2 was negotiated but this server does not speak HTTP/2");
+        new Http2Pipeline(listener, config, this).configure(ch.pipeline());
     }
 
     /** Native epoll where available, NIO elsewhere. */
@@ -188,7 +202,7 @@ public final class HttpServerEngine implements AutoCloseable {
      */
     public static HttpServerEngine start(
             RequestListener listener, ServerConfig config, TlsConfig tls, InetSocketAddress address) {
-        ServerTls serverTls = tls == null ? null : new ServerTls(tls, APPLICATION_PROTOCOLS);
+        ServerTls serverTls = tls == null ? null : new ServerTls(tls, applicationProtocols(config));
         try {
             return new HttpServerEngine(listener, config, serverTls, address, ChannelFactoryChoice.best());
         } catch (InterruptedException e) {
@@ -279,12 +293,12 @@ public final class HttpServerEngine implements AutoCloseable {
         return true;
     }
 
-    void connectionOpened(ConnectionHandler handler) {
+    void connectionOpened(ServerConnection handler) {
         connections.add(handler);
         if (shuttingDown) handler.closeGracefully(); // accepted while close() was under way
     }
 
-    void connectionClosed(ConnectionHandler handler) {
+    void connectionClosed(ServerConnection handler) {
         connections.remove(handler);
     }
 
@@ -310,7 +324,7 @@ public final class HttpServerEngine implements AutoCloseable {
     public void close(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         shuttingDown = true;
-        connections.forEach(ConnectionHandler::closeGracefully);
+        connections.forEach(ServerConnection::closeGracefully);
         // WebSockets get a close frame (1001, going away) and until the timeout to answer it
         webSockets.forEach(webSocket -> webSocket.close(1001, ""));
         // Closing the listener resets the connections still in the kernel's accept queue, whose clients have
@@ -329,7 +343,7 @@ public final class HttpServerEngine implements AutoCloseable {
         }
         // on sockets, shutting the event loops down closes what is left; in process the loop is shared and stays
         if (inProcess != null) {
-            connections.forEach(ConnectionHandler::closeIdle);
+            connections.forEach(ServerConnection::closeIdle);
             webSockets.forEach(WebSocketConnection::terminate);
         }
         shutdownGroups();

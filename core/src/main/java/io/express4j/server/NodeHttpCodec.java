@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import java.nio.charset.StandardCharsets;
  * decoded by {@link StrictRequestDecoder}, which refuses (instead of repairing) the ambiguous framing Netty's codec
  * tolerates, such as Content-Length with Transfer-Encoding.
  */
-final class NodeHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDecoder, HttpResponseEncoder> {
+final class NodeHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDecoder, HttpResponseEncoder>
+        implements HttpServerUpgradeHandler.SourceCodec {
     /**
      * What a head's {@code headers()} shows Netty's encoder: the one header it inspects (to choose chunked framing),
      * nothing else; the real lines come from the {@link HeaderMap}.
@@ -44,6 +46,12 @@ final class NodeHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDeco
 
     NodeHttpCodec(StrictRequestDecoder decoder) {
         init(decoder, new ResponseEncoder());
+    }
+
+    /** {@code Upgrade: h2c} was accepted (the 101 is written): HTTP/1.1 ends here. */
+    @Override
+    public void upgradeFrom(ChannelHandlerContext ctx) {
+        ctx.pipeline().remove(this);
     }
 
     /** The response encoder alone, for benchmarks that drive {@link HttpExchange} without a socket. */

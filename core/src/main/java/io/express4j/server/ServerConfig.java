@@ -25,6 +25,12 @@ package io.express4j.server;
  * @param minResponseBytesPerSecond response bytes per second the client must take while the server waits on it
  *                                  (too slow → close); 0 disables
  * @param minResponseRateGraceMillis the window of that measure
+ * @param http2                     clear-text connections may speak HTTP/2 (h2c: prior knowledge and
+ *                                  {@code Upgrade: h2c}), besides HTTP/1.1
+ * @param http2MaxConcurrentStreams streams a client may have open at once on one HTTP/2 connection
+ *                                  ({@code SETTINGS_MAX_CONCURRENT_STREAMS}); more are refused
+ * @param http2MaxResetsPerWindow   RST_STREAM frames a client may send in 30 s before the connection is closed
+ *                                  (rapid reset, CVE-2023-44487)
  */
 public record ServerConfig(
         int maxRequestLineLength,
@@ -42,9 +48,61 @@ public record ServerConfig(
         long minRequestBodyBytesPerSecond,
         long minRequestBodyRateGraceMillis,
         long minResponseBytesPerSecond,
-        long minResponseRateGraceMillis) {
+        long minResponseRateGraceMillis,
+        boolean http2,
+        int http2MaxConcurrentStreams,
+        int http2MaxResetsPerWindow) {
+
+    /** HTTP/2 streams open at once on one connection by default: nginx's and Jetty's default, Node's is unbounded. */
+    public static final int DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS = 128;
+
+    /** Resets allowed per 30 s by default: Netty's server default since the rapid-reset fix. */
+    public static final int DEFAULT_HTTP2_MAX_RESETS_PER_WINDOW = 200;
+
+    /** Without HTTP/2 (the HTTP/2 limits at their defaults). */
+    public ServerConfig(
+            int maxRequestLineLength,
+            int maxHeaderSize,
+            int maxHeaderCount,
+            long keepAliveTimeoutMillis,
+            long headersTimeoutMillis,
+            long requestTimeoutMillis,
+            long idleTimeoutMillis,
+            int maxRequestsPerConnection,
+            int maxConnections,
+            int maxPipelinedRequests,
+            int bodyHighWaterMark,
+            long shutdownTimeoutMillis,
+            long minRequestBodyBytesPerSecond,
+            long minRequestBodyRateGraceMillis,
+            long minResponseBytesPerSecond,
+            long minResponseRateGraceMillis) {
+        this(
+                maxRequestLineLength,
+                maxHeaderSize,
+                maxHeaderCount,
+                keepAliveTimeoutMillis,
+                headersTimeoutMillis,
+                requestTimeoutMillis,
+                idleTimeoutMillis,
+                maxRequestsPerConnection,
+                maxConnections,
+                maxPipelinedRequests,
+                bodyHighWaterMark,
+                shutdownTimeoutMillis,
+                minRequestBodyBytesPerSecond,
+                minRequestBodyRateGraceMillis,
+                minResponseBytesPerSecond,
+                minResponseRateGraceMillis,
+                false,
+                DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS,
+                DEFAULT_HTTP2_MAX_RESETS_PER_WINDOW);
+    }
 
     public ServerConfig {
+        if (http2MaxConcurrentStreams <= 0 || http2MaxResetsPerWindow <= 0) {
+            throw new IllegalArgumentException("HTTP/2 stream and reset limits must be positive");
+        }
         if (maxRequestLineLength <= 0 || maxHeaderSize <= 0 || maxHeaderCount <= 0 || bodyHighWaterMark <= 0) {
             throw new IllegalArgumentException("request line, header and body limits must be positive");
         }

@@ -87,6 +87,7 @@ public final class Report {
         out.append(TlsSection.render(dir));
         WsSection.write(dir, this::line);
         for (String l : ObservabilitySection.lines(dir)) line(l);
+        http2();
         notes();
     }
 
@@ -493,6 +494,57 @@ public final class Report {
                 + "socket. The codecs dominate: gzip is the JDK's zlib at level 6 (Node's default too), br brotli4j at "
                 + "compression's quality 4; what express4j adds around them is the identity row.");
         line();
+    }
+
+    /** h2.sh: h2load against express4j and raw Netty over h2c, medians and their ratio. */
+    private void http2() throws IOException {
+        Path tsv = dir.resolve("h2.tsv");
+        if (!Files.exists(tsv)) return;
+        line("## HTTP/2: h2load, 10 connections × 10 streams (`benchmarks/h2.sh`)");
+        line();
+        Map<String, String> meta = Table.readPairs(dir.resolve("h2.meta"));
+        runLine(meta);
+        Map<String, List<Double>> perServer = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> perCpu = new java.util.LinkedHashMap<>();
+        List<String> rows = Files.readAllLines(tsv);
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split("\t");
+            Double rps = num(cells[2]);
+            if (rps != null)
+                perServer
+                        .computeIfAbsent(cells[0], k -> new java.util.ArrayList<>())
+                        .add(rps);
+            Double cpu = cells.length > 5 ? num(cells[5]) : null;
+            if (cpu != null)
+                perCpu.computeIfAbsent(cells[0], k -> new java.util.ArrayList<>())
+                        .add(cpu);
+        }
+        Double netty = median(perServer.get("netty"));
+        Double nettyCpu = median(perCpu.get("netty"));
+        line("| server | requests/s | ÷ raw Netty | requests per server CPU second | ÷ raw Netty | rounds |");
+        line("|---|---:|---:|---:|---:|---:|");
+        for (Map.Entry<String, List<Double>> e : perServer.entrySet()) {
+            Double m = median(e.getValue());
+            Double c = median(perCpu.get(e.getKey()));
+            line("| " + (e.getKey().equals("netty") ? "raw Netty HTTP/2" : "express4j (h2c)") + " | " + fmt1(m) + " | "
+                    + (netty == null ? "" : fmt2(m / netty) + "×") + " | " + (c == null ? "" : fmt1(c)) + " | "
+                    + (c == null || nettyCpu == null ? "" : fmt2(c / nettyCpu) + "×") + " | "
+                    + e.getValue().size() + " |");
+        }
+        line();
+        line("GET /plaintext (`Hello, World!`) by prior knowledge; h2load: `" + meta.getOrDefault("h2load", "") + "`."
+                + " Both servers run Netty's Http2FrameCodec + Http2MultiplexHandler on one event loop; express4j adds"
+                + " Express's `res.send` (ETag, headers) and a virtual thread per stream. The target (issue 16) is"
+                + " ≥ 0.7× raw Netty. Medians of the rounds; the CPU column (requests per second of the server"
+                + " process's own CPU time) is the one to trust on a busy machine, where wall-clock rates swing with"
+                + " the neighbours.");
+        line();
+    }
+
+    private static Double median(List<Double> values) {
+        if (values == null || values.isEmpty()) return null;
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private void notes() {

@@ -5,6 +5,7 @@ import io.express4j.Express;
 import io.express4j.Handler;
 import io.express4j.Middleware;
 import io.express4j.Server;
+import io.express4j.ServerOptions;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -61,8 +62,11 @@ public final class Express4jServer {
             res.sendStatus(204);
         });
 
-        Server server = app.listen(port);
-        System.out.println("express4j" + (nonBlocking ? " (event loop)" : "") + " listening on " + server.port());
+        // -Dhttp2=true: h2c (prior knowledge and Upgrade) besides HTTP/1.1, for benchmarks/h2.sh
+        boolean http2 = Boolean.getBoolean("http2");
+        Server server = app.listen(port, new ServerOptions().http2(http2));
+        System.out.println("express4j" + (nonBlocking ? " (event loop)" : "") + (http2 ? " (HTTP/2 too)" : "")
+                + " listening on " + server.port());
     }
 
     private static void upload(InputStream in, io.express4j.Response res) throws Exception {
