@@ -247,7 +247,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
      * aggregator and {@link WebSocketFrameHandler} take their place. Bytes the client sent right behind its request
      * were held by the HTTP decoder: removing it passes them on to the frame decoder.
      */
-    void switchToWebSocket(WebSocketConnection webSocket) {
+    @Override
+    public void switchToWebSocket(WebSocketConnection webSocket) {
         ChannelPipeline p = ctx.pipeline();
         if (!ctx.channel().isActive() || p.context(NodeHttpCodec.class) == null) {
             webSocket.channelClosed(); // the client left before the 101: the handler hears 1006

@@ -30,6 +30,15 @@ interface ExchangeOwner {
     /** Any thread: the response's last write completed (or failed; then {@code close} is true). */
     void responseFinished(HttpExchange exchange, boolean close);
 
+    /**
+     * Event loop, once the 101 is encoded: the connection carries WebSocket frames from now on. Only HTTP/1.1
+     * connections get here: an HTTP/2 request carries no {@code Upgrade} (RFC 9113 §8.2.2), and RFC 8441's
+     * extended CONNECT is not offered.
+     */
+    default void switchToWebSocket(WebSocketConnection webSocket) {
+        throw new IllegalStateException("WebSocket upgrade on an HTTP/2 stream");
+    }
+
     /** Runs listener code; what it lets escape is logged and drops the exchange unless the response is done. */
     static void run(HttpExchange exchange, Runnable work) {
         try {
