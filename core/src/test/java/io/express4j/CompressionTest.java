@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
+import io.express4j.support.Dechunked;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
@@ -67,7 +68,7 @@ class CompressionTest {
         }
     }
 
-    private static InputStream decoder(String coding, InputStream raw) throws IOException {
+    static InputStream decoder(String coding, InputStream raw) throws IOException {
         return switch (coding) {
             case "gzip" -> new GZIPInputStream(raw);
             case "deflate" -> new InflaterInputStream(raw);
@@ -573,45 +574,6 @@ class CompressionTest {
             head.append((char) b);
         }
         return head.toString();
-    }
-
-    /** A chunked body read as it arrives: each read returns at most what the current chunk still holds. */
-    private static final class Dechunked extends InputStream {
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        Dechunked(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (done) return -1;
-            if (left == 0) {
-                StringBuilder line = new StringBuilder();
-                for (int c; (c = in.read()) != '\n'; ) {
-                    if (c < 0) throw new IOException("closed in a chunk size");
-                    if (c != '\r') line.append((char) c);
-                }
-                left = Long.parseLong(line.toString().split(";")[0].trim(), 16);
-                if (left == 0) {
-                    in.readNBytes(2);
-                    done = true;
-                    return -1;
-                }
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            left -= n;
-            if (left == 0) in.readNBytes(2);
-            return n;
-        }
     }
 
     // ---- enforceEncoding ----
