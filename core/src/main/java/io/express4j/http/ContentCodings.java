@@ -42,6 +42,19 @@ public final class ContentCodings {
         return method;
     }
 
+    /**
+     * Which precompressed sibling to serve: the best of {@code available} ({@code br}, {@code gzip}; ties go in
+     * that list's order) by the same q-value rules as {@link #negotiate}, or null when identity wins or nothing is
+     * acceptable. An absent or empty header accepts only identity.
+     */
+    public static String negotiatePrecompressed(String acceptEncoding, List<String> available) {
+        List<String> offers = new ArrayList<>(available);
+        offers.add("identity");
+        List<String> acceptable = Negotiator.encodings(acceptEncoding, offers, available);
+        String method = acceptable.isEmpty() ? null : acceptable.get(0);
+        return method == null || method.equals("identity") ? null : method;
+    }
+
     // negotiator 0.6.4, which compression pins: it parses Accept-Encoding with a simpler rule than the 1.1.0 that
     // Express's req.acceptsEncodings follows (an empty q is NaN here, so refused; there it is 1)
 
