@@ -43,6 +43,7 @@ public final class Express4jServer {
             res.end();
         });
         mountStatic(app, BenchPayloads.staticDir());
+        TypicalStack.mount(app, BenchPayloads.staticDir());
 
         app.post("/upload", (req, res) -> upload(req.inputStream(), res));
         app.put("/upload", (req, res) -> upload(req.inputStream(), res));
