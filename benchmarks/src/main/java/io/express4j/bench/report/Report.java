@@ -102,11 +102,10 @@ public final class Report {
         Table other = Table.read(sub.resolve("load.tsv"));
         if (!StackSection.present(other)) return;
         Map<String, String> meta = Table.readPairs(sub.resolve("machine.tsv"));
-        String from = "From a separate run (`benchmarks/results/stack/`): " + meta.getOrDefault("date", "undated")
-                + " on commit " + meta.getOrDefault("commit", "?") + " with `"
-                + meta.getOrDefault("command", "?").trim()
-                + "`, " + meta.getOrDefault("rounds", "") + "; load average " + meta.getOrDefault("load_before", "?")
-                + " before, " + meta.getOrDefault("load_after", "?") + " after."
+        String from = "From a separate, shorter run of express4j and Express only (data and command in"
+                + " `benchmarks/results/stack/`): " + meta.getOrDefault("date", "undated") + " on commit "
+                + meta.getOrDefault("commit", "?") + ", " + meta.getOrDefault("rounds", "") + "; load average "
+                + meta.getOrDefault("load_before", "?") + " before, " + meta.getOrDefault("load_after", "?") + " after."
                 + (meta.containsKey("note") ? " " + meta.get("note") : "");
         StackSection.render(other, from).forEach(this::line);
     }
