@@ -529,7 +529,8 @@ class RateLimitTest {
         assertThat(store.counter).isEqualTo(2);
     }
 
-    // express4j's own: the effect on the count, and a hit from a window that has since reset
+    // the effect on the count (the same statuses as express-rate-limit 8.7.5 on Express 5.3.0, requests in turn),
+    // and a hit from a window that has since reset
 
     @Test
     void withSkipSuccessfulRequestsOnlyFailuresUseTheLimit() throws Exception {
@@ -582,7 +583,7 @@ class RateLimitTest {
         assertThat(store.decrementWasCalled()).isFalse();
     }
 
-    // ---- retryAfter and a per-request identifier (options-test.ts / headers-test.ts) ----
+    // ---- retryAfter and a per-request identifier (headers checked against express-rate-limit 8.7.5) ----
 
     @Test
     void retryAfterReplacesTheSecondsUntilReset() {
