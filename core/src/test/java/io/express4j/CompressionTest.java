@@ -711,11 +711,18 @@ class CompressionTest {
         assertThat(r.body()).isEmpty();
     }
 
+    /**
+     * As compression 1.8.2 answers them (checked on Node): its negotiator 0.6.4 reads an empty or unreadable q as
+     * NaN, which refuses the coding (negotiator 1.x, Express's req.acceptsEncodings, would take an empty q as 1).
+     */
     @Test
     void garbageQValuesAreNotAcceptedAndNeverFail() {
         RawResponse r = get(helloServer(threshold0()), "/", "Accept-Encoding", "gzip;q=abc, br;q=, deflate;q=0");
         assertThat(r.status()).isEqualTo(200);
-        assertEncoded(r, "br", HELLO);
+        assertThat(r.hasHeader("Content-Encoding")).isFalse();
+        assertThat(r.header("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(r.text()).isEqualTo(HELLO);
+        assertEncoded(get(helloServer(threshold0()), "/", "Accept-Encoding", "gzip;q=, deflate"), "deflate", HELLO);
         RawResponse none = get(helloServer(threshold0()), "/", "Accept-Encoding", ";;;,,=,q=1");
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.hasHeader("Content-Encoding")).isFalse();
