@@ -16,8 +16,8 @@ import java.util.List;
  *
  * @param varies whether any sibling exists, so the answer depends on {@code Accept-Encoding}
  * @param coding the chosen {@code Content-Encoding}, or null to send the file itself
- * @param path   the chosen sibling's path (null with {@code coding})
- * @param stat   the chosen sibling's attributes (null with {@code coding})
+ * @param path   the chosen sibling's path (null when {@code coding} is)
+ * @param stat   the chosen sibling's attributes (null when {@code coding} is)
  */
 record PrecompressedSibling(boolean varies, String coding, String path, BasicFileAttributes stat) {
     private static final PrecompressedSibling NONE = new PrecompressedSibling(false, null, null, null);
