@@ -8,6 +8,7 @@ import io.express4j.http.TrustPredicate;
 import io.express4j.log.Logs;
 import io.express4j.routing.Done;
 import io.express4j.routing.EventLoopDispatch;
+import io.express4j.routing.JsPaths;
 import io.express4j.routing.KnownMethods;
 import io.express4j.routing.RouterStack;
 import io.express4j.server.HttpExchange;
@@ -386,6 +387,23 @@ public final class App implements Middleware, RouterVerbs<App> {
         return this;
     }
 
+    /**
+     * A WebSocket route, {@code app.ws("/chat/:room", (ws, req) -> …)}: routed like {@code app.get} (params,
+     * mounting), after the middleware before it; a WebSocket upgrade request for the path runs {@code handler} once
+     * the handshake succeeded, any other request goes on to the next layers (a plain GET of the path is as if the
+     * route were not there).
+     */
+    public App ws(Object path, WsHandler handler) {
+        router().ws(path, handler);
+        return this;
+    }
+
+    /** A WebSocket route with limits other than the defaults (see {@link WsOptions}). */
+    public App ws(Object path, WsOptions options, WsHandler handler) {
+        router().ws(path, options, handler);
+        return this;
+    }
+
     public App param(String name, ParamHandler fn) {
         router().param(name, fn);
         return this;
@@ -438,7 +456,8 @@ public final class App implements Middleware, RouterVerbs<App> {
     }
 
     private Server listen(InetSocketAddress address, ServerOptions options) {
-        return new Server(HttpServerEngine.start(requestListener(), options.toConfig(), address));
+        return new Server(
+                HttpServerEngine.start(requestListener(), options.toConfig(), options.toTlsConfig(), address));
     }
 
     /** What the server calls for each request of this app, on a socket or in process. */

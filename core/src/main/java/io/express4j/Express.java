@@ -14,6 +14,7 @@ import io.express4j.send.StaticFiles;
 import io.express4j.server.NettyMultipartDecoder;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The entry point, Express's {@code express} export: {@code Express.app()}, {@code Express.router()}, … */
@@ -91,6 +92,17 @@ public final class Express {
     public static ErrorHandler nonBlocking(ErrorHandler fn) {
         Route.requireHandler(fn);
         return fn instanceof NonBlocking ? fn : new NonBlocking.OfErrorHandler(fn);
+    }
+
+    /**
+     * Marks an on-finished listener that never blocks: {@code res.onFinished(Express.nonBlocking(err -> …))} runs it
+     * on the thread that finishes the response (usually the event loop) as soon as it is finished, before the
+     * unmarked listeners, instead of on a virtual thread started for them — a thread hop per request that metrics
+     * and tracing middleware save. The contract of {@link #nonBlocking(Handler)} applies: never block.
+     */
+    public static Consumer<Throwable> nonBlocking(Consumer<Throwable> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listener instanceof NonBlocking ? listener : new NonBlocking.OfListener(listener);
     }
 
     // ---- body parsers (body-parser 2.4.0) ----

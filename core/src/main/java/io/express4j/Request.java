@@ -386,11 +386,11 @@ public final class Request {
     // ---- connection and trust proxy ----
 
     /**
-     * {@code http} ({@code https} once the server speaks TLS); when {@code trust proxy} trusts the socket peer, the
-     * first value of {@code X-Forwarded-Proto}, trimmed.
+     * {@code https} on a TLS connection, else {@code http}; when {@code trust proxy} trusts the socket peer, the
+     * first value of {@code X-Forwarded-Proto} (trimmed) wins, as in Express.
      */
     public String protocol() {
-        String proto = "http";
+        String proto = exchange.encrypted() ? "https" : "http";
         if (!trustsPeer()) return proto;
         String header = get("X-Forwarded-Proto");
         if (header == null || header.isEmpty()) header = proto;
@@ -534,6 +534,27 @@ public final class Request {
     /** The route that matched, when inside a route handler. */
     public Route route() {
         return routing.route;
+    }
+
+    /**
+     * An express4j extension: the last matched route's path after the mount paths of the routers and apps it is in,
+     * all as registered ({@code /api/users/:id}, never {@code /api/users/42}); null when no route matched. It keeps
+     * its value after the request leaves the router, so an {@code onFinished} listener can name the route (metrics,
+     * traces).
+     */
+    public String routePath() {
+        Route route = routing.route;
+        if (route == null) return null;
+        return routing.routeMount.isEmpty() ? route.path() : routing.routeMount + route.path();
+    }
+
+    /**
+     * An express4j extension: the last error a middleware, handler or param callback threw or passed to
+     * {@code next(err)} for this request (null when none), kept after an error handler answered it, so an
+     * {@code onFinished} listener can name it (metrics, traces).
+     */
+    public Throwable error() {
+        return routing.error;
     }
 
     /** The raw request body as a stream (body parsers read it; read it yourself if none ran). */

@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.routing.Done;
+import io.express4j.routing.JsPaths;
 import io.express4j.routing.RouterStack;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -115,6 +116,21 @@ public final class Router implements Middleware, RouterVerbs<Router> {
         if (method == null) route.all(chain);
         else route.method(method, chain);
         return this;
+    }
+
+    /**
+     * A WebSocket route, routed like {@code get(path, …)} (params, mounting): a WebSocket upgrade request for the
+     * path runs {@code handler} after the handshake; any other request goes on to the next layers.
+     */
+    public Router ws(Object path, WsHandler handler) {
+        return ws(path, new WsOptions(), handler);
+    }
+
+    /** A WebSocket route with limits other than the defaults (see {@link WsOptions}). */
+    public Router ws(Object path, WsOptions options, WsHandler handler) {
+        if (handler == null) throw new IllegalArgumentException("argument handler is required");
+        if (options == null) throw new IllegalArgumentException("argument options is required");
+        return method("GET", path, new WsUpgrade(handler, options));
     }
 
     /** {@code router.param(name, fn)}: runs before the handlers of any layer whose path declares that param. */

@@ -1,6 +1,7 @@
 package io.express4j;
 
 import io.express4j.server.ServerConfig;
+import io.express4j.server.TlsConfig;
 import java.time.Duration;
 
 /**
@@ -53,6 +54,7 @@ public final class ServerOptions {
     private Duration minRequestBodyRateGrace = Duration.ofMillis(DEFAULTS.minRequestBodyRateGraceMillis());
     private long minResponseBytesPerSecond = DEFAULTS.minResponseBytesPerSecond();
     private Duration minResponseRateGrace = Duration.ofMillis(DEFAULTS.minResponseRateGraceMillis());
+    private TlsOptions tls;
 
     /** Largest request header block in bytes (request line excluded); more gets 431. */
     public ServerOptions maxHeaderSize(int bytes) {
@@ -144,6 +146,21 @@ public final class ServerOptions {
         this.minResponseBytesPerSecond = notNegative(bytesPerSecond, "minResponseDataRate");
         this.minResponseRateGrace = rateGrace(bytesPerSecond, gracePeriod);
         return this;
+    }
+
+    /**
+     * Serves HTTPS with this certificate and key (Node's {@code https.createServer}): TLS 1.3 and 1.2, ALPN,
+     * {@code req.protocol()} {@code "https"} and {@code req.secure()} true. Every other option applies as over
+     * clear text. Null (the default) serves clear-text HTTP.
+     */
+    public ServerOptions tls(TlsOptions tls) {
+        this.tls = tls;
+        return this;
+    }
+
+    /** The TLS settings, or null in clear text. */
+    TlsConfig toTlsConfig() {
+        return tls == null ? null : tls.toConfig();
     }
 
     ServerConfig toConfig() {

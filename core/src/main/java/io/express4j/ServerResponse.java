@@ -4,8 +4,11 @@ import io.express4j.http.HeaderMap;
 import io.express4j.http.HeaderValidation;
 import io.express4j.http.HttpDates;
 import io.express4j.http.StatusCodes;
+import io.express4j.routing.NonBlocking;
 import io.express4j.send.FileSegment;
 import io.express4j.server.HttpExchange;
+import io.express4j.server.WebSocketConnection;
+import io.express4j.server.WebSocketSettings;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -477,6 +480,26 @@ public class ServerResponse<R extends ServerResponse<R>> {
         done.accept(failure);
     }
 
+    /**
+     * The {@code 101 Switching Protocols} of a WebSocket handshake, with the stored headers (the handshake's and
+     * whatever middleware set): end listeners (a session's save) and on-headers listeners run first, as for any
+     * response; nothing is added (ws writes no Date either). The response is then finished and the connection
+     * belongs to the returned WebSocket.
+     */
+    WebSocketConnection switchProtocols(WebSocketSettings settings) {
+        if (headersSent) throw new IllegalStateException("Cannot switch protocols after the headers are sent");
+        statusCode = 101;
+        runEndListeners();
+        runHeaderListeners();
+        statusCode = 101;
+        statusMessage = StatusCodes.reasonOrUnknown(101);
+        headersSent = true;
+        headFlushed = true;
+        finished = true;
+        hasBody = false;
+        return exchange.switchToWebSocket(headers, settings);
+    }
+
     /** Whether the client is still connected. */
     boolean connectionOpen() {
         return exchange.isOpen();
@@ -494,10 +517,14 @@ public class ServerResponse<R extends ServerResponse<R>> {
      * npm on-finished: runs {@code listener} once the response has been written completely (with null) or once its
      * connection closed first (with a {@link ClientAbortException} whose cause says why) — at once, with that
      * outcome, when it is already over. Listeners run in the order added, on a virtual thread, so they may block.
+     * A listener marked with {@code Express.nonBlocking} runs instead on the thread that finishes the response
+     * (usually the event loop), before the others, without that thread hop: it must never block.
      */
     public void onFinished(Consumer<Throwable> listener) {
         Objects.requireNonNull(listener, "listener");
-        exchange.onClose((Throwable cause) -> listener.accept(cause == null ? null : new ClientAbortException(cause)));
+        Consumer<Throwable> outcome = cause -> listener.accept(cause == null ? null : new ClientAbortException(cause));
+        if (listener instanceof NonBlocking) exchange.onCloseInline(outcome);
+        else exchange.onClose(outcome);
     }
 
     /** Drops the connection: what Node's final handler does when an error strikes after the head was sent. */

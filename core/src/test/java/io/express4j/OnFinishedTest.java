@@ -228,4 +228,55 @@ class OnFinishedTest {
                 418);
         finishesWithNull("GET", (req, res, next) -> {}, Map.of(), 500);
     }
+
+    // ---- Express.nonBlocking listeners (an express4j extension) ----
+
+    @Test
+    void aNonBlockingListenerRunsWhereTheResponseFinishesBeforeTheOthers() throws Exception {
+        BlockingQueue<String> order = new LinkedBlockingQueue<>();
+        App app = Express.app();
+        app.use((req, res) -> {
+            res.onFinished(err -> order.add("virtual " + Thread.currentThread().isVirtual()));
+            res.onFinished(Express.nonBlocking(
+                    err -> order.add("marked " + Thread.currentThread().isVirtual() + " " + (err == null))));
+            res.send("hi");
+        });
+        try (TestServer server = TestServer.serve(app)) {
+            assertThat(server.get("/").text()).isEqualTo("hi");
+            assertThat(order.poll(20, TimeUnit.SECONDS)).isEqualTo("marked false true");
+            assertThat(order.poll(20, TimeUnit.SECONDS)).isEqualTo("virtual true");
+        }
+    }
+
+    @Test
+    void aNonBlockingListenerHearsOfAnAbortAndRunsAtOnceWhenAddedAfterFinish() throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        App app = Express.app();
+        app.use((req, res) -> {
+            res.onFinished(Express.nonBlocking(err -> {
+                outcomes.add(Optional.ofNullable(err));
+                String thread = Thread.currentThread().getName();
+                res.onFinished(Express.nonBlocking(again -> outcomes.add(Optional.of(new IllegalStateException(
+                        thread.equals(Thread.currentThread().getName()) ? "same thread" : "other thread")))));
+            }));
+            res.async();
+            registered.countDown();
+        });
+        try (TestServer server = TestServer.serve(app)) {
+            RawClient client = server.connect();
+            client.send(GET);
+            assertThat(registered.await(20, TimeUnit.SECONDS)).isTrue();
+            client.close();
+            assertThat(next().orElseThrow()).isInstanceOf(ClientAbortException.class);
+            assertThat(next().orElseThrow()).hasMessage("same thread");
+        }
+    }
+
+    @Test
+    void nonBlockingMarksOnceAndRefusesNull() {
+        java.util.function.Consumer<Throwable> marked = Express.nonBlocking(err -> {});
+        assertThat(Express.nonBlocking(marked)).isSameAs(marked);
+        org.assertj.core.api.Assertions.assertThatNullPointerException()
+                .isThrownBy(() -> Express.nonBlocking((java.util.function.Consumer<Throwable>) null));
+    }
 }

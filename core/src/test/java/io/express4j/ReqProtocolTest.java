@@ -3,11 +3,13 @@ package io.express4j;
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.TestServer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Express's test/req.protocol.js. Its case that fakes {@code req.socket.encrypted} has no equivalent: the server
- * does not speak TLS, so the socket protocol is always {@code http}.
+ * Express's test/req.protocol.js; its case that fakes {@code req.socket.encrypted} runs on a real TLS connection
+ * here.
  */
 class ReqProtocolTest {
 
@@ -21,6 +23,33 @@ class ReqProtocolTest {
     @Test
     void returnsTheProtocolString() {
         assertThat(get(app(null), "/").text()).isEqualTo("http");
+    }
+
+    @Test
+    void returnsHttpsOnATlsConnection() {
+        try (TestServer server = TestServer.serveTls(app(null))) {
+            assertThat(server.get("/").body()).asString().isEqualTo("https");
+        }
+    }
+
+    @Test
+    void trustedXForwardedProtoWinsOverTls() {
+        try (TestServer server = TestServer.serveTls(app(true))) {
+            assertThat(server.request("GET", "/", Map.of("X-Forwarded-Proto", "http"))
+                            .body())
+                    .asString()
+                    .isEqualTo("http");
+        }
+    }
+
+    @Test
+    void untrustedXForwardedProtoIsIgnoredOverTls() {
+        try (TestServer server = TestServer.serveTls(app(null))) {
+            assertThat(server.request("GET", "/", Map.of("X-Forwarded-Proto", "http"))
+                            .body())
+                    .asString()
+                    .isEqualTo("https");
+        }
     }
 
     @Test

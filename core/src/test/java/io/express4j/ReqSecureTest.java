@@ -3,6 +3,8 @@ package io.express4j;
 import static io.express4j.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.express4j.support.TestServer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Express's test/req.secure.js. */
@@ -18,6 +20,23 @@ class ReqSecureTest {
     @Test
     void falseWhenHttp() {
         assertThat(get(app(null), "/").text()).isEqualTo("no");
+    }
+
+    @Test
+    void trueOverTls() {
+        try (TestServer server = TestServer.serveTls(app(null))) {
+            assertThat(server.get("/").body()).asString().isEqualTo("yes");
+        }
+    }
+
+    @Test
+    void falseOverTlsWhenATrustedProxySaysHttp() {
+        try (TestServer server = TestServer.serveTls(app(true))) {
+            assertThat(server.request("GET", "/", Map.of("X-Forwarded-Proto", "http"))
+                            .body())
+                    .asString()
+                    .isEqualTo("no");
+        }
     }
 
     @Test

@@ -491,8 +491,8 @@ class ResSseTest {
         AtomicReference<SseStream> stream = new AtomicReference<>();
         App app = app((req, res) -> {
             SseStream sse = res.sse(); // a 15 s heartbeat: the close must be noticed without it
+            stream.set(sse); // before the hook: the client may leave as soon as the head is out
             sse.onClose(hookRan::countDown);
-            stream.set(sse);
         });
         try (TestServer server = TestServer.serve(app)) {
             try (RawClient client = server.connect()) {

@@ -33,6 +33,8 @@ final class Layer {
     final RouteStack route;
     final String method; // for a route's own layers: the HTTP method, null for all()
     private final boolean loopSafe; // its function may run on the event loop
+    /** A {@code use} layer's path as registered, trailing slash removed: what it adds to the mount template. */
+    final String mountTemplate;
 
     private Layer(
             PathPattern pattern, Middleware middleware, ErrorHandler errorHandler, RouteStack route, String method) {
@@ -43,6 +45,8 @@ final class Layer {
         this.method = method;
         Object fn = middleware != null ? middleware : errorHandler;
         this.loopSafe = fn instanceof LoopSafe || fn instanceof Router || fn instanceof App;
+        String template = pattern == null ? "" : JsPaths.toString(pattern.path());
+        this.mountTemplate = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
         created.incrementAndGet();
     }
 

@@ -6,6 +6,7 @@ import io.express4j.Middleware;
 import io.express4j.Next;
 import io.express4j.Request;
 import io.express4j.Response;
+import java.util.function.Consumer;
 
 /**
  * What {@code Express.nonBlocking} wraps a function in: the mark that lets it run on the event loop. An app whose
@@ -30,6 +31,14 @@ public sealed interface NonBlocking extends LoopSafe {
         @Override
         public void handle(Throwable err, Request req, Response res, Next next) throws Exception {
             fn.handle(err, req, res, next);
+        }
+    }
+
+    /** An on-finished listener run where the response finishes, without a virtual thread of its own. */
+    record OfListener(Consumer<Throwable> fn) implements NonBlocking, Consumer<Throwable> {
+        @Override
+        public void accept(Throwable err) {
+            fn.accept(err);
         }
     }
 }

@@ -41,6 +41,7 @@ final class RouteDispatch extends TrampolinedNext {
 
     @Override
     void step(Throwable err) {
+        if (err != null) state.error = err;
         while (idx < stack.size()) {
             Layer layer = stack.get(idx++);
             if (layer.method != null && !layer.method.equals(method)) continue;

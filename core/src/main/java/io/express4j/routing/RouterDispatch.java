@@ -24,6 +24,7 @@ final class RouterDispatch extends TrampolinedNext {
     private final Response res;
     private final Done out;
     private final String parentUrl;
+    private final String parentTemplate;
     private final Map<String, Object> parentParams;
     private final Next parentNext;
     private final List<String> optionsMethods;
@@ -39,6 +40,7 @@ final class RouterDispatch extends TrampolinedNext {
         this.res = res;
         this.out = out;
         this.parentUrl = state.baseUrl;
+        this.parentTemplate = state.baseTemplate;
         this.parentParams = state.params;
         this.parentNext = state.next;
         state.next = this;
@@ -70,6 +72,7 @@ final class RouterDispatch extends TrampolinedNext {
         }
         if (!removed.isEmpty()) {
             state.baseUrl = parentUrl;
+            state.baseTemplate = parentTemplate;
             int protohost = Urls.protohostLength(state.url);
             state.url = state.url.substring(0, protohost) + removed + state.url.substring(protohost);
             removed = "";
@@ -78,6 +81,7 @@ final class RouterDispatch extends TrampolinedNext {
 
     @Override
     void step(Throwable layerError) {
+        if (layerError != null) state.error = layerError;
         restorePath();
         LayerIndex stack = router.index();
         if (idx >= stack.size()) {
@@ -111,7 +115,10 @@ final class RouterDispatch extends TrampolinedNext {
             return;
         }
 
-        if (layer.route != null) state.route = layer.route.route();
+        if (layer.route != null) {
+            state.route = layer.route.route();
+            state.routeMount = state.baseTemplate;
+        }
         state.params = router.mergeParams() ? merge(match.params(), parentParams) : match.params();
         Layer matched = layer;
         PathPattern.Match m = match;
@@ -184,6 +191,7 @@ final class RouterDispatch extends TrampolinedNext {
                 slashAdded = true;
             }
             state.baseUrl = parentUrl + (removed.endsWith("/") ? removed.substring(0, removed.length() - 1) : removed);
+            state.baseTemplate = parentTemplate + layer.mountTemplate;
         }
         if (layerError != null) layer.handleError(layerError, state, req, res, this);
         else layer.handleRequest(state, req, res, this);
@@ -192,6 +200,7 @@ final class RouterDispatch extends TrampolinedNext {
     /** Leaving the router: restore what the parent had, answer OPTIONS if routes matched, else hand back. */
     private void finish(Throwable err) {
         state.baseUrl = parentUrl;
+        state.baseTemplate = parentTemplate;
         state.params = parentParams;
         state.next = parentNext;
         if (err == null && optionsMethods != null && !optionsMethods.isEmpty()) {

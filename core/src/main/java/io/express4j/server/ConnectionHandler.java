@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -18,7 +19,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -50,6 +57,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     private boolean currentRequestComplete;
     private boolean currentResponseFinished;
     private boolean bodyPaused;
+    private boolean clocksStarted;
     private boolean ignoreInput;
     /** A listener is running on the event loop right now (a response it finishes must not start the next request). */
     private boolean dispatchingOnLoop;
@@ -93,12 +101,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         server.connectionOpened(this);
+        // added after a TLS handshake, the channel has long been active: the clocks start now
+        if (ctx.channel().isActive()) startClocks();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        deadline.ready(ctx);
+        startClocks();
         ctx.fireChannelActive();
+    }
+
+    private void startClocks() {
+        if (clocksStarted) return;
+        clocksStarted = true;
+        deadline.ready(ctx);
     }
 
     @Override
@@ -125,6 +141,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
             waiting.add(obj);
             updateReading();
         }
+        // an upgrade request is in: nothing more is read until the server knows what the next bytes are
+        if (decoder.held() && ctx.channel().config().isAutoRead()) updateReading();
     }
 
     private void start(HttpRequest request) {
@@ -223,6 +241,54 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         else if (currentResponseFinished) ctx.close();
     }
 
+    /**
+     * Event loop, after the 101 has been encoded: the connection stops being HTTP. The HTTP codec, its timeouts and
+     * this handler leave the pipeline; Netty's WebSocket frame encoder and decoder, the UTF-8 validator, the message
+     * aggregator and {@link WebSocketFrameHandler} take their place. Bytes the client sent right behind its request
+     * were held by the HTTP decoder: removing it passes them on to the frame decoder.
+     */
+    void switchToWebSocket(WebSocketConnection webSocket) {
+        ChannelPipeline p = ctx.pipeline();
+        if (!ctx.channel().isActive() || p.context(NodeHttpCodec.class) == null) {
+            webSocket.channelClosed(); // the client left before the 101: the handler hears 1006
+            return;
+        }
+        deadline.cancel();
+        bodyRate.stop();
+        current = null;
+        waiting.forEach(ReferenceCountUtil::release);
+        waiting.clear();
+        ignoreInput = true;
+        WebSocketSettings settings = webSocket.settings();
+        String codec = p.context(NodeHttpCodec.class).name();
+        WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(settings.maxPayload())
+                .expectMaskedFrames(true) // RFC 6455 §5.1: an unmasked client frame is refused with 1002
+                .allowMaskMismatch(false)
+                .allowExtensions(false)
+                // a violation is answered by WebSocketFrameHandler, after the messages that came before it
+                .closeOnProtocolViolation(false)
+                .build();
+        // the HTTP idle timeout leaves; the WebSocket one (if any) is the route's
+        if (p.get(IdleStateHandler.class) != null) p.remove(IdleStateHandler.class);
+        // added after the codec in reverse order, so they end up as listed in the javadoc
+        p.addAfter(codec, null, new WebSocketFrameHandler(webSocket));
+        p.addAfter(codec, null, new WebSocketFrameAggregator(settings.maxPayload()));
+        p.addAfter(codec, null, new Utf8FrameValidator(false));
+        p.addAfter(codec, null, new WebSocket13FrameDecoder(frames));
+        // before the decoder and the validator: the close frames they send on a violation pass through it
+        p.addAfter(codec, null, new WebSocket13FrameEncoder(false));
+        if (settings.idleTimeoutMillis() > 0) {
+            p.addAfter(codec, null, new IdleStateHandler(0, 0, settings.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
+        }
+        if (p.get(ResponseDataRate.class) != null) p.remove(ResponseDataRate.class);
+        p.remove(this);
+        p.remove(codec);
+        server.connectionClosed(this);
+        server.webSocketOpened(webSocket, ctx.channel());
+        ctx.channel().config().setAutoRead(true);
+    }
+
     /** Any thread: the response's last write completed (or failed). */
     void responseFinished(HttpExchange exchange, boolean close) {
         // From a listener running on the event loop, the next pipelined request waits for a task of its own: starting
@@ -270,6 +336,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
                 break;
             }
         }
+        if (decoder.resume()) {
+            // an upgrade request answered as HTTP: decode what came behind it (one empty read wakes the decoder)
+            ctx.executor().execute(() -> ctx.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER));
+        }
         if (current == null) {
             if (draining && !decoder.headStarted()) {
                 ctx.close();
@@ -282,7 +352,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
 
     /** Reads from the socket only while the current request's body has room and nothing waits for its turn. */
     private void updateReading() {
-        boolean read = !bodyPaused && waiting.isEmpty();
+        boolean read = !bodyPaused && waiting.isEmpty() && !decoder.held();
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
         watchBodyRate();
     }
@@ -341,9 +411,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
         deadline.cancel();
         bodyRate.stop();
         if (current != null) {
-            current.requestBody().fail(new IOException("request aborted"));
+            // the causes are made only where they are reported: after a complete exchange (every Connection: close
+            // response ends here) building two stack traces per connection is wasted work
+            if (!currentRequestComplete) current.requestBody().fail(new IOException("request aborted"));
             current.writabilityChanged();
-            current.closed(new IOException("the client closed the connection"));
+            if (!current.closeReported()) current.closed(new IOException("the client closed the connection"));
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.util.ReferenceCountUtil;
@@ -17,22 +16,30 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client end of an in-process connection, seen as a socket is: bytes out, bytes in. The server end is a real
  * connection of {@link HttpServerEngine#startInProcess}, so the client sees exactly the bytes a socket would carry.
  * The server is read from only while less than a megabyte waits unread here, as a socket's receive window would.
+ *
+ * <p>Both ends live on the {@link InProcessLoop}, which the thread reading here runs while it waits: the request
+ * written is decoded on the writing thread, and the response arrives on the reading one, with no loop thread between
+ * them.
  */
 public final class InProcessConnection implements AutoCloseable {
     private static final int HIGH_WATER = 1 << 20;
 
+    private final InProcessLoop loop;
     private final ChannelFuture connected;
     private final Channel channel;
     private final Received received;
 
-    private InProcessConnection(ChannelFuture connected, Received received) {
+    private InProcessConnection(InProcessLoop loop, ChannelFuture connected, Received received) {
+        this.loop = loop;
         this.connected = connected;
         this.channel = connected.channel();
         this.received = received;
@@ -40,19 +47,20 @@ public final class InProcessConnection implements AutoCloseable {
 
     /**
      * Connects without waiting: what is written before the connection is up goes out once it is (in order), and a
-     * refused connection fails the first read, so a request costs no extra round trip to the event loop.
+     * refused connection fails the first read. On the calling thread when no other thread runs the loop, so the
+     * server's end is set up before this returns.
      */
-    static InProcessConnection open(EventLoopGroup group, LocalAddress address) {
-        Received received = new Received();
-        ChannelFuture connected = new Bootstrap()
-                .group(group)
+    static InProcessConnection open(InProcessLoop loop, LocalAddress address) {
+        Received received = new Received(loop);
+        ChannelFuture connected = loop.runHere(() -> new Bootstrap()
+                .group(loop)
                 .channel(LocalChannel.class)
                 .handler(received.handler)
-                .connect(address);
+                .connect(address));
         connected.addListener(f -> {
             if (!f.isSuccess()) received.fail(f.cause());
         });
-        return new InProcessConnection(connected, received);
+        return new InProcessConnection(loop, connected, received);
     }
 
     /** What the server sends, as it arrives; -1 once the server closed and everything was read. */
@@ -75,15 +83,17 @@ public final class InProcessConnection implements AutoCloseable {
             public void write(byte[] b, int off, int len) {
                 if (len == 0) return;
                 ByteBuf data = Unpooled.copiedBuffer(b, off, len);
-                if (connected.isDone()) {
-                    channel.writeAndFlush(data);
-                } else {
-                    // listeners run in the order added, and before any write submitted once this one is done
-                    connected.addListener(f -> {
-                        if (f.isSuccess()) channel.writeAndFlush(data);
-                        else data.release();
-                    });
-                }
+                loop.runHere(() -> {
+                    if (connected.isDone()) {
+                        channel.writeAndFlush(data);
+                    } else {
+                        // listeners run in the order added, and before any write submitted once this one is done
+                        connected.addListener(f -> {
+                            if (f.isSuccess()) channel.writeAndFlush(data);
+                            else data.release();
+                        });
+                    }
+                });
             }
         };
     }
@@ -97,24 +107,36 @@ public final class InProcessConnection implements AutoCloseable {
         return channel.isActive();
     }
 
-    /** Closes without waiting for the event loop to have done it, as closing a socket does not wait for the peer. */
+    /** Closes without waiting for the server's end to have seen it, as closing a socket does not wait for the peer. */
     @Override
     public void close() {
-        channel.close();
+        loop.runHere(() -> {
+            channel.close();
+        });
     }
 
-    /** The bytes received, queued for a reader on another thread. */
+    /**
+     * The bytes received, queued by the loop for the reader, who runs the loop while nothing is there. The queue and
+     * the flags are shared with whichever thread runs the loop; the read position is the reader's (one at a time).
+     */
     private static final class Received extends InputStream {
-        private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-        private byte[] head = new byte[0];
-        private int position;
-        private long queued;
-        private boolean ended;
+        private static final byte[] NOTHING = new byte[0];
+
+        private final InProcessLoop loop;
+        private final Queue<byte[]> chunks = new ConcurrentLinkedQueue<>();
+        private final AtomicLong queued = new AtomicLong();
+        /** Reading from the server stopped at the high-water mark. */
+        private volatile boolean paused;
+
+        private volatile boolean ended;
         /** Why the connection could not be made. */
-        private Throwable failure;
+        private volatile Throwable failure;
 
         private volatile long timeoutMillis = 30_000;
         private volatile Channel channel;
+
+        private byte[] head = NOTHING;
+        private int position;
 
         final ChannelInboundHandlerAdapter handler = new ChannelInboundHandlerAdapter() {
             @Override
@@ -134,7 +156,7 @@ public final class InProcessConnection implements AutoCloseable {
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
-                end();
+                ended = true;
                 ctx.fireChannelInactive();
             }
 
@@ -143,6 +165,10 @@ public final class InProcessConnection implements AutoCloseable {
                 ctx.close();
             }
         };
+
+        Received(InProcessLoop loop) {
+            this.loop = loop;
+        }
 
         @Override
         public int read() throws IOException {
@@ -153,22 +179,21 @@ public final class InProcessConnection implements AutoCloseable {
         @Override
         public synchronized int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) return 0;
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            long deadline = timeoutMillis == 0
+                    ? Long.MAX_VALUE
+                    : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             while (position == head.length) {
+                // read before polling: what was queued before the end is then seen by the poll
+                boolean over = ended;
                 byte[] next = chunks.poll();
                 if (next != null) {
                     head = next;
                     position = 0;
-                    queued -= next.length;
-                    if (queued < HIGH_WATER / 2
-                            && channel != null
-                            && !channel.config().isAutoRead()) {
-                        channel.config().setAutoRead(true);
-                    }
+                    if (queued.addAndGet(-next.length) < HIGH_WATER / 2 && paused) resume();
                     continue;
                 }
                 if (failure != null) throw new IOException("in-process connection failed: " + failure, failure);
-                if (ended) return -1;
+                if (over) return -1;
                 awaitUntil(deadline);
             }
             int n = Math.min(len, head.length - position);
@@ -179,41 +204,45 @@ public final class InProcessConnection implements AutoCloseable {
 
         @Override
         public synchronized int available() {
-            return head.length - position + (int) Math.min(Integer.MAX_VALUE, queued);
+            return head.length - position + (int) Math.min(Integer.MAX_VALUE, queued.get());
         }
 
+        /** Runs the loop until something arrives or the deadline passes. */
         private void awaitUntil(long deadline) throws IOException {
             try {
-                if (timeoutMillis == 0) {
-                    wait();
-                    return;
+                if (!loop.await(() -> !chunks.isEmpty() || ended, deadline)) {
+                    throw new SocketTimeoutException("no data from the server in " + timeoutMillis + " ms");
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) throw new SocketTimeoutException("no data from the server in " + timeoutMillis + " ms");
-                TimeUnit.NANOSECONDS.timedWait(this, left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for the server");
             }
         }
 
-        private synchronized void add(ChannelHandlerContext ctx, ByteBuf data) {
+        /** Loop: bytes from the server. */
+        private void add(ChannelHandlerContext ctx, ByteBuf data) {
             byte[] bytes = ByteBufUtil.getBytes(data);
             chunks.add(bytes);
-            queued += bytes.length;
-            if (queued >= HIGH_WATER) ctx.channel().config().setAutoRead(false);
-            notifyAll();
+            if (queued.addAndGet(bytes.length) >= HIGH_WATER && !paused) {
+                paused = true;
+                ctx.channel().config().setAutoRead(false);
+            }
         }
 
-        private synchronized void end() {
-            ended = true;
-            notifyAll();
+        /** Reads from the server again, on the loop, where the pause was decided. */
+        private void resume() {
+            loop.runHere(() -> {
+                if (paused && queued.get() < HIGH_WATER / 2) {
+                    paused = false;
+                    channel.config().setAutoRead(true);
+                }
+            });
         }
 
-        private synchronized void fail(Throwable cause) {
+        /** Loop: the connection could not be made. */
+        private void fail(Throwable cause) {
             failure = cause;
             ended = true;
-            notifyAll();
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.express4j.server;
 
+import io.express4j.http.WebSocketHandshake;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -36,6 +38,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     private boolean discarding;
     private volatile boolean headStarted;
+    /** The request being decoded asks for a WebSocket upgrade. */
+    private boolean upgradeAsked;
+    /**
+     * After a WebSocket upgrade request, the bytes behind it stay undecoded until the server knows whether they are
+     * WebSocket frames (the route took the upgrade: they go to the frame decoder) or HTTP ({@link #resume}).
+     */
+    private boolean held;
 
     StrictRequestDecoder(ServerConfig config, Predicate<String> knownMethod) {
         // The scanner enforces the limits; Netty's, 2 bytes wider, are a backstop. Netty counts a trailing CR whose
@@ -64,12 +73,25 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         return headStarted;
     }
 
+    /** Whether bytes behind an upgrade request are held back (the connection should not read more meanwhile). */
+    boolean held() {
+        return held;
+    }
+
+    /** The upgrade request was answered as HTTP: what follows it is HTTP again. Returns whether bytes were held. */
+    boolean resume() {
+        boolean was = held;
+        held = false;
+        return was;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         if (discarding) {
             in.skipBytes(in.readableBytes());
             return;
         }
+        if (held) return;
         if (inHead && !scanner.done()) {
             int from = in.readerIndex() + (int) (scanned - consumed);
             int length = in.writerIndex() - from;
@@ -93,6 +115,10 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
                 inHead = false;
                 headStarted = false;
+                upgradeAsked = WebSocketHandshake.isUpgrade(
+                        request.method().name(),
+                        request.headers().get(HttpHeaderNames.CONNECTION),
+                        request.headers().get(HttpHeaderNames.UPGRADE));
                 try {
                     RequestHeadRules.check(request, knownMethod);
                 } catch (RequestRejection rejection) {
@@ -111,6 +137,8 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 inHead = true;
                 scanner.reset();
                 scanned = consumed;
+                held = upgradeAsked;
+                upgradeAsked = false;
             }
         }
     }

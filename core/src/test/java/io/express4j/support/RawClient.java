@@ -41,6 +41,19 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /** On a socket the caller connected, e.g. an {@code SSLSocket}. */
+    public RawClient(Socket connected) {
+        try {
+            socket = connected;
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+            local = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public RawClient(InProcessConnection connection) {
         socket = null;
         local = connection;

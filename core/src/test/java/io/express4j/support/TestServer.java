@@ -3,12 +3,19 @@ package io.express4j.support;
 import io.express4j.App;
 import io.express4j.Server;
 import io.express4j.ServerOptions;
+import io.express4j.TlsOptions;
 import io.express4j.server.HttpServerEngine;
 import io.express4j.server.TestAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An app listening on an ephemeral port for one test, or served in process (the same pipeline, no port: what
@@ -21,9 +28,34 @@ public final class TestServer implements AutoCloseable {
     /** Null on a socket. */
     private final HttpServerEngine engine;
 
+    /** The client side of TLS; null in clear text. */
+    private final SSLContext tls;
+
     private TestServer(Server server, HttpServerEngine engine) {
+        this(server, engine, null);
+    }
+
+    private TestServer(Server server, HttpServerEngine engine, SSLContext tls) {
         this.server = server;
         this.engine = engine;
+        this.tls = tls;
+    }
+
+    /**
+     * Over TLS with the test certificate ({@link TestCertificates}, PEM) unless {@code options} already has TLS
+     * settings; requests go over TLS connections that trust the test CA and check the host name.
+     */
+    public static TestServer serveTls(App app, ServerOptions options) {
+        return new TestServer(
+                app.listen(0, "127.0.0.1", options),
+                null,
+                TestCertificates.get().clientContext());
+    }
+
+    /** Over TLS with the test certificate and the default options. */
+    public static TestServer serveTls(App app) {
+        TestCertificates.Identity id = TestCertificates.get().first;
+        return serveTls(app, new ServerOptions().tls(TlsOptions.pem(id.chainPem(), id.keyPem())));
     }
 
     private TestServer(Server server) {
@@ -159,7 +191,25 @@ public final class TestServer implements AutoCloseable {
     }
 
     public RawClient connect() {
+        if (tls != null) return new RawClient(tlsSocket(tls, port()));
         return server != null ? new RawClient(server.port()) : new RawClient(engine.connect());
+    }
+
+    /** A TLS connection to 127.0.0.1, handshake done, the server's certificate checked for that address. */
+    public static SSLSocket tlsSocket(SSLContext context, int port, String... alpn) {
+        try {
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            SSLParameters params = socket.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            if (alpn.length > 0) params.setApplicationProtocols(alpn);
+            socket.setSSLParameters(params);
+            socket.startHandshake();
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

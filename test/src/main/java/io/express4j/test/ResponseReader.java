@@ -1,10 +1,9 @@
 package io.express4j.test;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,20 @@ import java.util.Map;
  */
 final class ResponseReader {
     private final InputStream in;
+    /** The line being read, reused: a head is a dozen lines. */
+    private final StringBuilder line = new StringBuilder(128);
 
     /** {@code in} should be buffered: heads are read a byte at a time. */
     ResponseReader(InputStream in) {
         this.in = in;
+    }
+
+    /**
+     * A reader over a connection's raw input, buffered: 2 KiB holds a usual head and small body (a body read in
+     * larger pieces bypasses the buffer), where the default 8 KiB would be allocated per request for nothing.
+     */
+    static ResponseReader over(InputStream raw) {
+        return new ResponseReader(new BufferedInputStream(raw, 2048));
     }
 
     /** The next response head, interim (1xx) ones included; null when the server closed before sending one. */
@@ -79,17 +88,18 @@ final class ResponseReader {
 
     /** A line without its CRLF (a bare LF is accepted); null at the end of the stream before any byte. */
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        StringBuilder line = this.line;
+        line.setLength(0);
         int b;
         while ((b = in.read()) != -1) {
             if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+                int n = line.length();
+                if (n > 0 && line.charAt(n - 1) == '\r') line.setLength(n - 1);
+                return line.toString();
             }
-            line.write(b);
+            line.append((char) b); // ISO-8859-1: each byte is the char of the same value
         }
-        if (line.size() == 0) return null;
+        if (line.isEmpty()) return null;
         throw new EOFException("connection closed inside a line");
     }
 
@@ -108,6 +118,16 @@ final class ResponseReader {
 
         LengthBody(long length) {
             remaining = length;
+        }
+
+        /** The whole body in an array of its length (InputStream's default grows 16 KiB buffers). */
+        @Override
+        public byte[] readAllBytes() throws IOException {
+            if (remaining > Integer.MAX_VALUE - 8) return super.readAllBytes();
+            byte[] all = new byte[(int) remaining];
+            int n = 0;
+            while (n < all.length) n += read(all, n, all.length - n); // read throws at a premature end
+            return all;
         }
 
         @Override

@@ -23,25 +23,45 @@ public final class StreamingResponse implements AutoCloseable {
         this.client = client;
     }
 
+    /**
+     * The status code of the final response (interim 1xx responses are skipped).
+     *
+     * @return the status, such as {@code 200}
+     */
     public int status() {
         return head.status();
     }
 
-    /** A header's value, repeated ones joined with ", "; null when absent. Any case. */
+    /**
+     * A header's value; repeated ones are joined with ", ", as Node joins them.
+     *
+     * @param name the header's name, in any case
+     * @return its value, or null when the response has no such header
+     */
     public String header(String name) {
         return head.value(name);
     }
 
-    /** Every value of a header, in order. */
+    /**
+     * Every value of a header, in the order sent.
+     *
+     * @param name the header's name, in any case
+     * @return its values, empty when the response has no such header
+     */
     public List<String> headers(String name) {
         return head.values(name);
     }
 
-    /** The body as it arrives: reads block until the server sends more, -1 once the response ended. */
+    /**
+     * The body as it arrives: reads block until the server sends more, and return -1 once the response ended.
+     *
+     * @return the body, its framing (chunked or Content-Length) removed
+     */
     public InputStream body() {
         return body;
     }
 
+    /** Closes the connection, as a client that stops reading and hangs up. */
     @Override
     public void close() {
         connection.close();

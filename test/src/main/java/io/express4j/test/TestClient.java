@@ -2,7 +2,6 @@ package io.express4j.test;
 
 import io.express4j.App;
 import io.express4j.ServerOptions;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
@@ -38,65 +37,146 @@ public final class TestClient implements AutoCloseable {
         this.cleanable = CLEANER.register(this, wire::close);
     }
 
-    /** The app in process: no port, the real pipeline. */
+    /**
+     * The app in process: no port, the real pipeline.
+     *
+     * @param app the app to serve
+     * @return a client whose server runs until it is closed
+     */
     public static TestClient of(App app) {
         return new TestClient(new InProcessWire(app, null), false);
     }
 
-    /** In process, with server limits and timeouts other than the defaults. */
+    /**
+     * In process, with server limits and timeouts other than the defaults.
+     *
+     * @param app the app to serve
+     * @return a client whose server runs until it is closed
+     * @param options the limits and timeouts, as {@code app.listen} takes them
+     */
     public static TestClient of(App app, ServerOptions options) {
         return new TestClient(new InProcessWire(app, options), false);
     }
 
-    /** In process, keeping the cookies responses set and sending them back, as supertest's {@code agent(app)}. */
+    /**
+     * In process, keeping the cookies responses set and sending them back, as supertest's {@code agent(app)}.
+     *
+     * @param app the app to serve
+     * @return a client whose server runs until it is closed
+     */
     public static TestClient agent(App app) {
         return new TestClient(new InProcessWire(app, null), true);
     }
 
-    /** The app listening on an ephemeral loopback port, until the client is closed. */
+    /**
+     * The app listening on an ephemeral loopback port, until the client is closed.
+     *
+     * @param app the app to serve
+     * @return a client whose server runs until it is closed
+     */
     public static TestClient overSocket(App app) {
         return new TestClient(new SocketWire(app, null), false);
     }
 
+    /**
+     * On an ephemeral loopback port, with server limits and timeouts other than the defaults.
+     *
+     * @param app the app to serve
+     * @return a client whose server runs until it is closed
+     * @param options the limits and timeouts, as {@code app.listen} takes them
+     */
     public static TestClient overSocket(App app, ServerOptions options) {
         return new TestClient(new SocketWire(app, options), false);
     }
 
-    /** How long a request waits for each part of its answer (30 s by default). */
+    /**
+     * How long a request waits for each part of its answer (30 s by default).
+     *
+     * @param timeout the longest wait for a byte of the answer
+     * @return this client
+     */
     public TestClient timeout(Duration timeout) {
         this.timeout = timeout;
         return this;
     }
 
+    /**
+     * A {@code GET} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest get(String path) {
         return request("GET", path);
     }
 
+    /**
+     * A {@code POST} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest post(String path) {
         return request("POST", path);
     }
 
+    /**
+     * A {@code PUT} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest put(String path) {
         return request("PUT", path);
     }
 
+    /**
+     * A {@code PATCH} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest patch(String path) {
         return request("PATCH", path);
     }
 
+    /**
+     * A {@code DELETE} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest delete(String path) {
         return request("DELETE", path);
     }
 
+    /**
+     * A {@code HEAD} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest head(String path) {
         return request("HEAD", path);
     }
 
+    /**
+     * A {@code OPTIONS} request.
+     *
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest options(String path) {
         return request("OPTIONS", path);
     }
 
-    /** A request with any method, sent as given (supertest upper-cases it: so does this). */
+    /**
+     * A request with any method (supertest upper-cases it: so does this).
+     *
+     * @param method the method, such as {@code PROPFIND}
+     * @param path the request target: a path, with a query string if wanted
+     * @return the request, sent by its first {@code expect} or {@code response()}
+     */
     public TestRequest request(String method, String path) {
         return new TestRequest(this, method.toUpperCase(Locale.ROOT), path);
     }
@@ -105,6 +185,9 @@ public final class TestClient implements AutoCloseable {
      * Sends the bytes on a new connection exactly as given and returns every byte of the answer: once each
      * complete request in them got its final response, or once the server closed. Bytes ending in an incomplete
      * request wait for the server's answer to it, if any, up to the timeout.
+     *
+     * @param request the bytes to send, as they are
+     * @return every byte the server sent back
      */
     public byte[] raw(byte[] request) {
         try {
@@ -114,7 +197,12 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
-    /** {@link #raw(byte[])} for text (ISO-8859-1) in and out. */
+    /**
+     * {@link #raw(byte[])} for text (ISO-8859-1) in and out.
+     *
+     * @param request the request text, each char one byte
+     * @return the answer, each byte one char
+     */
     public String raw(String request) {
         return new String(raw(request.getBytes(StandardCharsets.ISO_8859_1)), StandardCharsets.ISO_8859_1);
     }
@@ -135,7 +223,7 @@ public final class TestClient implements AutoCloseable {
         Wire.Connection connection = null;
         try {
             connection = wire.connect(timeout);
-            ResponseReader reader = new ResponseReader(new BufferedInputStream(connection.input()));
+            ResponseReader reader = ResponseReader.over(connection.input());
             ResponseHead head = request.writeAndReadHead(connection, reader, wire.host(), cookieHeader(request));
             if (cookies != null) cookies.store(head.values("set-cookie"), hostname(), request.pathOnly());
             return new StreamingResponse(head, reader.body(head, request.method()), connection, this);

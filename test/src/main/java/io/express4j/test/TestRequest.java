@@ -1,7 +1,6 @@
 package io.express4j.test;
 
 import io.express4j.server.TestAccess;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +48,13 @@ public final class TestRequest {
         this.path = path;
     }
 
-    /** Sets a request header, replacing one of the same name (any case). */
+    /**
+     * Sets a request header, replacing one of the same name (any case).
+     *
+     * @param field the header's name, sent as written
+     * @param value its value
+     * @return this request
+     */
     public TestRequest set(String field, String value) {
         unsent();
         fields.removeIf(f -> f[0].equalsIgnoreCase(field));
@@ -57,6 +62,12 @@ public final class TestRequest {
         return this;
     }
 
+    /**
+     * Sets several request headers, as {@link #set(String, String)} each.
+     *
+     * @param headers name → value
+     * @return this request
+     */
     public TestRequest set(Map<String, String> headers) {
         headers.forEach(this::set);
         return this;
@@ -65,12 +76,20 @@ public final class TestRequest {
     /**
      * The Content-Type: superagent's shorthands ({@code json}, {@code form}, {@code urlencoded}, {@code html},
      * {@code text}, {@code xml}), a file extension ({@code png}), or a full type.
+     *
+     * @param type a shorthand, an extension or a type
+     * @return this request
      */
     public TestRequest type(String type) {
         return set("Content-Type", fullType(type));
     }
 
-    /** The Accept header, with the same shorthands as {@link #type}. */
+    /**
+     * The Accept header, with the same shorthands as {@link #type}.
+     *
+     * @param type a shorthand, an extension or a type
+     * @return this request
+     */
     public TestRequest accept(String type) {
         return set("Accept", fullType(type));
     }
@@ -82,12 +101,23 @@ public final class TestRequest {
         return full != null ? full : type;
     }
 
-    /** Adds {@code name=value} to the query string, both percent-encoded as supertest's qs encodes them. */
+    /**
+     * Adds {@code name=value} to the query string, both percent-encoded as supertest's qs encodes them.
+     *
+     * @param name the parameter's name
+     * @param value its value
+     * @return this request
+     */
     public TestRequest query(String name, String value) {
         return query(encode(name) + "=" + encode(value));
     }
 
-    /** Adds a query string as it is ({@code "a=1&b=2"}). */
+    /**
+     * Adds a query string as it is.
+     *
+     * @param queryString such as {@code "a=1&b=2"}, already encoded
+     * @return this request
+     */
     public TestRequest query(String queryString) {
         unsent();
         if (!queryString.isEmpty()) query.append(query.isEmpty() ? "" : "&").append(queryString);
@@ -97,6 +127,9 @@ public final class TestRequest {
     /**
      * A text body; without a Content-Type it is sent as {@code application/x-www-form-urlencoded}, and a second
      * form string joins the first with {@code &}, as superagent does.
+     *
+     * @param body the text, sent as UTF-8
+     * @return this request
      */
     public TestRequest send(String body) {
         unsent();
@@ -109,7 +142,12 @@ public final class TestRequest {
         return this;
     }
 
-    /** A binary body, sent as it is (no Content-Type is added). */
+    /**
+     * A binary body, sent as it is (no Content-Type is added).
+     *
+     * @param body the bytes (copied)
+     * @return this request
+     */
     public TestRequest send(byte[] body) {
         unsent();
         data = body.clone();
@@ -119,6 +157,9 @@ public final class TestRequest {
     /**
      * An object body: JSON (maps, lists, records, values) with {@code application/json} unless another type is set;
      * with {@code type("form")} a map is sent form-encoded, as superagent does.
+     *
+     * @param body the object to send
+     * @return this request
      */
     public TestRequest send(Object body) {
         if (body instanceof String s) return send(s);
@@ -129,7 +170,13 @@ public final class TestRequest {
         return this;
     }
 
-    /** Expects this status. */
+    /**
+     * Expects this status.
+     *
+     * @param status the expected status code
+     * @return this request, to chain more expectations
+     * @throws AssertionError when the response does not match, showing it
+     */
     public TestRequest expect(int status) {
         TestResponse r = response();
         if (r.status() != status) {
@@ -139,33 +186,66 @@ public final class TestRequest {
         return this;
     }
 
-    /** Expects this body text, exactly. */
+    /**
+     * Expects this body text, exactly.
+     *
+     * @param body the expected text
+     * @return this request, to chain more expectations
+     * @throws AssertionError when the response does not match, showing it
+     */
     public TestRequest expect(String body) {
         TestResponse r = response();
         if (!r.text().equals(body)) fail("expected '" + body + "' response body, got '" + r.text() + "'");
         return this;
     }
 
-    /** Expects a body text in which this pattern is found. */
+    /**
+     * Expects a body text in which this pattern is found.
+     *
+     * @param body the pattern to find
+     * @return this request, to chain more expectations
+     * @throws AssertionError when the response does not match, showing it
+     */
     public TestRequest expect(Pattern body) {
         TestResponse r = response();
         if (!body.matcher(r.text()).find()) fail("expected body '" + r.text() + "' to match /" + body + "/");
         return this;
     }
 
-    /** Expects this status, then this body text. */
+    /**
+     * Expects this status, then this body text.
+     *
+     * @param status the expected status code
+     * @param body the expected text
+     * @return this request, to chain more expectations
+     * @throws AssertionError when the response does not match, showing it
+     */
     public TestRequest expect(int status, String body) {
         return expect(status).expect(body);
     }
 
-    /** Expects a header (any case) with this value; repeated headers are compared joined with ", ". */
+    /**
+     * Expects a header with this value; repeated headers are compared joined with ", ".
+     *
+     * @param field the header's name, in any case
+     * @param value the expected value
+     * @return this request, to chain more expectations
+     * @throws AssertionError when the response does not match, showing it
+     */
     public TestRequest expect(String field, String value) {
         String actual = presentHeader(field);
         if (!actual.equals(value)) fail("expected \"" + field + "\" of \"" + value + "\", got \"" + actual + "\"");
         return this;
     }
 
-    /** Expects a header (any case) in which this pattern is found. */
+    /**
+     * Expects a header in which this pattern is found.
+     *
+     * @param field the header's name, in any case
+     * @param value the pattern to find in its value
+     * @return this request, to chain more expectations
+     * @throws AssertionError when the response does not match, showing it
+     */
     public TestRequest expect(String field, Pattern value) {
         String actual = presentHeader(field);
         if (!value.matcher(actual).find()) {
@@ -174,13 +254,23 @@ public final class TestRequest {
         return this;
     }
 
-    /** Runs an assertion of the test's own on the response; what it throws reaches the test as it is. */
+    /**
+     * Runs an assertion of the test's own on the response; what it throws reaches the test as it is.
+     *
+     * @param assertion checks the response
+     * @return this request, to chain more expectations
+     */
     public TestRequest expect(Consumer<TestResponse> assertion) {
         assertion.accept(response());
         return this;
     }
 
-    /** The response, sending the request first if no {@code expect} did. */
+    /**
+     * The response, sending the request first if no {@code expect} did.
+     *
+     * @return the whole response
+     * @throws java.io.UncheckedIOException when the connection fails or the server closes it without answering
+     */
     public TestResponse response() {
         if (response == null) response = client.exchange(this);
         return response;
@@ -189,6 +279,8 @@ public final class TestRequest {
     /**
      * Sends the request and returns the response as soon as its head arrived, its body readable while it is still
      * streaming (server-sent events, long downloads). Close it to close the connection.
+     *
+     * @return the response, its body still arriving
      */
     public StreamingResponse stream() {
         unsent();
@@ -244,7 +336,7 @@ public final class TestRequest {
 
     /** Writes the head and body and reads the final response on {@code connection}. */
     TestResponse exchange(Wire.Connection connection, String host, String cookies) throws IOException {
-        ResponseReader reader = new ResponseReader(new BufferedInputStream(connection.input()));
+        ResponseReader reader = ResponseReader.over(connection.input());
         ResponseHead head = writeAndReadHead(connection, reader, host, cookies);
         return TestResponse.read(head, reader.body(head, method));
     }

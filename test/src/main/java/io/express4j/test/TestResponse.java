@@ -52,40 +52,75 @@ public final class TestResponse {
         };
     }
 
+    /**
+     * The status code.
+     *
+     * @return the status, such as {@code 200}
+     */
     public int status() {
         return head.status();
     }
 
-    /** The reason phrase of the status line ({@code OK}). */
+    /**
+     * The reason phrase of the status line.
+     *
+     * @return the phrase as sent, such as {@code OK}
+     */
     public String statusMessage() {
         return head.reason();
     }
 
-    /** A header's value, repeated ones joined with ", "; null when absent. Any case. */
+    /**
+     * A header's value; repeated ones are joined with ", ", as Node joins them.
+     *
+     * @param name the header's name, in any case
+     * @return its value, or null when the response has no such header
+     */
     public String header(String name) {
         return head.value(name);
     }
 
-    /** Every header, names lower-case, values in the order sent. */
+    /**
+     * Every header.
+     *
+     * @return header names in lower case, in the order first sent, each with its values in the order sent
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The body decoded with the Content-Type's charset (UTF-8 when none). */
+    /**
+     * The body as text.
+     *
+     * @return the body decoded with the Content-Type's charset (UTF-8 when it names none or an unknown one)
+     */
     public String text() {
         return new String(body, charset());
     }
 
+    /**
+     * The body as bytes, after gzip or deflate decoding.
+     *
+     * @return a copy of the body
+     */
     public byte[] bytes() {
         return body.clone();
     }
 
-    /** The body parsed as JSON: maps, lists, strings, numbers, booleans or null. */
+    /**
+     * The body parsed as JSON.
+     *
+     * @return maps, lists, strings, numbers, booleans or null, as the JSON holds
+     */
     public Object json() {
         return Json.parse(text());
     }
 
-    /** The cookies this response sets: name → value, from its Set-Cookie headers. */
+    /**
+     * The cookies this response sets, from its Set-Cookie headers.
+     *
+     * @return name → value, in the order set
+     */
     public Map<String, String> cookies() {
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String line : headers.getOrDefault("set-cookie", List.of())) {
@@ -130,6 +165,7 @@ public final class TestResponse {
         return out.toString();
     }
 
+    /** The response as a failed expectation shows it: status line, headers, and the body cut at 1,000 characters. */
     @Override
     public String toString() {
         return describe();

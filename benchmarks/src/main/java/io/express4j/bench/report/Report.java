@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Writes benchmarks/RESULTS.md from the raw data the scripts leave in benchmarks/results/: machine.tsv,
  * load.tsv, servers.tsv, features.tsv (run.sh), scale-*.tsv and scale.meta (scale.sh), profile-*.txt
- * (profile.sh), jmh.csv and jmh.meta (jmh.sh). Every section is regenerated from whatever data is there, so the scripts can run in any order.
+ * (profile.sh), jmh.csv and jmh.meta (jmh.sh), tls.tsv and tls.meta (tls.sh). Every section is regenerated from whatever data is there, so the scripts can run in any order.
  */
 public final class Report {
     static final String BASELINE = "netty";
@@ -84,6 +84,9 @@ public final class Report {
         jmh();
         testClient();
         compression();
+        out.append(TlsSection.render(dir));
+        WsSection.write(dir, this::line);
+        for (String l : ObservabilitySection.lines(dir)) line(l);
         stack();
         notes();
     }
@@ -135,6 +138,7 @@ public final class Report {
                 "benchmarks/scale.sh            # scale checks: 10k idle connections, 1,000 vs 10 routes, 1 GiB upload, slow reader");
         line("benchmarks/profile.sh          # JFR profile of express4j under plaintext and JSON load: hot methods");
         line("benchmarks/jmh.sh              # JMH micro-benchmarks (add a regex to pick some, e.g. jmh.sh ETag)");
+        line("benchmarks/observability.sh    # plaintext with the metrics and tracing middleware vs without (≈ 6 min)");
         line("```");
         line();
         line("Each script builds what it needs (`mvn -pl benchmarks -am package -DskipTests`, `npm ci` in "

@@ -29,6 +29,8 @@ public final class JavalinServer {
                 config.routes.get(BenchPayloads.decoyPath(i).replace("/:id", "/{id}"), ctx -> ctx.result("decoy"));
             }
             config.routes.get("/plaintext", ctx -> ctx.result(BenchPayloads.HELLO));
+            // ws.sh: echo round trips
+            config.routes.ws("/ws", ws -> ws.onMessage(ctx -> ctx.send(ctx.message())));
             config.routes.get("/json", ctx -> ctx.json(Map.of(BenchPayloads.MESSAGE_KEY, BenchPayloads.HELLO)));
             config.routes.get("/stream", ctx -> {
                 ctx.contentType("application/octet-stream");

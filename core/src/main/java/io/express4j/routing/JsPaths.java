@@ -1,14 +1,14 @@
-package io.express4j;
+package io.express4j.routing;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** How JavaScript prints a path argument (a string, a RegExp or an array of them), for route and mount paths. */
-final class JsPaths {
+public final class JsPaths {
     private JsPaths() {}
 
     /** A string as is, a regular expression as {@code /source/}, a list joined by commas (Array.toString). */
-    static String toString(Object path) {
+    public static String toString(Object path) {
         if (path instanceof Pattern p) return "/" + p.pattern() + "/";
         if (path instanceof List<?> list) {
             StringBuilder out = new StringBuilder();
