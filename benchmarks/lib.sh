@@ -61,6 +61,14 @@ classpath() { echo "$BENCH_DIR/target/express4j-benchmarks.jar:$BENCH_DIR/target
 make_static_file() {
   mkdir -p "$STATIC_DIR"
   [[ -s "$STATIC_DIR/1mib.bin" ]] || head -c 1048576 /dev/urandom > "$STATIC_DIR/1mib.bin"
+  # the compression tests' 100 KiB body: words in a pseudo-random order (compresses about as well as prose)
+  [[ -s "$STATIC_DIR/100kib.txt" ]] || awk 'BEGIN {
+      n = split("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore " \
+                "et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip " \
+                "ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum fugiat nulla", w, " ")
+      x = 1
+      for (i = 0; i < 20000; i++) { x = (x * 75 + 74) % 65537; printf "%s%s", w[x % n + 1], (i % 12 == 11 ? "\n" : " ") }
+    }' | head -c 102400 > "$STATIC_DIR/100kib.txt"
 }
 
 # The command that starts a server (without the CPU pinning).
@@ -107,8 +115,8 @@ train_aot() {
     kill -0 "$pid" 2>/dev/null || { cat "$WORK_DIR/logs/express4j-aot-training.log" >&2; die "AOT training run exited"; }
     sleep 0.1
   done
-  for p in /plaintext /json /stream /static/1mib.bin /missing; do
-    for i in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$port$p" || true; done
+  for p in /plaintext /json /stream /static/1mib.bin /missing /stack/small /stack/json /compress/100k; do
+    for i in 1 2 3; do curl -s -o /dev/null -H 'Accept-Encoding: gzip, deflate, br' "http://127.0.0.1:$port$p" || true; done
   done
   kill "$pid"
   wait "$pid" 2>/dev/null || true
@@ -160,9 +168,10 @@ peak_mib() { awk '/^VmHWM:/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
 # utime + stime of the whole process (all threads), in clock ticks.
 cpu_ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
 
-# run_wrk CONNECTIONS SECONDS URL OUTFILE: wrk pinned to CLIENT_CPU, one thread, latency percentiles on.
+# run_wrk CONNECTIONS SECONDS URL OUTFILE [HEADER]: wrk pinned to CLIENT_CPU, one thread, latency percentiles on;
+# HEADER (e.g. "Accept-Encoding: gzip") is sent with every request.
 run_wrk() {
-  taskset -c "$CLIENT_CPU" wrk -t1 -c"$1" -d"$2"s --timeout 10s --latency "$3" > "$4" 2>&1 || true
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$1" -d"$2"s --timeout 10s --latency ${5:+-H "$5"} "$3" > "$4" 2>&1 || true
 }
 
 # parse_wrk FILE → "rps p50_ms p99_ms mib_s errors" (wrk's units normalised; errors = socket errors + non-2xx/3xx).

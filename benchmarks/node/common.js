@@ -1,5 +1,7 @@
 'use strict';
 // What every benchmark server answers (mirrors io.express4j.bench.servers.BenchPayloads).
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const HELLO = 'Hello, World!';
@@ -22,4 +24,24 @@ function decoyPaths() {
   return out;
 }
 
-module.exports = { HELLO, KIB, STREAM_WRITES, port, staticDir, decoyPaths };
+// The typical stack's JSON (GET /stack/json): 128 users, 10,484 bytes as JSON — over compression's 1 KiB threshold.
+function tenKibJson() {
+  const items = [];
+  for (let i = 0; i < 128; i++) {
+    items.push({ id: i, name: `user ${i}`, email: `user${i}@example.com`, active: i % 2 === 0, score: (i * 37) % 100 });
+  }
+  return { items };
+}
+
+// GET /compress/100k: run.sh writes 100kib.txt (words, compressible) beside the static file; null when absent.
+function text100k() {
+  const file = path.join(staticDir(), '100kib.txt');
+  return fs.existsSync(file) ? fs.readFileSync(file) : null;
+}
+
+// Where the typical stack's morgan writes: ACCESS_LOG (run.sh sets it), else a file in the temporary folder.
+function accessLog(server) {
+  return process.env.ACCESS_LOG || path.join(os.tmpdir(), `${server}-access.log`);
+}
+
+module.exports = { HELLO, KIB, STREAM_WRITES, port, staticDir, decoyPaths, tenKibJson, text100k, accessLog };

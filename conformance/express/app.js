@@ -15,7 +15,7 @@ const express = require('express')
 
 const fixtures = process.env.FIXTURES || path.join(__dirname, '..', 'fixtures')
 
-const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'api', 'body', 'files', 'views', 'errors', 'middleware', 'helmet', 'session', 'pending']
+const areas = ['send', 'stream', 'headers', 'conditional', 'routing', 'app', 'api', 'body', 'files', 'views', 'errors', 'middleware', 'helmet', 'session', 'compression', 'pending']
 
 function build (env) {
   const app = express()

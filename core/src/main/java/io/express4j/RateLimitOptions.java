@@ -4,6 +4,7 @@ import io.express4j.http.IpKeys;
 import io.express4j.spi.RateLimitStore;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -26,9 +27,13 @@ public final class RateLimitOptions {
     private Predicate<Request> skip = req -> false;
     private RateLimitStore store;
     private String requestPropertyName = "rateLimit";
-    private String identifier;
+    private Function<Request, String> identifier;
+    private ToIntFunction<Request> retryAfter;
     private Middleware handler;
     private boolean passOnStoreError;
+    private boolean skipSuccessfulRequests;
+    private boolean skipFailedRequests;
+    private BiPredicate<Request, Response> requestWasSuccessful = (req, res) -> res.statusCode() < 400;
 
     /** The window hits are counted in, in milliseconds (default one minute). */
     public RateLimitOptions windowMs(long windowMs) {
@@ -179,13 +184,40 @@ public final class RateLimitOptions {
 
     /** The quota name in draft 8's headers (default from limit and window: {@code 100-in-1min}). */
     public RateLimitOptions identifier(String identifier) {
+        Objects.requireNonNull(identifier, "identifier");
+        this.identifier = req -> identifier;
+        return this;
+    }
+
+    /** A quota name decided per request (express-rate-limit's {@code identifier} function). */
+    public RateLimitOptions identifier(Function<Request, String> identifier) {
         this.identifier = Objects.requireNonNull(identifier, "identifier");
         return this;
     }
 
     /** Null for the default. */
-    public String identifier() {
+    public Function<Request, String> identifier() {
         return identifier;
+    }
+
+    /**
+     * The {@code Retry-After} of a refused request, in seconds (default: the seconds until the window resets).
+     * Sent only with legacy or standard headers on, as express-rate-limit does.
+     */
+    public RateLimitOptions retryAfter(int seconds) {
+        this.retryAfter = req -> seconds;
+        return this;
+    }
+
+    /** A {@code Retry-After} decided per refused request. */
+    public RateLimitOptions retryAfter(ToIntFunction<Request> retryAfter) {
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+        return this;
+    }
+
+    /** Null for the default. */
+    public ToIntFunction<Request> retryAfter() {
+        return retryAfter;
     }
 
     /** Answers a refused request instead of the default (status {@link #statusCode}, body {@link #message}). */
@@ -207,5 +239,45 @@ public final class RateLimitOptions {
 
     public boolean passOnStoreError() {
         return passOnStoreError;
+    }
+
+    /**
+     * Takes back the hit of a request whose response {@link #requestWasSuccessful succeeded}, once the response
+     * has been written: only failures count, e.g. failed logins (default false).
+     */
+    public RateLimitOptions skipSuccessfulRequests(boolean on) {
+        this.skipSuccessfulRequests = on;
+        return this;
+    }
+
+    public boolean skipSuccessfulRequests() {
+        return skipSuccessfulRequests;
+    }
+
+    /**
+     * Takes back the hit of a request whose response failed — not {@link #requestWasSuccessful successful}, or
+     * cut off because the connection closed first — once the response is over (default false). A refused request
+     * (429) is a failure too.
+     */
+    public RateLimitOptions skipFailedRequests(boolean on) {
+        this.skipFailedRequests = on;
+        return this;
+    }
+
+    public boolean skipFailedRequests() {
+        return skipFailedRequests;
+    }
+
+    /**
+     * What counts as success for {@link #skipSuccessfulRequests} and {@link #skipFailedRequests}, asked once the
+     * response has been written (default: a status below 400).
+     */
+    public RateLimitOptions requestWasSuccessful(BiPredicate<Request, Response> test) {
+        this.requestWasSuccessful = Objects.requireNonNull(test, "requestWasSuccessful");
+        return this;
+    }
+
+    public BiPredicate<Request, Response> requestWasSuccessful() {
+        return requestWasSuccessful;
     }
 }

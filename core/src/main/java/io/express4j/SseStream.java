@@ -132,6 +132,7 @@ public final class SseStream {
             if (clientGone || !res.connectionOpen()) throw clientAbort(null);
             try {
                 res.write(message);
+                res.flush(); // under compression() the compressor would hold the message; without it, nothing
             } catch (UncheckedIOException e) {
                 throw clientAbort(e);
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
+import io.express4j.support.Dechunked;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
@@ -67,7 +68,7 @@ class CompressionTest {
         }
     }
 
-    private static InputStream decoder(String coding, InputStream raw) throws IOException {
+    static InputStream decoder(String coding, InputStream raw) throws IOException {
         return switch (coding) {
             case "gzip" -> new GZIPInputStream(raw);
             case "deflate" -> new InflaterInputStream(raw);
@@ -575,45 +576,6 @@ class CompressionTest {
         return head.toString();
     }
 
-    /** A chunked body read as it arrives: each read returns at most what the current chunk still holds. */
-    private static final class Dechunked extends InputStream {
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        Dechunked(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (done) return -1;
-            if (left == 0) {
-                StringBuilder line = new StringBuilder();
-                for (int c; (c = in.read()) != '\n'; ) {
-                    if (c < 0) throw new IOException("closed in a chunk size");
-                    if (c != '\r') line.append((char) c);
-                }
-                left = Long.parseLong(line.toString().split(";")[0].trim(), 16);
-                if (left == 0) {
-                    in.readNBytes(2);
-                    done = true;
-                    return -1;
-                }
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            left -= n;
-            if (left == 0) in.readNBytes(2);
-            return n;
-        }
-    }
-
     // ---- enforceEncoding ----
 
     @Test
@@ -749,11 +711,18 @@ class CompressionTest {
         assertThat(r.body()).isEmpty();
     }
 
+    /**
+     * As compression 1.8.2 answers them (checked on Node): its negotiator 0.6.4 reads an empty or unreadable q as
+     * NaN, which refuses the coding (negotiator 1.x, Express's req.acceptsEncodings, would take an empty q as 1).
+     */
     @Test
     void garbageQValuesAreNotAcceptedAndNeverFail() {
         RawResponse r = get(helloServer(threshold0()), "/", "Accept-Encoding", "gzip;q=abc, br;q=, deflate;q=0");
         assertThat(r.status()).isEqualTo(200);
-        assertEncoded(r, "br", HELLO);
+        assertThat(r.hasHeader("Content-Encoding")).isFalse();
+        assertThat(r.header("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(r.text()).isEqualTo(HELLO);
+        assertEncoded(get(helloServer(threshold0()), "/", "Accept-Encoding", "gzip;q=, deflate"), "deflate", HELLO);
         RawResponse none = get(helloServer(threshold0()), "/", "Accept-Encoding", ";;;,,=,q=1");
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.hasHeader("Content-Encoding")).isFalse();

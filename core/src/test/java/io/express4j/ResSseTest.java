@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.express4j.http.EventStreamFormat;
+import io.express4j.support.Dechunked;
 import io.express4j.support.RawClient;
 import io.express4j.support.RawResponse;
 import io.express4j.support.TestServer;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code res.sse()}: the head of an event stream, every field form of the WHATWG {@code text/event-stream} format
@@ -561,6 +564,91 @@ class ResSseTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- under compression() ----
+
+    /**
+     * compression's README: event streams need {@code res.flush()}, or the compressor holds each message. The
+     * stream flushes after every message, so the client decodes event {@code i} before event {@code i + 1} is
+     * sent: the producer waits for it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "deflate"})
+    void underCompressionEachEventIsDecodedBeforeTheNextIsSent(String coding) throws Exception {
+        List<CountDownLatch> decoded = List.of(new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1));
+        try (TestServer s = TestServer.serve(compressedTicks(decoded));
+                RawClient client = s.connect()) {
+            client.send("GET /events HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: " + coding + "\r\n\r\n");
+            InputStream wire = client.socket().getInputStream();
+            assertCompressedStreamHead(readHead(wire), coding);
+            InputStream events = CompressionTest.decoder(coding, new Dechunked(wire));
+            for (int i = 0; i < 3; i++) {
+                String expected = "event: tick\nid: " + i + "\ndata: " + i + "\n\n";
+                assertThat(new String(events.readNBytes(expected.length()), StandardCharsets.UTF_8))
+                        .isEqualTo(expected);
+                decoded.get(i).countDown();
+            }
+            assertThat(events.readAllBytes()).isEmpty();
+        }
+    }
+
+    /**
+     * br: brotli4j's decoding stream waits for a full buffer, so here each event's compressed bytes are checked to
+     * arrive (a chunk) before the next event is sent, and the whole body is decoded at the end.
+     */
+    @Test
+    void underBrotliEachEventArrivesBeforeTheNextIsSent() throws Exception {
+        List<CountDownLatch> arrived = List.of(new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1));
+        try (TestServer s = TestServer.serve(compressedTicks(arrived));
+                RawClient client = s.connect()) {
+            client.send("GET /events HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: br\r\n\r\n");
+            InputStream wire = client.socket().getInputStream();
+            assertCompressedStreamHead(readHead(wire), "br");
+            Dechunked chunks = new Dechunked(wire);
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (int i = 0; i < 3; i++) {
+                int n = chunks.read(buffer, 0, buffer.length);
+                assertThat(n).as("bytes of event " + i).isPositive();
+                body.write(buffer, 0, n);
+                arrived.get(i).countDown();
+            }
+            body.write(chunks.readAllBytes());
+            assertThat(new String(CompressionTest.decode("br", body.toByteArray()), StandardCharsets.UTF_8))
+                    .isEqualTo("event: tick\nid: 0\ndata: 0\n\n"
+                            + "event: tick\nid: 1\ndata: 1\n\n"
+                            + "event: tick\nid: 2\ndata: 2\n\n");
+        }
+    }
+
+    /** Behind compression(): three events, each sent once the client has taken the one before. */
+    private static App compressedTicks(List<CountDownLatch> taken) {
+        App app = Express.app();
+        app.set("env", "test");
+        app.use(Express.compression());
+        app.get("/events", (req, res) -> {
+            SseStream sse = res.sse(Duration.ZERO);
+            for (int i = 0; i < taken.size(); i++) {
+                sse.send("tick", Integer.toString(i), Integer.toString(i));
+                if (!taken.get(i).await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the client never got event " + i);
+                }
+            }
+            sse.close();
+        });
+        return app;
+    }
+
+    private static void assertCompressedStreamHead(String head, String coding) {
+        assertThat(head)
+                .startsWith("HTTP/1.1 200 OK\r\n")
+                .contains("\r\nContent-Type: text/event-stream\r\n")
+                .contains("\r\nCache-Control: no-cache\r\n")
+                .contains("\r\nVary: Accept-Encoding\r\n")
+                .contains("\r\nContent-Encoding: " + coding + "\r\n")
+                .contains("\r\nTransfer-Encoding: chunked\r\n")
+                .doesNotContain("Content-Length");
     }
 
     private static String readHead(InputStream in) throws IOException {

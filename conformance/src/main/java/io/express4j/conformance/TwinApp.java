@@ -34,6 +34,7 @@ public final class TwinApp {
         MiddlewareRoutes.install(app);
         HelmetRoutes.install(app);
         SessionRoutes.install(app);
+        CompressionRoutes.install(app, fixtures);
         return app;
     }
 

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  *       Content-Length that depends on it. The rest of the page and every other header must still match.
  *       A HEAD response has no page to look at: the runner asks Express for the same request as GET and, when
  *       that page holds a stack trace, the HEAD's Content-Length is not compared.</li>
+ *   <li>a body both sides sent with the same {@code Content-Encoding} (gzip, deflate, br): compared decoded, since
+ *       zlib and brotli implementations may encode the same bytes differently; a {@code Content-Length} then
+ *       counts compressed bytes and is not compared (compression sends none: it streams). A body that does not
+ *       decode on either side is a difference.</li>
  * </ul>
  */
 final class Comparison {
@@ -81,8 +85,24 @@ final class Comparison {
             bodyA = withoutStack(bodyA);
             bodyB = withoutStack(bodyB);
         }
-        List<String> linesA = headerLines(a, b, stack);
-        List<String> linesB = headerLines(b, a, stack);
+        String coding = a.header("Content-Encoding");
+        boolean compressed = ContentDecoding.decodes(coding)
+                && coding.equalsIgnoreCase(b.header("Content-Encoding"))
+                && !a.truncated()
+                && !b.truncated();
+        if (compressed && (bodyA.length > 0 || bodyB.length > 0)) {
+            byte[] decodedA = ContentDecoding.decode(coding, bodyA);
+            byte[] decodedB = ContentDecoding.decode(coding, bodyB);
+            if (decodedA == null || decodedB == null) {
+                diffs.add(prefix + "body does not decode as " + coding + ": express=" + (decodedA != null)
+                        + " express4j=" + (decodedB != null));
+            } else {
+                bodyA = decodedA;
+                bodyB = decodedB;
+            }
+        }
+        List<String> linesA = headerLines(a, b, stack, compressed);
+        List<String> linesB = headerLines(b, a, stack, compressed);
         if (!linesA.equals(linesB)) diffs.add(prefix + headerDiff(linesA, linesB));
         if (!a.framing().equals(b.framing()) || a.truncated() != b.truncated()) {
             diffs.add(prefix + "framing: express=" + framing(a) + " express4j=" + framing(b));
@@ -99,7 +119,7 @@ final class Comparison {
     }
 
     /** One side's header lines, normalised against the other side's values. */
-    private static List<String> headerLines(WireResponse self, WireResponse other, boolean stack) {
+    private static List<String> headerLines(WireResponse self, WireResponse other, boolean stack, boolean compressed) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> h : self.headers()) {
             String name = h.getKey();
@@ -112,6 +132,8 @@ final class Comparison {
                 value = "<present>";
             } else if (stack && name.equalsIgnoreCase("Content-Length")) {
                 value = "<depends on the stack>";
+            } else if (compressed && name.equalsIgnoreCase("Content-Length")) {
+                value = "<compressed length>";
             }
             lines.add(name + ": " + value);
         }

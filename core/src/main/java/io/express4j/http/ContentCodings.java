@@ -32,14 +32,25 @@ public final class ContentCodings {
      * {@code enforceEncoding} (compression's option, default {@code identity}) is used if it names a coding.
      */
     public static String negotiate(String acceptEncoding, boolean brotli, String enforceEncoding) {
-        List<String> acceptable = Negotiator.encodings(
+        String method = best(
                 acceptEncoding, brotli ? SUPPORTED : SUPPORTED_WITHOUT_BR, brotli ? PREFERRED : PREFERRED_WITHOUT_BR);
-        String method = acceptable.isEmpty() ? null : acceptable.get(0);
         if ((acceptEncoding == null || acceptEncoding.isEmpty()) && ENFORCEABLE.contains(enforceEncoding)) {
             method = enforceEncoding;
         }
         if (method == null || method.equals("identity") || (method.equals("br") && !brotli)) return null;
         return method;
+    }
+
+    /**
+     * Which precompressed sibling to serve: the best of {@code available} ({@code br}, {@code gzip}; ties go in
+     * that list's order) by the same q-value rules as {@link #negotiate}, or null when identity wins or nothing is
+     * acceptable. An absent or empty header accepts only identity.
+     */
+    public static String negotiatePrecompressed(String acceptEncoding, List<String> available) {
+        List<String> offers = new ArrayList<>(available);
+        offers.add("identity");
+        String method = best(acceptEncoding, offers, available);
+        return method == null || method.equals("identity") ? null : method;
     }
 
     // negotiator 0.6.4, which compression pins: it parses Accept-Encoding with a simpler rule than the 1.1.0 that
@@ -51,7 +62,9 @@ public final class ContentCodings {
 
     private record Priority(String coding, int offer, double q, int s, int o) {}
 
-    private static String best(String header, List<String> offers, List<String> preferred) {
+    /** negotiator 0.6.4's {@code encoding(offers, preferred)}: the first of its sorted acceptable offers, or null. */
+    private static String best(String acceptEncoding, List<String> offers, List<String> preferred) {
+        String header = acceptEncoding == null ? "" : acceptEncoding;
         String[] parts = header.split(",", -1);
         List<Accepted> accepts = new ArrayList<>();
         boolean hasIdentity = false;

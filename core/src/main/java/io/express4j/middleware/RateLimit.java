@@ -12,6 +12,7 @@ import io.express4j.http.RateLimitHeaders;
 import io.express4j.log.Logs;
 import io.express4j.spi.ClientRateLimitInfo;
 import io.express4j.spi.RateLimitStore;
+import java.time.Instant;
 import java.util.function.Function;
 import org.slf4j.Logger;
 
@@ -58,12 +59,17 @@ public final class RateLimit implements Middleware {
         req.attr(options.requestPropertyName(), info);
         if (options.legacyHeaders()) setLegacyHeaders(res, info);
         if (options.standardHeaders() != null) setStandardHeaders(req, res, info);
+        if (options.skipSuccessfulRequests() || options.skipFailedRequests()) {
+            res.onFinished(err -> takeBackIfSkipped(req, res, err, key, hits.resetTime()));
+        }
         if (hits.totalHits() <= limit) {
             next.run();
             return;
         }
         if ((options.legacyHeaders() || options.standardHeaders() != null) && !res.headersSent()) {
-            long retryAfter = RateLimitHeaders.resetSeconds(options.windowMs(), info.resetTime(), now());
+            long retryAfter = options.retryAfter() != null
+                    ? options.retryAfter().applyAsInt(req)
+                    : RateLimitHeaders.resetSeconds(options.windowMs(), info.resetTime(), now());
             res.setHeader("Retry-After", Long.toString(retryAfter));
         }
         if (options.handler() != null) {
@@ -72,6 +78,33 @@ public final class RateLimit implements Middleware {
         }
         res.status(options.statusCode());
         if (!res.finished()) res.send(options.message().apply(req));
+    }
+
+    /**
+     * express-rate-limit's decrement once the response is over: a response cut off by the connection closing counts
+     * as failed; otherwise {@code requestWasSuccessful} decides. A hit from a window that has since reset is left
+     * alone (the new window never counted it); errors from the test or the store are logged, as there.
+     */
+    private void takeBackIfSkipped(Request req, Response res, Throwable aborted, String key, Instant resetTime) {
+        boolean skipped;
+        if (aborted != null) {
+            skipped = options.skipFailedRequests();
+        } else {
+            boolean success;
+            try {
+                success = options.requestWasSuccessful().test(req, res);
+            } catch (RuntimeException e) {
+                log.error("express4j rate limit: error in requestWasSuccessful callback", e);
+                return;
+            }
+            skipped = success ? options.skipSuccessfulRequests() : options.skipFailedRequests();
+        }
+        if (!skipped || (resetTime != null && now() >= resetTime.toEpochMilli())) return;
+        try {
+            store.decrement(key);
+        } catch (RuntimeException e) {
+            log.error("express4j rate limit: error from store during decrement", e);
+        }
     }
 
     private static void setLegacyHeaders(Response res, RateLimitInfo info) {
@@ -102,7 +135,7 @@ public final class RateLimit implements Middleware {
             }
             default -> {
                 String name = options.identifier() != null
-                        ? options.identifier()
+                        ? options.identifier().apply(req)
                         : RateLimitHeaders.quotaName(info.limit(), windowMs);
                 res.append("RateLimit", RateLimitHeaders.draft8(name, info.remaining(), reset));
                 res.append("RateLimit-Policy", RateLimitHeaders.draft8Policy(name, info.limit(), windowMs, info.key()));

@@ -67,6 +67,7 @@ public final class FileSend {
     private final Events events;
     private long start;
     private Long end;
+    private List<String> precompressed = List.of();
     private CompletableFuture<Void> transfer = CompletableFuture.completedFuture(null);
 
     /**
@@ -95,6 +96,15 @@ public final class FileSend {
     public FileSend window(Long start, Long end) {
         this.start = start == null ? 0 : Math.max(0, start);
         this.end = end;
+        return this;
+    }
+
+    /**
+     * Serve a precompressed sibling ({@code file.br}, {@code file.gz}) for these codings when the client accepts
+     * one: its bytes, stat, ETag and Range, the file's own Content-Type, and {@code Vary: Accept-Encoding}.
+     */
+    public FileSend precompressed(List<String> codings) {
+        this.precompressed = List.copyOf(codings);
         return this;
     }
 
@@ -221,7 +231,17 @@ public final class FileSend {
             events.onError(new FileError(500, "Can't set headers after they are sent.", null));
             return;
         }
-        events.onHeaders(file, stat);
+        String sent = file; // the file whose bytes go out: a precompressed sibling or the file itself
+        if (!precompressed.isEmpty() && !isSet("Content-Encoding")) {
+            PrecompressedSibling sibling = PrecompressedSibling.choose(file, precompressed, req.get("Accept-Encoding"));
+            if (sibling.varies()) res.vary("Accept-Encoding");
+            if (sibling.coding() != null) {
+                res.setHeader("Content-Encoding", sibling.coding());
+                sent = sibling.path();
+                stat = sibling.stat();
+            }
+        }
+        events.onHeaders(sent, stat);
         setHeaders(stat);
         setType(file);
         if (Preconditions.isConditional(req)) {
@@ -274,7 +294,7 @@ public final class FileSend {
             res.end();
             return;
         }
-        stream(file, segments, trailer);
+        stream(sent, segments, trailer);
     }
 
     private void stream(String file, List<FileSegment> segments, byte[] trailer) {

@@ -45,7 +45,9 @@ public final class StaticFiles implements Middleware {
         // at the mount point itself, an empty path makes the directory redirect to "/mount/"
         if (path.equals("/") && !Urls.pathname(req.originalUrl()).endsWith("/")) path = "";
         Outcome outcome = new Outcome(req, res, !options.fallthrough());
-        new FileSend(req, res, path, options, root, options.etag(), outcome).pipe();
+        new FileSend(req, res, path, options, root, options.etag(), outcome)
+                .precompressed(options.precompressed())
+                .pipe();
         if (outcome.error != null) next.fail(outcome.error);
         else if (outcome.skip) next.run();
     }

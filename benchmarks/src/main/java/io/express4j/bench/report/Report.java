@@ -88,7 +88,30 @@ public final class Report {
         WsSection.write(dir, this::line);
         for (String l : ObservabilitySection.lines(dir)) line(l);
         http2();
+        stack();
         notes();
+    }
+
+    /**
+     * Issue 15's tests: from this run when it measured them, else from {@code stack/} beside the data (a separate,
+     * shorter run: {@code RESULTS_DIR=benchmarks/results/stack benchmarks/run.sh --servers express4j,express
+     * --tests plaintext,stack-small,stack-json,gzip-100k,br-100k …}).
+     */
+    private void stack() throws IOException {
+        if (StackSection.present(load)) {
+            StackSection.render(load, null).forEach(this::line);
+            return;
+        }
+        Path sub = dir.resolve("stack");
+        Table other = Table.read(sub.resolve("load.tsv"));
+        if (!StackSection.present(other)) return;
+        Map<String, String> meta = Table.readPairs(sub.resolve("machine.tsv"));
+        String from = "From a separate, shorter run of express4j and Express only (data and command in"
+                + " `benchmarks/results/stack/`): " + meta.getOrDefault("date", "undated") + " on commit "
+                + meta.getOrDefault("commit", "?") + ", " + meta.getOrDefault("rounds", "") + "; load average "
+                + meta.getOrDefault("load_before", "?") + " before, " + meta.getOrDefault("load_after", "?") + " after."
+                + (meta.containsKey("note") ? " " + meta.get("note") : "");
+        StackSection.render(other, from).forEach(this::line);
     }
 
     private void banner() {
@@ -173,9 +196,12 @@ public final class Report {
         return ordered;
     }
 
+    /** The tests compared with raw Netty (issue 15's, which raw Netty does not serve, have their own section). */
     private List<String> testsPresent() {
         Set<String> seen = new LinkedHashSet<>();
-        for (Map<String, String> row : load.rows()) seen.add(row.get("test"));
+        for (Map<String, String> row : load.rows()) {
+            if (!StackSection.TESTS.contains(row.get("test"))) seen.add(row.get("test"));
+        }
         return new ArrayList<>(seen);
     }
 

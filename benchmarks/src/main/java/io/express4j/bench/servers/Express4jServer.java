@@ -44,6 +44,7 @@ public final class Express4jServer {
             res.end();
         });
         mountStatic(app, BenchPayloads.staticDir());
+        TypicalStack.mount(app, BenchPayloads.staticDir());
         app.ws("/ws", (ws, req) -> ws.onMessage(ws::send)); // ws.sh: echo round trips
 
         app.post("/upload", (req, res) -> upload(req.inputStream(), res));
