@@ -215,10 +215,19 @@ class Http2LimitsTest {
     void aHugeHeaderListEndsTheConnection() {
         try (TestServer server = serve(app(), new ServerOptions());
                 RawH2 raw = new RawH2(server.port())) {
-            raw.headers(1, "GET", "/", Map.of("x-big", "a".repeat(100_000)), true);
-            RawH2.Frame goAway = raw.readToClose();
-            assertThat(goAway).as("GOAWAY before the close").isNotNull();
-            assertThat(goAway.errorCode()).isNotEqualTo(Http2Error.NO_ERROR.code());
+            boolean sentWhole = true;
+            try {
+                raw.headers(1, "GET", "/", Map.of("x-big", "a".repeat(100_000)), true);
+            } catch (IllegalStateException closedWhileSending) {
+                // the server may give up on the list (GOAWAY, close) before the client has written all of it; the
+                // reset that the unread rest then causes can take the GOAWAY with it, so only the close is certain
+                sentWhole = false;
+            }
+            if (sentWhole) {
+                RawH2.Frame goAway = raw.readToClose();
+                assertThat(goAway).as("GOAWAY before the close").isNotNull();
+                assertThat(goAway.errorCode()).isNotEqualTo(Http2Error.NO_ERROR.code());
+            }
             assertServes(server);
         }
     }
