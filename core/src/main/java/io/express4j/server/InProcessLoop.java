@@ -146,6 +146,9 @@ final class InProcessLoop extends AbstractScheduledEventExecutor implements IoEv
     <T> T runHere(Supplier<T> action) {
         if (inEventLoop() || !tryDrive()) return action.get();
         try {
+            // first what was queued before: an earlier write of this caller, queued while another thread ran the
+            // loop, must reach the channel before this one (a request's body overtook its head without this)
+            runTasks();
             T result = action.get();
             runTasks();
             return result;
