@@ -59,46 +59,6 @@ public record ServerConfig(
     /** Resets allowed per 30 s by default: Netty's server default since the rapid-reset fix. */
     public static final int DEFAULT_HTTP2_MAX_RESETS_PER_WINDOW = 200;
 
-    /** Without HTTP/2 (the HTTP/2 limits at their defaults). */
-    public ServerConfig(
-            int maxRequestLineLength,
-            int maxHeaderSize,
-            int maxHeaderCount,
-            long keepAliveTimeoutMillis,
-            long headersTimeoutMillis,
-            long requestTimeoutMillis,
-            long idleTimeoutMillis,
-            int maxRequestsPerConnection,
-            int maxConnections,
-            int maxPipelinedRequests,
-            int bodyHighWaterMark,
-            long shutdownTimeoutMillis,
-            long minRequestBodyBytesPerSecond,
-            long minRequestBodyRateGraceMillis,
-            long minResponseBytesPerSecond,
-            long minResponseRateGraceMillis) {
-        this(
-                maxRequestLineLength,
-                maxHeaderSize,
-                maxHeaderCount,
-                keepAliveTimeoutMillis,
-                headersTimeoutMillis,
-                requestTimeoutMillis,
-                idleTimeoutMillis,
-                maxRequestsPerConnection,
-                maxConnections,
-                maxPipelinedRequests,
-                bodyHighWaterMark,
-                shutdownTimeoutMillis,
-                minRequestBodyBytesPerSecond,
-                minRequestBodyRateGraceMillis,
-                minResponseBytesPerSecond,
-                minResponseRateGraceMillis,
-                false,
-                DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS,
-                DEFAULT_HTTP2_MAX_RESETS_PER_WINDOW);
-    }
-
     public ServerConfig {
         if (http2MaxConcurrentStreams <= 0 || http2MaxResetsPerWindow <= 0) {
             throw new IllegalArgumentException("HTTP/2 stream and reset limits must be positive");
@@ -131,8 +91,25 @@ public record ServerConfig(
      */
     public static ServerConfig defaults() {
         return new ServerConfig(
-                8 * 1024, 16 * 1024, 100, 5_000, 20_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000, 240, 5_000, 240,
-                5_000);
+                8 * 1024,
+                16 * 1024,
+                100,
+                5_000,
+                20_000,
+                300_000,
+                0,
+                0,
+                0,
+                128,
+                64 * 1024,
+                10_000,
+                240,
+                5_000,
+                240,
+                5_000,
+                false,
+                DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS,
+                DEFAULT_HTTP2_MAX_RESETS_PER_WINDOW);
     }
 
     /**

@@ -26,8 +26,26 @@ import java.util.Set;
  */
 class RequestDecoderFuzzTest {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
-    private static final ServerConfig CONFIG =
-            new ServerConfig(256, 1024, 16, 5_000, 60_000, 300_000, 0, 0, 0, 128, 64 * 1024, 10_000, 0, 0, 0, 0);
+    private static final ServerConfig CONFIG = new ServerConfig(
+            256,
+            1024,
+            16,
+            5_000,
+            60_000,
+            300_000,
+            0,
+            0,
+            0,
+            128,
+            64 * 1024,
+            10_000,
+            0,
+            0,
+            0,
+            0,
+            false,
+            ServerConfig.DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS,
+            ServerConfig.DEFAULT_HTTP2_MAX_RESETS_PER_WINDOW);
 
     @FuzzTest(maxDuration = "60s")
     void decode(byte[] input) {
